@@ -1,0 +1,58 @@
+"""MkDocs hooks: hand Planspor's generated pages to MkDocs, then index the site.
+
+Thin by design. Loading, validating and shaping the plan into page sources
+happens in the ``planspor`` package, which knows nothing about MkDocs; this
+module only adapts it (``File.generated`` in ``on_files``) and runs Pagefind
+after the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from planspor.pages import site_sources
+from planspor.problems import PlanInvalid
+from planspor.project import NOTES_DIR, load_project
+
+log = logging.getLogger("mkdocs.hooks.planspor")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError("Planspor kræver use_directory_urls: true i mkdocs.yml (sidernes adresser er en del af kontrakten).")
+    if config.repo_url:
+        raise PluginError("Fjern repo_url fra mkdocs.yml: Material ville så kalde værtens API fra hver besøgendes browser. Brug extra.edit_base_url.")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project_root = Path(config.config_file_path).parent
+    try:
+        sources = site_sources(load_project(project_root, Path(config.docs_dir)))
+    except PlanInvalid as error:
+        raise PluginError(str(error)) from None
+    generated = {source.src_uri for source in sources}
+    for file in list(files):
+        if file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated:
+            files.remove(file)
+    for source in sources:
+        files.append(File.generated(config, source.src_uri, content=source.text))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Build the Pagefind index (Danish stemming) into site/pagefind/."""
+    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"Søgeindekset kunne ikke bygges (pagefind):\n{result.stdout}{result.stderr}")
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.strip():
+            log.warning("pagefind: %s", line.strip())

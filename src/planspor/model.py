@@ -1,0 +1,207 @@
+"""The validated plan: immutable, fully resolved, one source of truth per fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from .periods import Period
+from .sdgs import Sdg
+
+
+@dataclass(frozen=True)
+class Status:
+    id: str
+    label: str
+    colour: str
+    text_colour: str
+    icon: str
+    meaning: str
+    finished: bool = False
+    dropped: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Committee:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Strength:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: str
+    title: str
+    subtitle: str = ""
+    adopted: Period | None = None
+    url: str = ""
+    description: str = ""
+    strengths: tuple[Strength, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    body: str
+    date: dt.date
+    outcome: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Timing:
+    start: Period | None = None
+    end: Period | None = None
+
+    def label(self) -> str:
+        if self.start and self.end:
+            return self.start.label if self.start == self.end else f"{self.start.label} – {self.end.label}"
+        if self.end:
+            return f"senest {self.end.label}"
+        if self.start:
+            return f"fra {self.start.label}"
+        return ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    date: dt.date
+    status: Status | None = None
+    start: Period | None = None
+    end: Period | None = None
+    comment: str = ""
+
+    @property
+    def moves_timing(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
+class TimingMove:
+    """A change of timing recorded in the history: moving never erases the record."""
+
+    date: dt.date
+    before: Timing
+    after: Timing
+    comment: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    theme: Theme
+    kind: Kind
+    committees: tuple[Committee, ...]
+    strategic: bool
+    history: tuple[HistoryEntry, ...]
+    planned: Timing = Timing()
+    responsible: str = ""
+    process: str = ""
+    cross_cutting: str = ""
+    budget: tuple[tuple[int, Decimal], ...] = ()
+    strategies: tuple[Strategy, ...] = ()
+    strengths: tuple[Strength, ...] = ()
+    sdgs: tuple[Sdg, ...] = ()
+    related_ids: tuple[str, ...] = ()
+    previous_ids: tuple[str, ...] = ()
+    line: int = 0
+
+    @cached_property
+    def status_entry(self) -> HistoryEntry:
+        """The last history entry that sets a status (validation guarantees one)."""
+        return next(entry for entry in reversed(self.history) if entry.status is not None)
+
+    @property
+    def status(self) -> Status:
+        status = self.status_entry.status
+        assert status is not None
+        return status
+
+    @cached_property
+    def moves(self) -> tuple[TimingMove, ...]:
+        moves: list[TimingMove] = []
+        timing = self.planned
+        for entry in self.history:
+            if not entry.moves_timing:
+                continue
+            after = Timing(entry.start or timing.start, entry.end or timing.end)
+            moves.append(TimingMove(entry.date, timing, after, entry.comment))
+            timing = after
+        return tuple(moves)
+
+    @property
+    def timing(self) -> Timing:
+        """The current timing: the planned one, as moved by the history."""
+        return self.moves[-1].after if self.moves else self.planned
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        """Work-plan order: by planned end, then start; items without timing last."""
+        timing = self.timing
+        far = dt.date.max
+        end = timing.end.last if timing.end else (timing.start.last if timing.start else far)
+        start = timing.start.first if timing.start else end
+        return (end, start, self.title.casefold())
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    title: str
+    municipality: str
+    period_start: int
+    period_end: int
+    data_as_of: dt.date
+    example_data: bool
+    introduction: str = ""
+    budget_agreement: str = ""
+    case_number: str = ""
+    values_name: str = ""
+    values: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    info: PlanInfo
+    statuses: tuple[Status, ...]
+    themes: tuple[Theme, ...]
+    kinds: tuple[Kind, ...]
+    committees: tuple[Committee, ...]
+    strategies: tuple[Strategy, ...]
+    selected_sdgs: tuple[Sdg, ...]
+    items: tuple[Item, ...]
+    items_by_id: dict[str, Item] = field(default_factory=dict, compare=False)
+
+    def item(self, item_id: str) -> Item:
+        return self.items_by_id[item_id]
+
+    def items_in_theme(self, theme: Theme) -> list[Item]:
+        return [item for item in self.items if item.theme == theme]
+
+    def sdgs_in_use(self) -> list[Sdg]:
+        """Selected goals plus any goal an item names, in number order."""
+        numbers = {sdg.number: sdg for sdg in self.selected_sdgs}
+        for item in self.items:
+            numbers.update({sdg.number: sdg for sdg in item.sdgs})
+        return [numbers[n] for n in sorted(numbers)]

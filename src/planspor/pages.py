@@ -1,0 +1,373 @@
+"""Page sources: every page of the site as Markdown with YAML front matter.
+
+This is the export contract. A page is fully determined by its text here:
+templates read ``page.meta`` (the front matter) and ``page.content`` (the
+body), nothing else. The same texts are handed to MkDocs by the hooks or
+written to a folder by ``planspor eksport`` and built without hooks.
+
+URLs in the front matter are site-relative directory URLs ("indsatser/x/");
+templates pass them through MkDocs' ``url`` filter.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from .model import Item, Plan, Status, Strategy
+from .periods import danish_date
+from .project import Project
+from .sdgs import Sdg
+
+try:
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover
+    _Dumper = yaml.SafeDumper
+
+TEMPLATE_DIR = "planspor"
+
+
+@dataclass(frozen=True)
+class PageSource:
+    src_uri: str
+    text: str
+
+
+def site_sources(project: Project) -> list[PageSource]:
+    """All generated pages, editors' free pages included (with site meta added)."""
+    return list(_Pages(project).all())
+
+
+def item_url(item_id: str) -> str:
+    return f"indsatser/{item_id}/"
+
+
+# -- formatting -----------------------------------------------------------------
+
+
+def danish_number(value: Decimal) -> str:
+    """-2500.5 -> '−2.500,5' (thousands '.', decimal ',', a real minus sign)."""
+    sign = "−" if value < 0 else ""
+    value = abs(value)
+    whole = int(value)
+    fraction = value - whole
+    text = f"{whole:,}".replace(",", ".")
+    if fraction:
+        decimals = f"{fraction.normalize():f}".split(".")[1]
+        text += "," + decimals
+    return sign + text
+
+
+def escape(text: str) -> str:
+    """Plan text placed in Markdown is text, never HTML or Markdown markup."""
+    escaped = html.escape(text, quote=False)
+    return escaped.replace("*", r"\*").replace("_", r"\_").replace("[", r"\[").replace("`", r"\`")
+
+
+def front_matter_page(src_uri: str, meta: dict[str, Any], body: str = "") -> PageSource:
+    dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return PageSource(src_uri, f"---\n{dumped}---\n\n{body.strip()}\n")
+
+
+# -- the pages ------------------------------------------------------------------
+
+
+class _Pages:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.plan: Plan = project.plan
+        info = self.plan.info
+        self.site = {
+            "plan_title": info.title,
+            "municipality": info.municipality,
+            "example_data": info.example_data,
+            "data_as_of": danish_date(info.data_as_of),
+            "data_as_of_iso": info.data_as_of.isoformat(),
+        }
+        self.rows = {item.id: self.row(item) for item in self.plan.items}
+
+    def all(self) -> Iterable[PageSource]:
+        yield self.overview()
+        yield self.index_page("temaer/index.md", "Temaer", "themes", [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes])
+        for theme in self.plan.themes:
+            yield self.theme(theme.id)
+        for item in self.plan.items:
+            yield self.item(item)
+        yield self.status_table()
+        committees = {c.id: [i for i in self.sorted_items() if c in i.committees] for c in self.plan.committees}
+        yield self.index_page("udvalg/index.md", "Udvalg", "committees", [self.theme_summary(c.id, c.title, f"udvalg/{c.id}/", committees[c.id]) for c in self.plan.committees])
+        for committee in self.plan.committees:
+            yield self.listing(f"udvalg/{committee.id}.md", committee.title, "committee", committees[committee.id], {"id": committee.id})
+        yield self.index_page("strategier/index.md", "Strategier", "strategies", [self.theme_summary(s.id, s.title, f"strategier/{s.id}/", self.strategy_items(s)) for s in self.plan.strategies])
+        for strategy in self.plan.strategies:
+            yield self.strategy(strategy)
+        sdgs = self.plan.sdgs_in_use()
+        yield self.index_page("verdensmaal/index.md", "Verdensmål", "sdgs", [self.sdg_summary(s) for s in sdgs])
+        for sdg in sdgs:
+            yield self.sdg(sdg)
+        yield self.about()
+        yield self.page("soeg.md", "Søg", "search", {}, "")
+        used = {"index.md", "om.md", "soeg.md", "status/index.md"} | {f"temaer/{t.id}.md" for t in self.plan.themes}
+        used |= {"temaer/index.md", "udvalg/index.md", "strategier/index.md", "verdensmaal/index.md"}
+        used |= {f"udvalg/{c.id}.md" for c in self.plan.committees} | {f"strategier/{s.id}.md" for s in self.plan.strategies}
+        used |= {f"verdensmaal/{s.number}.md" for s in sdgs}
+        for src_uri, page in self.project.pages.items():
+            if src_uri not in used:
+                yield self.free_page(src_uri)
+
+    # -- shared pieces
+
+    def page(self, src_uri: str, title: str, kind: str, data: dict[str, Any], body: str, description: str = "") -> PageSource:
+        editor = self.project.pages.get(src_uri)
+        if editor is not None:
+            body = editor.body + ("\n\n" + body if body else "")
+            description = str(editor.doc.meta.get("description") or description)
+        meta: dict[str, Any] = {"title": title, "template": f"{TEMPLATE_DIR}/{kind}.html"}
+        if description:
+            meta["description"] = description
+        meta["planspor"] = {"site": self.site, "page": kind, **data}
+        return front_matter_page(src_uri, meta, body)
+
+    def free_page(self, src_uri: str) -> PageSource:
+        editor = self.project.pages[src_uri]
+        meta: dict[str, Any] = {k: editor.doc.meta[k] for k in editor.doc.meta}
+        meta["planspor"] = {"site": self.site, "page": "free"}
+        return front_matter_page(src_uri, meta, editor.body)
+
+    def status(self, status: Status) -> dict[str, Any]:
+        return {
+            "id": status.id,
+            "label": status.label,
+            "icon": status.icon,
+            "colour": status.colour,
+            "text_colour": status.text_colour,
+            "order": self.plan.statuses.index(status),
+        }
+
+    def row(self, item: Item) -> dict[str, Any]:
+        timing = item.timing
+        return {
+            "id": item.id,
+            "title": item.title,
+            "url": item_url(item.id),
+            "status": item.status.id,
+            "theme": item.theme.id,
+            "kind": item.kind.title,
+            "kind_id": item.kind.id,
+            "committees": [c.id for c in item.committees],
+            "timing": timing.label(),
+            "sort": item.sort_key[0].isoformat() if timing.end or timing.start else "9999-12-31",
+        }
+
+    def lookups(self, items: Iterable[Item]) -> dict[str, Any]:
+        """Labels the tables need, only for what the rows refer to."""
+        items = list(items)
+        statuses = {i.status.id for i in items}
+        themes = {i.theme.id for i in items}
+        committees = {c.id for i in items for c in i.committees}
+        return {
+            "statuses": {s.id: self.status(s) for s in self.plan.statuses if s.id in statuses},
+            "themes": {t.id: {"title": t.title, "url": f"temaer/{t.id}/"} for t in self.plan.themes if t.id in themes},
+            "committees": {c.id: {"title": c.title, "url": f"udvalg/{c.id}/"} for c in self.plan.committees if c.id in committees},
+        }
+
+    def counts(self, items: Iterable[Item]) -> dict[str, Any]:
+        items = list(items)
+        counter = Counter(item.status.id for item in items)
+        dropped = sum(counter[s.id] for s in self.plan.statuses if s.dropped)
+        finished = sum(counter[s.id] for s in self.plan.statuses if s.finished)
+        active = len(items) - dropped
+        return {
+            "total": len(items),
+            "finished": finished,
+            "active": active,
+            "percent": round(100 * finished / active) if active else 0,
+            "by_status": [
+                {**self.status(s), "count": counter[s.id], "percent": round(100 * counter[s.id] / len(items), 1) if items else 0}
+                for s in self.plan.statuses
+            ],
+        }
+
+    def theme_summary(self, ident: str, title: str, url: str, items: list[Item]) -> dict[str, Any]:
+        return {"id": ident, "title": title, "url": url, "counts": self.counts(items)}
+
+    def sorted_items(self) -> list[Item]:
+        return sorted(self.plan.items, key=lambda i: i.sort_key)
+
+    def table(self, items: Iterable[Item]) -> dict[str, Any]:
+        items = list(items)
+        return {"rows": [self.rows[i.id] for i in items], **self.lookups(items)}
+
+    # -- page kinds
+
+    def overview(self) -> PageSource:
+        info = self.plan.info
+        data = {
+            "counts": self.counts(self.plan.items),
+            "themes": [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes],
+            "decisions": self.decisions(),
+            "values_name": info.values_name,
+            "plan_values": list(info.values),
+        }
+        description = f"Status for {info.title} i {info.municipality}: {data['counts']['total']} indsatser, data pr. {self.site['data_as_of']}."
+        return self.page("index.md", info.title, "overview", data, "", description)
+
+    def decisions(self) -> list[dict[str, str]]:
+        return [{"body": d.body, "date": danish_date(d.date), "iso": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment} for d in self.plan.info.decisions]
+
+    def index_page(self, src_uri: str, title: str, kind: str, entries: list[dict[str, Any]]) -> PageSource:
+        return self.page(src_uri, title, "index", {"index": kind, "entries": entries}, "")
+
+    def theme(self, theme_id: str) -> PageSource:
+        theme = next(t for t in self.plan.themes if t.id == theme_id)
+        items = self.plan.items_in_theme(theme)
+        data = {"id": theme.id, "counts": self.counts(items), "table": self.table(sorted(items, key=lambda i: i.sort_key))}
+        return self.page(f"temaer/{theme.id}.md", theme.title, "theme", data, "", f"{theme.title}: {len(items)} indsatser i {self.plan.info.title}.")
+
+    def listing(self, src_uri: str, title: str, kind: str, items: list[Item], extra: dict[str, Any], body: str = "") -> PageSource:
+        data = {**extra, "counts": self.counts(items), "table": self.table(items)}
+        return self.page(src_uri, title, kind, data, body, f"{title}: {len(items)} indsatser i {self.plan.info.title}.")
+
+    def status_table(self) -> PageSource:
+        items = self.sorted_items()
+        data = {
+            "table": self.table(items),
+            "filters": {
+                "statuses": [{"id": s.id, "label": s.label} for s in self.plan.statuses],
+                "themes": [{"id": t.id, "label": t.title} for t in self.plan.themes],
+                "committees": [{"id": c.id, "label": c.title} for c in self.plan.committees],
+                "kinds": [{"id": k.id, "label": k.title} for k in self.plan.kinds],
+            },
+            "counts": self.counts(items),
+        }
+        return self.page("status/index.md", "Alle indsatser", "status", data, "", "Alle indsatser i planen med status, tema, udvalg og tidspunkt.")
+
+    def strategy_items(self, strategy: Strategy) -> list[Item]:
+        own = {s.id for s in strategy.strengths}
+        return [i for i in self.sorted_items() if strategy in i.strategies or any(s.id in own for s in i.strengths)]
+
+    def strategy(self, strategy: Strategy) -> PageSource:
+        items = self.strategy_items(strategy)
+        strengths = [
+            {"id": s.id, "title": s.title, "description": s.description, "table": self.table([i for i in items if s in i.strengths])}
+            for s in strategy.strengths
+        ]
+        data = {
+            "subtitle": strategy.subtitle,
+            "adopted": strategy.adopted.label if strategy.adopted else "",
+            "url": strategy.url,
+            "strengths": strengths,
+            "counts": self.counts(items),
+            "table": self.table(items),
+        }
+        body = escape(strategy.description)
+        return self.page(f"strategier/{strategy.id}.md", strategy.title, "strategy", data, body, strategy.subtitle or strategy.title)
+
+    def sdg_summary(self, sdg: Sdg) -> dict[str, Any]:
+        items = [i for i in self.plan.items if sdg in i.sdgs]
+        return {**self.sdg(sdg, data_only=True), "url": f"verdensmaal/{sdg.number}/", "counts": self.counts(items)}
+
+    def sdg(self, sdg: Sdg, data_only: bool = False) -> Any:
+        data = {
+            "number": sdg.number,
+            "title": sdg.title,
+            "colour": sdg.colour,
+            "text_colour": sdg.text_colour,
+            "selected": sdg in self.plan.selected_sdgs,
+        }
+        if data_only:
+            return data
+        items = [i for i in self.sorted_items() if sdg in i.sdgs]
+        data |= {"counts": self.counts(items), "table": self.table(items)}
+        title = f"Verdensmål {sdg.number}: {sdg.title}"
+        return self.page(f"verdensmaal/{sdg.number}.md", title, "sdg", data, "", f"{title} — indsatser i {self.plan.info.title}.")
+
+    def about(self) -> PageSource:
+        info = self.plan.info
+        data = {
+            "introduction": info.introduction,
+            "municipality": info.municipality,
+            "period": f"{info.period_start}-{info.period_end}",
+            "budget_agreement": info.budget_agreement,
+            "case_number": info.case_number,
+            "decisions": self.decisions(),
+            "values_name": info.values_name,
+            "plan_values": list(info.values),
+            "statuses": [{**self.status(s), "meaning": s.meaning, "finished": s.finished, "dropped": s.dropped} for s in self.plan.statuses],
+            "kinds": [{"title": k.title, "description": k.description} for k in self.plan.kinds],
+        }
+        editor = self.project.pages.get("om.md")
+        title = str(editor.doc.meta.get("title")) if editor and editor.doc.meta.get("title") else "Om planen"
+        return self.page("om.md", title, "about", data, "", f"Om {info.title}: beslutninger, værdier og sådan læses status.")
+
+    def item(self, item: Item) -> PageSource:
+        note = self.project.notes.get(item.id)
+        entry = item.status_entry
+        data = {
+            "id": item.id,
+            "status": {**self.status(item.status), "meaning": item.status.meaning},
+            "status_since": danish_date(entry.date),
+            "reason": entry.comment if item.status.dropped else "",
+            "theme": {"title": item.theme.title, "url": f"temaer/{item.theme.id}/"},
+            "kind": item.kind.title,
+            "committees": [{"title": c.title, "url": f"udvalg/{c.id}/"} for c in item.committees],
+            "strategic": item.strategic,
+            "timing": item.timing.label(),
+            "planned": item.planned.label() if item.moves else "",
+            "responsible": item.responsible,
+            "budget": self.budget(item),
+            "strategies": [{"title": s.title, "url": f"strategier/{s.id}/"} for s in item.strategies],
+            "strengths": [{"title": s.title, "url": f"strategier/{self.strength_owner(s.id)}/#{s.id}"} for s in item.strengths],
+            "sdgs": [{**self.sdg(s, data_only=True), "url": f"verdensmaal/{s.number}/"} for s in item.sdgs],
+            "history": self.history(item),
+            "related": [self.rows[r] for r in item.related_ids],
+            "related_statuses": {s.id: self.status(s) for s in self.plan.statuses if any(self.rows[r]["status"] == s.id for r in item.related_ids)},
+            "previous_ids": list(item.previous_ids),
+            "has_note": note is not None,
+        }
+        body_parts = []
+        if note is not None:
+            body_parts.append(note.body.strip())
+        if item.process:
+            body_parts.append("## Proces { data-pagefind-ignore=\"\" }\n\n" + escape(item.process))
+        if item.cross_cutting:
+            body_parts.append("## Tværgående aspekter { data-pagefind-ignore=\"\" }\n\n" + escape(item.cross_cutting))
+        description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
+        if note is not None and note.doc.meta.get("description"):
+            description = str(note.doc.meta["description"])
+        return self.page(f"indsatser/{item.id}.md", item.title, "item", {"item": data}, "\n\n".join(body_parts), description)
+
+    def strength_owner(self, strength_id: str) -> str:
+        return next(s.id for s in self.plan.strategies if any(x.id == strength_id for x in s.strengths))
+
+    def budget(self, item: Item) -> dict[str, Any]:
+        if not item.budget:
+            return {}
+        total = sum((amount for _, amount in item.budget), Decimal(0))
+        return {
+            "rows": [{"year": year, "amount": danish_number(amount), "saving": amount < 0} for year, amount in item.budget],
+            "total": danish_number(total),
+        }
+
+    def history(self, item: Item) -> list[dict[str, Any]]:
+        moves = {move.date: move for move in item.moves}
+        entries = []
+        for entry in reversed(item.history):
+            move = moves.get(entry.date) if entry.moves_timing else None
+            entries.append(
+                {
+                    "date": danish_date(entry.date),
+                    "iso": entry.date.isoformat(),
+                    "status": self.status(entry.status) if entry.status else None,
+                    "moved_from": move.before.label() if move else "",
+                    "moved_to": move.after.label() if move else "",
+                    "comment": entry.comment,
+                }
+            )
+        return entries

@@ -1,0 +1,154 @@
+"""Load a Planspor project: the plan file, the item notes and the editors' pages.
+
+Every problem in every file is collected before anything is reported, so an
+editor fixes them all in one go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
+from .model import Plan
+from .problems import PlanInvalid, Problem
+from .validate import build_plan
+from .yamlsource import parse_yaml, read_text
+
+NOTES_DIR = "items"
+PLAN_FILE = "data/plan.yaml"
+CONTENT_DIR = "content"
+NOTE_FIELDS = ("description",)
+PAGE_FIELDS = ("title", "description")
+
+
+@dataclass(frozen=True)
+class Note:
+    item_id: str
+    doc: MarkdownDoc
+    body: str  # links rewritten for the item's page
+
+
+@dataclass(frozen=True)
+class EditorPage:
+    src_uri: str
+    doc: MarkdownDoc
+    body: str  # links rewritten
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    plan: Plan
+    notes: dict[str, Note]
+    pages: dict[str, EditorPage]
+
+
+def load_plan(root: Path) -> Plan:
+    source = read_text(root / PLAN_FILE, PLAN_FILE)
+    return build_plan(parse_yaml(source), PLAN_FILE)
+
+
+def load_project(root: Path, content_dir: Path | None = None) -> Project:
+    """Load and validate everything, or raise PlanInvalid listing every problem."""
+    content = content_dir or root / CONTENT_DIR
+    problems: list[Problem] = []
+    plan: Plan | None = None
+    try:
+        plan = load_plan(root)
+    except PlanInvalid as error:
+        problems += error.problems
+    docs: dict[str, MarkdownDoc] = {}
+    for path in sorted(content.rglob("*.md")) if content.is_dir() else []:
+        src_uri = path.relative_to(content).as_posix()
+        display = f"{_display_dir(root, content)}{src_uri}"
+        try:
+            docs[src_uri] = split_front_matter(read_text(path, display))
+        except PlanInvalid as error:
+            problems += error.problems
+    if plan is None:
+        raise PlanInvalid(problems)
+    notes, pages = _check_documents(plan, docs, problems)
+    if problems:
+        raise PlanInvalid(problems)
+    return Project(root, plan, notes, pages)
+
+
+def _display_dir(root: Path, content: Path) -> str:
+    try:
+        return content.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return content.as_posix() + "/"
+
+
+def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem]) -> tuple[dict[str, Note], dict[str, EditorPage]]:
+    exists = _resolver(plan)
+    notes: dict[str, Note] = {}
+    pages: dict[str, EditorPage] = {}
+    for src_uri, doc in docs.items():
+        folder, _, name = src_uri.rpartition("/")
+        if folder == NOTES_DIR:
+            item_id = name.removesuffix(".md")
+            if item_id not in plan.items_by_id:
+                problems.append(Problem(doc.display, None, "", f"Noten hører til indsatsen '{item_id}', som ikke findes i planen. Filnavnet skal være et id fra data/plan.yaml (fx {_example_id(plan)}.md), eller slet filen."))
+                continue
+            _check_fields(doc, NOTE_FIELDS, problems)
+            for line in level_one_headings(doc):
+                problems.append(Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'."))
+            body, link_problems = rewrite_links(doc, f"indsatser/{item_id}.md", exists)
+            problems += link_problems
+            notes[item_id] = Note(item_id, doc, body)
+            continue
+        if folder.startswith(NOTES_DIR + "/") or src_uri.startswith("indsatser/"):
+            problems.append(Problem(doc.display, None, "", f"Filen ligger et sted, hvor siderne laves af planen. Noter til indsatser skal ligge direkte i content/{NOTES_DIR}/<id>.md."))
+            continue
+        problem = _reserved_problem(plan, src_uri, doc)
+        if problem:
+            problems.append(problem)
+            continue
+        _check_fields(doc, PAGE_FIELDS, problems)
+        body, link_problems = rewrite_links(doc, src_uri, exists)
+        problems += link_problems
+        pages[src_uri] = EditorPage(src_uri, doc, body)
+    return notes, pages
+
+
+def _check_fields(doc: MarkdownDoc, allowed: tuple[str, ...], problems: list[Problem]) -> None:
+    for key in doc.meta:
+        if key not in allowed:
+            problems.append(Problem(doc.display, doc.meta.line_of(key), f"front matter.{key}", f"Ukendt felt '{key}' i front matter. Tilladt her: {', '.join(allowed)}."))
+        elif not isinstance(doc.meta[key], str):
+            problems.append(Problem(doc.display, doc.meta.line_of(key), f"front matter.{key}", f"Feltet '{key}' skal være en tekst."))
+
+
+def _reserved_problem(plan: Plan, src_uri: str, doc: MarkdownDoc) -> Problem | None:
+    """Texts for generated pages must name an existing theme, committee, ..."""
+    folders = {
+        "temaer": ({t.id for t in plan.themes}, "tema"),
+        "udvalg": ({c.id for c in plan.committees}, "udvalg"),
+        "strategier": ({s.id for s in plan.strategies}, "strategi"),
+        "verdensmaal": ({str(s.number) for s in plan.sdgs_in_use()}, "verdensmål"),
+    }
+    folder, _, name = src_uri.rpartition("/")
+    if folder not in folders or name == "index.md":
+        return None
+    known, what = folders[folder]
+    ident = name.removesuffix(".md")
+    if ident in known:
+        return None
+    return Problem(doc.display, None, "", f"Teksten hører til {what} '{ident}', som ikke findes i planen. Tilladt: {', '.join(sorted(known))}.")
+
+
+def _resolver(plan: Plan):  # type: ignore[no-untyped-def]
+    known = {
+        "indsats": set(plan.items_by_id),
+        "tema": {t.id for t in plan.themes},
+        "udvalg": {c.id for c in plan.committees},
+        "strategi": {s.id for s in plan.strategies},
+        "verdensmaal": {str(s.number) for s in plan.sdgs_in_use()},
+    }
+    return lambda scheme, ident: ident in known[scheme]
+
+
+def _example_id(plan: Plan) -> str:
+    return plan.items[0].id if plan.items else "min-indsats"

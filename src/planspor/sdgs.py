@@ -1,0 +1,26 @@
+"""The UN Sustainable Development Goals: Danish titles and UN colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Sdg:
+    number: int
+    title: str
+    colour: str
+    text_colour: str
+
+
+@cache
+def all_sdgs() -> dict[int, Sdg]:
+    text = resources.files("planspor").joinpath("reference/sdg-da.yaml").read_text(encoding="utf-8")
+    return {
+        entry["number"]: Sdg(entry["number"], entry["title"], entry["colour"], entry["text"])
+        for entry in yaml.safe_load(text)
+    }

@@ -1,0 +1,580 @@
+"""Turn the located YAML of plan.yaml into a Plan, reporting every problem at once.
+
+Each check names the file, the line, the field, what was found and what is
+allowed. Nothing is guessed: an unknown field is an error (with a suggestion),
+never ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from .contrast import AA_NORMAL_TEXT, HEX_COLOUR, best_text_colour, contrast_ratio
+from .model import (
+    Committee,
+    Decision,
+    HistoryEntry,
+    Item,
+    Kind,
+    Plan,
+    PlanInfo,
+    Status,
+    Strategy,
+    Strength,
+    Theme,
+    Timing,
+)
+from .periods import Period, PeriodError, parse_date_text, parse_period
+from .problems import PlanInvalid, Problem
+from .sdgs import Sdg, all_sdgs
+from .slugs import is_slug
+from .yamlsource import BadScalar, YList, YMap
+
+T = TypeVar("T")
+
+STATUS_ICONS = (
+    "help-circle-outline",
+    "circle-outline",
+    "circle-slice-4",
+    "progress-clock",
+    "alert-circle-outline",
+    "check-circle",
+    "close-circle-outline",
+    "pause-circle-outline",
+)
+
+_TYPE_NAMES = {
+    str: "en tekst",
+    bool: "true eller false",
+    int: "et helt tal",
+    YMap: "en blok med felter",
+    YList: "en liste",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "ingenting"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, YMap):
+        return "en blok med felter"
+    if isinstance(value, YList):
+        return "en liste"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+def _choices(options: Iterable[str], limit: int = 12) -> str:
+    options = list(options)
+    shown = ", ".join(options[:limit])
+    return shown + (f" (og {len(options) - limit} flere)" if len(options) > limit else "")
+
+
+class PlanReader:
+    """Reads one plan file; collects problems instead of stopping at the first."""
+
+    def __init__(self, display: str) -> None:
+        self.file = display
+        self.problems: list[Problem] = []
+
+    # -- reporting ---------------------------------------------------------
+
+    def problem(self, line: int | None, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, field, message))
+
+    # -- shape checks ------------------------------------------------------
+
+    def mapping(self, value: Any, line: int, field: str) -> YMap | None:
+        if isinstance(value, YMap):
+            return value
+        self.problem(line, field, f"Her skal stå en blok med felter, men der står {_describe(value)}.")
+        return None
+
+    def fields(self, block: YMap, path: str, required: Iterable[str], optional: Iterable[str]) -> None:
+        required = list(required)
+        allowed = required + list(optional)
+        for key in block:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = f" Mente du '{close[0]}'?" if close else ""
+            self.problem(
+                block.line_of(key),
+                f"{path}.{key}",
+                f"Ukendt felt '{key}'.{hint} Tilladte felter her: {', '.join(allowed)}.",
+            )
+        for key in required:
+            if key not in block or block[key] is None:
+                self.problem(block.line_of(key), f"{path}.{key}", f"Feltet '{key}' mangler. Det skal udfyldes.")
+
+    def typed(self, block: YMap, key: str, path: str, kind: type[T], default: T) -> T:
+        value = block.get(key)
+        if value is None:
+            return default
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
+            ok, value = True, str(value)
+        if not ok:
+            expected = _TYPE_NAMES.get(kind, kind.__name__)
+            self.problem(block.line_of(key), f"{path}.{key}", f"Her skal stå {expected}, men der står {_describe(value)}.")
+            return default
+        if kind is str:
+            value = value.strip()
+        return value  # type: ignore[no-any-return]
+
+    def text(self, block: YMap, key: str, path: str) -> str:
+        return self.typed(block, key, path, str, "")
+
+    def flag(self, block: YMap, key: str, path: str) -> bool:
+        return self.typed(block, key, path, bool, False)
+
+    def date(self, block: YMap, key: str, path: str) -> dt.date | None:
+        value = block.get(key)
+        line = block.line_of(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date_text(str(value))
+        except PeriodError as error:
+            self.problem(line, f"{path}.{key}", f"Ugyldig dato: {error}.")
+            return None
+
+    def period(self, block: YMap, key: str, path: str) -> Period | None:
+        value = block.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_period(str(value) if isinstance(value, BadScalar) else value)
+        except PeriodError as error:
+            self.problem(block.line_of(key), f"{path}.{key}", f"Ugyldigt tidspunkt: {error}.")
+            return None
+
+    def id_list(self, block: YMap, key: str, path: str) -> list[tuple[Any, int]]:
+        value = block.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                return [(value, block.line_of(key))]  # one value without brackets is fine
+            self.problem(block.line_of(key), f"{path}.{key}", f"Her skal stå en liste som [a, b], men der står {_describe(value)}.")
+            return []
+        return [(entry, value.line_of(i)) for i, entry in enumerate(value)]
+
+    def refs(self, block: YMap, key: str, path: str, known: Mapping[Any, T], what: str) -> tuple[T, ...]:
+        found: list[T] = []
+        for entry, line in self.id_list(block, key, path):
+            target = known.get(entry)
+            if target is None:
+                self.unknown(line, f"{path}.{key}", entry, known, what)
+            elif target in found:
+                self.problem(line, f"{path}.{key}", f"{what.capitalize()} '{entry}' står to gange.")
+            else:
+                found.append(target)
+        return tuple(found)
+
+    def ref(self, block: YMap, key: str, path: str, known: Mapping[str, T], what: str) -> T | None:
+        value = block.get(key)
+        if value is None:
+            return None
+        target = known.get(value) if isinstance(value, str) else None
+        if target is None:
+            self.unknown(block.line_of(key), f"{path}.{key}", value, known, what)
+        return target
+
+    def unknown(self, line: int, field: str, value: Any, known: Mapping[Any, Any], what: str) -> None:
+        close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
+        hint = f" Mente du '{close[0]}'?" if close else ""
+        self.problem(line, field, f"Ukendt {what} {_describe(value)}.{hint} Tilladt: {_choices(str(k) for k in known)}.")
+
+    def entries(self, root: YMap, key: str, required: bool = True) -> list[tuple[YMap, str, int]]:
+        """The blocks of a top-level list such as themes:, with their paths."""
+        value = root.get(key)
+        if value is None:
+            if required:
+                self.problem(root.line_of(key), key, f"Listen '{key}' mangler eller er tom.")
+            return []
+        if not isinstance(value, YList):
+            self.problem(root.line_of(key), key, f"'{key}' skal være en liste, hvor hvert punkt begynder med '- ', men der står {_describe(value)}.")
+            return []
+        blocks: list[tuple[YMap, str, int]] = []
+        for index, entry in enumerate(value):
+            path = f"{key}[{index + 1}]"
+            block = self.mapping(entry, value.line_of(index), path)
+            if block is not None:
+                blocks.append((block, path, value.line_of(index)))
+        return blocks
+
+    def identified(
+        self,
+        root: YMap,
+        key: str,
+        required: Iterable[str],
+        optional: Iterable[str],
+        make: Callable[[YMap, str, str], T | None],
+        what: str,
+    ) -> dict[str, T]:
+        """Read a list of blocks with unique slug ids into {id: object}."""
+        result: dict[str, T] = {}
+        seen: dict[str, int] = {}
+        for block, path, line in self.entries(root, key):
+            self.fields(block, path, ["id", *required], optional)
+            ident = self.slug(block, "id", path)
+            if ident is None:
+                continue
+            if ident in seen:
+                self.problem(block.line_of("id"), f"{path}.id", f"{what.capitalize()}-id'et '{ident}' er allerede brugt i linje {seen[ident]}. Et id skal være entydigt.")
+                continue
+            seen[ident] = block.line_of("id")
+            made = make(block, path, ident)
+            if made is not None:
+                result[ident] = made
+        return result
+
+    def slug(self, block: YMap, key: str, path: str) -> str | None:
+        value = block.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not is_slug(value):
+            self.problem(
+                block.line_of(key),
+                f"{path}.{key}",
+                f"Id'et {_describe(value)} er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg "
+                "(æ→ae, ø→oe, å→aa), fx 'klima-og-miljoe'.",
+            )
+            return None
+        return value
+
+
+TOP_LEVEL = ["plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items"]
+PLAN_FIELDS = ["title", "municipality", "period", "data_as_of", "example_data"]
+PLAN_OPTIONAL = ["introduction", "budget_agreement", "case_number", "values_name", "values", "decisions"]
+ITEM_REQUIRED = ["title", "theme", "kind", "committees", "strategic", "history"]
+ITEM_OPTIONAL = [
+    "timing", "responsible", "process", "cross_cutting", "budget", "strategies",
+    "strengths", "sdgs", "related", "previous_ids",
+]  # fmt: skip
+HISTORY_FIELDS = ["date", "status", "timing", "comment"]
+
+
+def build_plan(root: Any, display: str) -> Plan:
+    """Validate located YAML into a Plan, or raise PlanInvalid with every problem."""
+    reader = PlanReader(display)
+    if root is None or (isinstance(root, YMap) and not root):
+        raise PlanInvalid([Problem(display, 1, "", "Planen er tom. Den skal mindst have blokkene: " + ", ".join(TOP_LEVEL) + ".")])
+    block = reader.mapping(root, 1, "")
+    if block is None:
+        raise PlanInvalid(reader.problems)
+    reader.fields(block, "", TOP_LEVEL, [])
+    plan = _Builder(reader, block).build()
+    if reader.problems:
+        raise PlanInvalid(reader.problems)
+    assert plan is not None
+    return plan
+
+
+class _Builder:
+    def __init__(self, reader: PlanReader, root: YMap) -> None:
+        self.r = reader
+        self.root = root
+
+    def build(self) -> Plan | None:
+        info = self.plan_info()
+        statuses = self.r.identified(self.root, "statuses", ["label", "colour", "icon", "meaning"], ["text_colour", "finished", "dropped"], self.status, "status")
+        themes = self.r.identified(self.root, "themes", ["title"], [], lambda b, p, i: Theme(i, self.r.text(b, "title", p)), "tema")
+        kinds = self.r.identified(self.root, "kinds", ["title"], ["description"], lambda b, p, i: Kind(i, self.r.text(b, "title", p), self.r.text(b, "description", p)), "type")
+        committees = self.r.identified(self.root, "committees", ["title"], [], lambda b, p, i: Committee(i, self.r.text(b, "title", p)), "udvalg")
+        strategies = self.r.identified(self.root, "strategies", ["title"], ["subtitle", "adopted", "url", "description", "strengths"], self.strategy, "strategi")
+        sdgs = {sdg.number: sdg for sdg in all_sdgs().values()}
+        selected = self.r.refs(self.root, "sdgs", "sdgs", sdgs, "verdensmål")
+        strengths: dict[str, Strength] = {}
+        for strategy in strategies.values():
+            strengths.update({s.id: s for s in strategy.strengths})
+        refs = _Refs(statuses, themes, kinds, committees, strategies, strengths, sdgs)
+        items = self.items(refs, info.data_as_of if info else None)
+        if info is None:
+            return None
+        return Plan(
+            info,
+            tuple(statuses.values()),
+            tuple(themes.values()),
+            tuple(kinds.values()),
+            tuple(committees.values()),
+            tuple(strategies.values()),
+            selected,
+            tuple(items),
+            {item.id: item for item in items},
+        )
+
+    # -- plan ----------------------------------------------------------------
+
+    def plan_info(self) -> PlanInfo | None:
+        block = self.r.mapping(self.root.get("plan"), self.root.line_of("plan"), "plan")
+        if block is None:
+            return None
+        r = self.r
+        r.fields(block, "plan", PLAN_FIELDS, PLAN_OPTIONAL)
+        period = r.mapping(block.get("period"), block.line_of("period"), "plan.period") if "period" in block else None
+        start = end = 0
+        if period is not None:
+            r.fields(period, "plan.period", ["start", "end"], [])
+            start = r.typed(period, "start", "plan.period", int, 0)
+            end = r.typed(period, "end", "plan.period", int, 0)
+            if start and end and end < start:
+                r.problem(period.line_of("end"), "plan.period.end", f"Perioden slutter ({end}) før den begynder ({start}).")
+        values = [(v, line) for v, line in r.id_list(block, "values", "plan")]
+        decisions = []
+        for entry, path, _ in self.r.entries(block, "decisions", required=False):
+            r.fields(entry, f"plan.{path}", ["body", "date", "outcome"], ["comment"])
+            day = r.date(entry, "date", f"plan.{path}")
+            if day is not None:
+                decisions.append(Decision(r.text(entry, "body", path), day, r.text(entry, "outcome", path), r.text(entry, "comment", path)))
+        for earlier, later in zip(decisions, decisions[1:], strict=False):
+            if later.date < earlier.date:
+                r.problem(block.line_of("decisions"), "plan.decisions", "Beslutningerne skal stå i datoorden, ældste først.")
+                break
+        as_of = r.date(block, "data_as_of", "plan")
+        if as_of is None:
+            return None
+        return PlanInfo(
+            title=r.text(block, "title", "plan"),
+            municipality=r.text(block, "municipality", "plan"),
+            period_start=start,
+            period_end=end,
+            data_as_of=as_of,
+            example_data=r.flag(block, "example_data", "plan"),
+            introduction=r.text(block, "introduction", "plan"),
+            budget_agreement=r.text(block, "budget_agreement", "plan"),
+            case_number=r.text(block, "case_number", "plan"),
+            values_name=r.text(block, "values_name", "plan"),
+            values=tuple(str(v) for v, _ in values),
+            decisions=tuple(decisions),
+        )
+
+    # -- reference lists ----------------------------------------------------
+
+    def status(self, block: YMap, path: str, ident: str) -> Status | None:
+        r = self.r
+        colour = self.colour(block, "colour", path)
+        text_colour = self.colour(block, "text_colour", path) if "text_colour" in block else None
+        label = r.text(block, "label", path)
+        icon = r.text(block, "icon", path)
+        if icon and icon not in STATUS_ICONS:
+            r.unknown(block.line_of("icon"), f"{path}.icon", icon, dict.fromkeys(STATUS_ICONS), "ikon")
+        if colour is None:
+            return None
+        if text_colour is None:
+            text_colour = best_text_colour(colour)
+        ratio = contrast_ratio(colour, text_colour)
+        if ratio < AA_NORMAL_TEXT:
+            r.problem(
+                block.line_of("text_colour" if "text_colour" in block else "colour"),
+                f"{path}.colour",
+                f"Teksten på mærket '{label}' ({text_colour} på {colour}) har kontrasten {ratio:.2f}:1 "
+                f"(skriv {ratio:.2f} som {str(round(ratio, 2)).replace('.', ',')}). WCAG AA kræver mindst 4,5:1. "
+                f"Vælg en mørkere eller lysere farve, eller fjern text_colour.",
+            )
+        finished = r.flag(block, "finished", path)
+        dropped = r.flag(block, "dropped", path)
+        if finished and dropped:
+            r.problem(block.line_of("dropped"), f"{path}.dropped", "En status kan ikke både være afsluttet (finished) og udgået (dropped).")
+        return Status(ident, label, colour.upper(), text_colour.upper(), icon, r.text(block, "meaning", path), finished, dropped)
+
+    def colour(self, block: YMap, key: str, path: str) -> str | None:
+        value = block.get(key)
+        if isinstance(value, str) and HEX_COLOUR.match(value.strip()):
+            return value.strip()
+        if value is not None:
+            self.r.problem(block.line_of(key), f"{path}.{key}", f"Farven skal skrives som \"#RRGGBB\" i anførselstegn, fx \"#2E7D32\", men der står {_describe(value)}.")
+        return None
+
+    def strategy(self, block: YMap, path: str, ident: str) -> Strategy:
+        r = self.r
+        strengths = r.identified(block, "strengths", ["title"], ["description"], lambda b, p, i: Strength(i, r.text(b, "title", p), r.text(b, "description", p)), "styrkeposition") if "strengths" in block else {}
+        url = r.text(block, "url", path)
+        if url and not url.startswith(("https://", "http://")):
+            r.problem(block.line_of("url"), f"{path}.url", f"Linket skal begynde med https://, men der står '{url}'.")
+        return Strategy(ident, r.text(block, "title", path), r.text(block, "subtitle", path), r.period(block, "adopted", path), url, r.text(block, "description", path), tuple(strengths.values()))
+
+    # -- items -----------------------------------------------------------------
+
+    def items(self, refs: _Refs, as_of: dt.date | None) -> list[Item]:
+        r = self.r
+        entries = r.entries(self.root, "items")
+        if "items" in self.root and isinstance(self.root["items"], YList) and not self.root["items"]:
+            r.problem(self.root.line_of("items"), "items", "Planen har ingen indsatser. Tilføj mindst én under 'items:'.")
+        ids: dict[str, tuple[int, str]] = {}
+        items: list[Item] = []
+        related: list[tuple[Item, YMap, str]] = []
+        for block, path, _line in entries:
+            ident = r.slug(block, "id", path)
+            r.fields(block, path if ident is None else f"items[{ident}]", ["id", *ITEM_REQUIRED], ITEM_OPTIONAL)
+            if ident is None:
+                continue
+            path = f"items[{ident}]"
+            self.claim_id(ids, ident, block.line_of("id"), f"{path}.id", "id")
+            previous = [p for p, _ in r.id_list(block, "previous_ids", path)]
+            for index, (old, line) in enumerate(r.id_list(block, "previous_ids", path)):
+                if not isinstance(old, str) or not is_slug(old):
+                    r.problem(line, f"{path}.previous_ids", f"Det tidligere id {_describe(old)} er ikke et gyldigt id.")
+                    continue
+                self.claim_id(ids, old, line, f"{path}.previous_ids[{index + 1}]", "tidligere id")
+            item = self.item(block, path, ident, refs, as_of, tuple(str(p) for p in previous))
+            if item is not None:
+                items.append(item)
+                related.append((item, block, path))
+        known = {item.id: item.id for item in items}
+        final: list[Item] = []
+        for item, block, path in related:
+            related_ids = r.refs(block, "related", path, known, "indsats")
+            if item.id in related_ids:
+                r.problem(block.line_of("related"), f"{path}.related", "En indsats kan ikke være relateret til sig selv.")
+            final.append(_replace_related(item, related_ids))
+        return final
+
+    def claim_id(self, ids: dict[str, tuple[int, str]], ident: str, line: int, field: str, what: str) -> None:
+        if ident in ids:
+            first_line, first_what = ids[ident]
+            self.r.problem(line, field, f"Id'et '{ident}' ({what}) er allerede brugt som {first_what} i linje {first_line}. Et id må aldrig genbruges; vælg et nyt.")
+        else:
+            ids[ident] = (line, what)
+
+    def item(self, block: YMap, path: str, ident: str, refs: _Refs, as_of: dt.date | None, previous: tuple[str, ...]) -> Item | None:
+        r = self.r
+        theme = r.ref(block, "theme", path, refs.themes, "tema")
+        kind = r.ref(block, "kind", path, refs.kinds, "type")
+        committees = r.refs(block, "committees", path, refs.committees, "udvalg")
+        if "committees" in block and block["committees"] is not None and not committees and not r.id_list(block, "committees", path):
+            r.problem(block.line_of("committees"), f"{path}.committees", "Mindst ét udvalg skal behandle indsatsen.")
+        strategic = r.typed(block, "strategic", path, bool, False)
+        planned = self.timing(block, "timing", path)
+        history = self.history(block, path, refs, as_of, planned)
+        budget = self.budget(block, path)
+        title = r.text(block, "title", path)
+        if not (theme and kind and history and title):
+            return None
+        return Item(
+            id=ident,
+            title=title,
+            theme=theme,
+            kind=kind,
+            committees=committees,
+            strategic=strategic,
+            history=history,
+            planned=planned,
+            responsible=r.text(block, "responsible", path),
+            process=r.text(block, "process", path),
+            cross_cutting=r.text(block, "cross_cutting", path),
+            budget=budget,
+            strategies=r.refs(block, "strategies", path, refs.strategies, "strategi"),
+            strengths=r.refs(block, "strengths", path, refs.strengths, "styrkeposition"),
+            sdgs=r.refs(block, "sdgs", path, refs.sdgs, "verdensmål (1-17)"),
+            previous_ids=previous,
+            line=block.line,
+        )
+
+    def timing(self, block: YMap, key: str, path: str) -> Timing:
+        if key not in block or block[key] is None:
+            return Timing()
+        timing = self.r.mapping(block[key], block.line_of(key), f"{path}.{key}")
+        if timing is None:
+            return Timing()
+        self.r.fields(timing, f"{path}.{key}", [], ["start", "end"])
+        start = self.r.period(timing, "start", f"{path}.{key}")
+        end = self.r.period(timing, "end", f"{path}.{key}")
+        if start and end and end.last < start.first:
+            self.r.problem(timing.line_of("end"), f"{path}.{key}.end", f"Slut ({end.text}) ligger før start ({start.text}).")
+        return Timing(start, end)
+
+    def history(self, block: YMap, path: str, refs: _Refs, as_of: dt.date | None, planned: Timing) -> tuple[HistoryEntry, ...]:
+        r = self.r
+        value = block.get("history")
+        if value is None:
+            return ()
+        if not isinstance(value, YList) or not value:
+            r.problem(block.line_of("history"), f"{path}.history", "Historikken skal være en liste med mindst ét punkt med dato og status.")
+            return ()
+        entries: list[HistoryEntry] = []
+        timing = planned
+        for index, raw in enumerate(value):
+            epath = f"{path}.history[{index + 1}]"
+            entry = r.mapping(raw, value.line_of(index), epath)
+            if entry is None:
+                continue
+            r.fields(entry, epath, ["date"], ["status", "timing", "comment"])
+            day = r.date(entry, "date", epath)
+            status = r.ref(entry, "status", epath, refs.statuses, "status")
+            moved = self.timing(entry, "timing", epath) if "timing" in entry else Timing()
+            comment = r.text(entry, "comment", epath)
+            if "status" not in entry and "timing" not in entry:
+                r.problem(entry.line, epath, "Et punkt i historikken skal ændre status eller tidspunkt (status: eller timing:).")
+            if "timing" in entry and moved.start is None and moved.end is None and entry.get("timing") is not None:
+                r.problem(entry.line_of("timing"), f"{epath}.timing", "Angiv den nye start og/eller slut, fx timing: {end: 2025-Q2}.")
+            if status is not None and status.dropped and not comment:
+                r.problem(entry.line_of("status"), f"{epath}.comment", f"En indsats med status '{status.label}' skal have en begrundelse. Skriv den i comment:.")
+            if day is not None and as_of is not None and day > as_of:
+                r.problem(entry.line_of("date"), f"{epath}.date", f"Datoen {day.isoformat()} ligger efter planens 'data_as_of' ({as_of.isoformat()}). Ret datoen, eller ryk data_as_of frem.")
+            if day is not None and entries and day < entries[-1].date:
+                r.problem(entry.line_of("date"), f"{epath}.date", f"Historikken skal stå i datoorden, ældste først: {day.isoformat()} kommer efter {entries[-1].date.isoformat()}.")
+            if moved.start or moved.end:
+                after = Timing(moved.start or timing.start, moved.end or timing.end)
+                if after.start and after.end and after.end.last < after.start.first:
+                    r.problem(entry.line_of("timing"), f"{epath}.timing", f"Efter flytningen ligger slut ({after.end.text}) før start ({after.start.text}).")
+                timing = after
+            if day is not None:
+                entries.append(HistoryEntry(day, status, moved.start, moved.end, comment))
+        if entries and entries[0].status is None and value and isinstance(value[0], YMap):
+            r.problem(value.line_of(0), f"{path}.history[1].status", "Det første punkt i historikken skal have en status.")
+        if not any(e.status for e in entries):
+            return ()
+        return tuple(entries)
+
+    def budget(self, block: YMap, path: str) -> tuple[tuple[int, Decimal], ...]:
+        r = self.r
+        if block.get("budget") is None:
+            return ()
+        budget = r.mapping(block["budget"], block.line_of("budget"), f"{path}.budget")
+        if budget is None:
+            return ()
+        amounts: list[tuple[int, Decimal]] = []
+        for year, amount in budget.items():
+            line = budget.line_of(year)
+            if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 2200:
+                r.problem(line, f"{path}.budget", f"Året {_describe(year)} er ikke et årstal. Skriv fx 2025: -500.")
+                continue
+            if isinstance(amount, bool) or not isinstance(amount, int | float | str):
+                r.problem(line, f"{path}.budget.{year}", f"Beløbet skal være et tal i 1.000 kr. (besparelser negative), men der står {_describe(amount)}.")
+                continue
+            try:
+                value = Decimal(str(amount).replace(" ", ""))
+            except InvalidOperation:
+                r.problem(line, f"{path}.budget.{year}", f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {_describe(amount)}.")
+                continue
+            amounts.append((year, value))
+        return tuple(sorted(amounts))
+
+
+class _Refs:
+    def __init__(self, statuses: dict[str, Status], themes: dict[str, Theme], kinds: dict[str, Kind], committees: dict[str, Committee], strategies: dict[str, Strategy], strengths: dict[str, Strength], sdgs: dict[int, Sdg]) -> None:
+        self.statuses = statuses
+        self.themes = themes
+        self.kinds = kinds
+        self.committees = committees
+        self.strategies = strategies
+        self.strengths = strengths
+        self.sdgs = sdgs
+
+
+def _replace_related(item: Item, related: tuple[str, ...]) -> Item:
+    from dataclasses import replace
+
+    return replace(item, related_ids=related)
