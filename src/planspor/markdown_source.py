@@ -51,7 +51,14 @@ def split_front_matter(source: SourceText) -> MarkdownDoc:
     end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
         raise PlanInvalid(
-            [Problem(source.display, 1, "front matter", "Front matter begynder med '---' i linje 1, men afsluttes aldrig. Tilføj en linje med '---' efter felterne.")]
+            [
+                Problem(
+                    source.display,
+                    1,
+                    "front matter",
+                    "Front matter begynder med '---' i linje 1, men afsluttes aldrig. Tilføj en linje med '---' efter felterne.",
+                )
+            ]
         )
     yaml_text = text[4 : 4 + end.start()]
     body = text[4 + end.end() :].removeprefix("\n")
@@ -81,7 +88,9 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
     def target(scheme: str, ident: str, anchor: str | None, line: int) -> str | None:
         if not exists(scheme, ident):
             what = {"indsats": "indsats", "tema": "tema", "udvalg": "udvalg", "strategi": "strategi", "verdensmaal": "verdensmål"}[scheme]
-            problems.append(Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på et {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml."))
+            problems.append(
+                Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på et {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml.")
+            )
             return None
         path = posixpath.relpath(LINK_SCHEMES[scheme].format(ident), page_dir or ".")
         return path + (anchor or "")

@@ -94,17 +94,26 @@ class _Pages:
 
     def all(self) -> Iterable[PageSource]:
         yield self.overview()
-        yield self.index_page("temaer/index.md", "Temaer", "themes", [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes])
+        yield self.index_page(
+            "temaer/index.md", "Temaer", "themes", [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes]
+        )
         for theme in self.plan.themes:
             yield self.theme(theme.id)
         for item in self.plan.items:
             yield self.item(item)
         yield self.status_table()
         committees = {c.id: [i for i in self.sorted_items() if c in i.committees] for c in self.plan.committees}
-        yield self.index_page("udvalg/index.md", "Udvalg", "committees", [self.theme_summary(c.id, c.title, f"udvalg/{c.id}/", committees[c.id]) for c in self.plan.committees])
+        yield self.index_page(
+            "udvalg/index.md", "Udvalg", "committees", [self.theme_summary(c.id, c.title, f"udvalg/{c.id}/", committees[c.id]) for c in self.plan.committees]
+        )
         for committee in self.plan.committees:
             yield self.listing(f"udvalg/{committee.id}.md", committee.title, "committee", committees[committee.id], {"id": committee.id})
-        yield self.index_page("strategier/index.md", "Strategier", "strategies", [self.theme_summary(s.id, s.title, f"strategier/{s.id}/", self.strategy_items(s)) for s in self.plan.strategies])
+        yield self.index_page(
+            "strategier/index.md",
+            "Strategier",
+            "strategies",
+            [self.theme_summary(s.id, s.title, f"strategier/{s.id}/", self.strategy_items(s)) for s in self.plan.strategies],
+        )
         for strategy in self.plan.strategies:
             yield self.strategy(strategy)
         sdgs = self.plan.sdgs_in_use()
@@ -117,7 +126,7 @@ class _Pages:
         used |= {"temaer/index.md", "udvalg/index.md", "strategier/index.md", "verdensmaal/index.md"}
         used |= {f"udvalg/{c.id}.md" for c in self.plan.committees} | {f"strategier/{s.id}.md" for s in self.plan.strategies}
         used |= {f"verdensmaal/{s.number}.md" for s in sdgs}
-        for src_uri, page in self.project.pages.items():
+        for src_uri in self.project.pages:
             if src_uri not in used:
                 yield self.free_page(src_uri)
 
@@ -189,8 +198,7 @@ class _Pages:
             "active": active,
             "percent": round(100 * finished / active) if active else 0,
             "by_status": [
-                {**self.status(s), "count": counter[s.id], "percent": round(100 * counter[s.id] / len(items), 1) if items else 0}
-                for s in self.plan.statuses
+                {**self.status(s), "count": counter[s.id], "percent": round(100 * counter[s.id] / len(items), 1) if items else 0} for s in self.plan.statuses
             ],
         }
 
@@ -208,18 +216,22 @@ class _Pages:
 
     def overview(self) -> PageSource:
         info = self.plan.info
-        data = {
-            "counts": self.counts(self.plan.items),
+        counts = self.counts(self.plan.items)
+        data: dict[str, Any] = {
+            "counts": counts,
             "themes": [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes],
             "decisions": self.decisions(),
             "values_name": info.values_name,
             "plan_values": list(info.values),
         }
-        description = f"Status for {info.title} i {info.municipality}: {data['counts']['total']} indsatser, data pr. {self.site['data_as_of']}."
+        description = f"Status for {info.title} i {info.municipality}: {counts['total']} indsatser, data pr. {self.site['data_as_of']}."
         return self.page("index.md", info.title, "overview", data, "", description)
 
     def decisions(self) -> list[dict[str, str]]:
-        return [{"body": d.body, "date": danish_date(d.date), "iso": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment} for d in self.plan.info.decisions]
+        return [
+            {"body": d.body, "date": danish_date(d.date), "iso": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment}
+            for d in self.plan.info.decisions
+        ]
 
     def index_page(self, src_uri: str, title: str, kind: str, entries: list[dict[str, Any]]) -> PageSource:
         return self.page(src_uri, title, "index", {"index": kind, "entries": entries}, "")
@@ -335,9 +347,9 @@ class _Pages:
         if note is not None:
             body_parts.append(note.body.strip())
         if item.process:
-            body_parts.append("## Proces { data-pagefind-ignore=\"\" }\n\n" + escape(item.process))
+            body_parts.append('## Proces { data-pagefind-ignore="" }\n\n' + escape(item.process))
         if item.cross_cutting:
-            body_parts.append("## Tværgående aspekter { data-pagefind-ignore=\"\" }\n\n" + escape(item.cross_cutting))
+            body_parts.append('## Tværgående aspekter { data-pagefind-ignore="" }\n\n' + escape(item.cross_cutting))
         description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
         if note is not None and note.doc.meta.get("description"):
             description = str(note.doc.meta["description"])

@@ -67,11 +67,37 @@ def load_project(root: Path, content_dir: Path | None = None) -> Project:
         except PlanInvalid as error:
             problems += error.problems
     if plan is None:
+        problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
     notes, pages = _check_documents(plan, docs, problems)
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
+
+
+def _orphan_notes(root: Path, docs: dict[str, MarkdownDoc]) -> list[Problem]:
+    """With a broken plan, still name the notes whose item id is not in it."""
+    try:
+        raw = parse_yaml(read_text(root / PLAN_FILE, PLAN_FILE))
+    except PlanInvalid:
+        return []
+    entries = raw.get("items") if isinstance(raw, dict) else None
+    ids = {e.get("id") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
+    problems = []
+    for src_uri, doc in docs.items():
+        folder, _, name = src_uri.rpartition("/")
+        if folder == NOTES_DIR and name.removesuffix(".md") not in ids:
+            problems.append(_orphan_problem(doc, name.removesuffix(".md"), next(iter(sorted(i for i in ids if isinstance(i, str))), "min-indsats")))
+    return problems
+
+
+def _orphan_problem(doc: MarkdownDoc, item_id: str, example: str) -> Problem:
+    return Problem(
+        doc.display,
+        None,
+        "",
+        f"Noten hører til indsatsen '{item_id}', som ikke findes i planen. Filnavnet skal være et id fra data/plan.yaml (fx {example}.md), eller slet filen.",
+    )
 
 
 def _display_dir(root: Path, content: Path) -> str:
@@ -90,17 +116,26 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
         if folder == NOTES_DIR:
             item_id = name.removesuffix(".md")
             if item_id not in plan.items_by_id:
-                problems.append(Problem(doc.display, None, "", f"Noten hører til indsatsen '{item_id}', som ikke findes i planen. Filnavnet skal være et id fra data/plan.yaml (fx {_example_id(plan)}.md), eller slet filen."))
+                problems.append(_orphan_problem(doc, item_id, _example_id(plan)))
                 continue
             _check_fields(doc, NOTE_FIELDS, problems)
             for line in level_one_headings(doc):
-                problems.append(Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'."))
+                problems.append(
+                    Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'.")
+                )
             body, link_problems = rewrite_links(doc, f"indsatser/{item_id}.md", exists)
             problems += link_problems
             notes[item_id] = Note(item_id, doc, body)
             continue
         if folder.startswith(NOTES_DIR + "/") or src_uri.startswith("indsatser/"):
-            problems.append(Problem(doc.display, None, "", f"Filen ligger et sted, hvor siderne laves af planen. Noter til indsatser skal ligge direkte i content/{NOTES_DIR}/<id>.md."))
+            problems.append(
+                Problem(
+                    doc.display,
+                    None,
+                    "",
+                    f"Filen ligger et sted, hvor siderne laves af planen. Noter til indsatser skal ligge direkte i content/{NOTES_DIR}/<id>.md.",
+                )
+            )
             continue
         problem = _reserved_problem(plan, src_uri, doc)
         if problem:
@@ -116,7 +151,9 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
 def _check_fields(doc: MarkdownDoc, allowed: tuple[str, ...], problems: list[Problem]) -> None:
     for key in doc.meta:
         if key not in allowed:
-            problems.append(Problem(doc.display, doc.meta.line_of(key), f"front matter.{key}", f"Ukendt felt '{key}' i front matter. Tilladt her: {', '.join(allowed)}."))
+            problems.append(
+                Problem(doc.display, doc.meta.line_of(key), f"front matter.{key}", f"Ukendt felt '{key}' i front matter. Tilladt her: {', '.join(allowed)}.")
+            )
         elif not isinstance(doc.meta[key], str):
             problems.append(Problem(doc.display, doc.meta.line_of(key), f"front matter.{key}", f"Feltet '{key}' skal være en tekst."))
 

@@ -20,7 +20,4 @@ class Sdg:
 @cache
 def all_sdgs() -> dict[int, Sdg]:
     text = resources.files("planspor").joinpath("reference/sdg-da.yaml").read_text(encoding="utf-8")
-    return {
-        entry["number"]: Sdg(entry["number"], entry["title"], entry["colour"], entry["text"])
-        for entry in yaml.safe_load(text)
-    }
+    return {entry["number"]: Sdg(entry["number"], entry["title"], entry["colour"], entry["text"]) for entry in yaml.safe_load(text)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -126,7 +127,7 @@ class PlanReader:
             return default
         if kind is str:
             value = value.strip()
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return,return-value]
 
     def text(self, block: YMap, key: str, path: str) -> str:
         return self.typed(block, key, path, str, "")
@@ -226,13 +227,15 @@ class PlanReader:
         """Read a list of blocks with unique slug ids into {id: object}."""
         result: dict[str, T] = {}
         seen: dict[str, int] = {}
-        for block, path, line in self.entries(root, key):
+        for block, path, _line in self.entries(root, key):
             self.fields(block, path, ["id", *required], optional)
             ident = self.slug(block, "id", path)
             if ident is None:
                 continue
             if ident in seen:
-                self.problem(block.line_of("id"), f"{path}.id", f"{what.capitalize()}-id'et '{ident}' er allerede brugt i linje {seen[ident]}. Et id skal være entydigt.")
+                self.problem(
+                    block.line_of("id"), f"{path}.id", f"{what.capitalize()}-id'et '{ident}' er allerede brugt i linje {seen[ident]}. Et id skal være entydigt."
+                )
                 continue
             seen[ident] = block.line_of("id")
             made = make(block, path, ident)
@@ -248,8 +251,7 @@ class PlanReader:
             self.problem(
                 block.line_of(key),
                 f"{path}.{key}",
-                f"Id'et {_describe(value)} er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg "
-                "(æ→ae, ø→oe, å→aa), fx 'klima-og-miljoe'.",
+                f"Id'et {_describe(value)} er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx 'klima-og-miljoe'.",
             )
             return None
         return value
@@ -289,11 +291,17 @@ class _Builder:
 
     def build(self) -> Plan | None:
         info = self.plan_info()
-        statuses = self.r.identified(self.root, "statuses", ["label", "colour", "icon", "meaning"], ["text_colour", "finished", "dropped"], self.status, "status")
+        statuses = self.r.identified(
+            self.root, "statuses", ["label", "colour", "icon", "meaning"], ["text_colour", "finished", "dropped"], self.status, "status"
+        )
         themes = self.r.identified(self.root, "themes", ["title"], [], lambda b, p, i: Theme(i, self.r.text(b, "title", p)), "tema")
-        kinds = self.r.identified(self.root, "kinds", ["title"], ["description"], lambda b, p, i: Kind(i, self.r.text(b, "title", p), self.r.text(b, "description", p)), "type")
+        kinds = self.r.identified(
+            self.root, "kinds", ["title"], ["description"], lambda b, p, i: Kind(i, self.r.text(b, "title", p), self.r.text(b, "description", p)), "type"
+        )
         committees = self.r.identified(self.root, "committees", ["title"], [], lambda b, p, i: Committee(i, self.r.text(b, "title", p)), "udvalg")
-        strategies = self.r.identified(self.root, "strategies", ["title"], ["subtitle", "adopted", "url", "description", "strengths"], self.strategy, "strategi")
+        strategies = self.r.identified(
+            self.root, "strategies", ["title"], ["subtitle", "adopted", "url", "description", "strengths"], self.strategy, "strategi"
+        )
         sdgs = {sdg.number: sdg for sdg in all_sdgs().values()}
         selected = self.r.refs(self.root, "sdgs", "sdgs", sdgs, "verdensmål")
         strengths: dict[str, Strength] = {}
@@ -338,7 +346,7 @@ class _Builder:
             day = r.date(entry, "date", f"plan.{path}")
             if day is not None:
                 decisions.append(Decision(r.text(entry, "body", path), day, r.text(entry, "outcome", path), r.text(entry, "comment", path)))
-        for earlier, later in zip(decisions, decisions[1:], strict=False):
+        for earlier, later in itertools.pairwise(decisions):
             if later.date < earlier.date:
                 r.problem(block.line_of("decisions"), "plan.decisions", "Beslutningerne skal stå i datoorden, ældste først.")
                 break
@@ -379,9 +387,9 @@ class _Builder:
             r.problem(
                 block.line_of("text_colour" if "text_colour" in block else "colour"),
                 f"{path}.colour",
-                f"Teksten på mærket '{label}' ({text_colour} på {colour}) har kontrasten {ratio:.2f}:1 "
-                f"(skriv {ratio:.2f} som {str(round(ratio, 2)).replace('.', ',')}). WCAG AA kræver mindst 4,5:1. "
-                f"Vælg en mørkere eller lysere farve, eller fjern text_colour.",
+                f"Teksten på mærket '{label}' ({text_colour} på {colour}) har kontrasten {ratio:.2f}:1 ".replace(".", ",")
+                + "WCAG AA kræver mindst 4,5:1. "
+                + "Vælg en mørkere eller lysere farve, eller fjern text_colour.",
             )
         finished = r.flag(block, "finished", path)
         dropped = r.flag(block, "dropped", path)
@@ -394,16 +402,37 @@ class _Builder:
         if isinstance(value, str) and HEX_COLOUR.match(value.strip()):
             return value.strip()
         if value is not None:
-            self.r.problem(block.line_of(key), f"{path}.{key}", f"Farven skal skrives som \"#RRGGBB\" i anførselstegn, fx \"#2E7D32\", men der står {_describe(value)}.")
+            self.r.problem(
+                block.line_of(key), f"{path}.{key}", f'Farven skal skrives som "#RRGGBB" i anførselstegn, fx "#2E7D32", men der står {_describe(value)}.'
+            )
         return None
 
     def strategy(self, block: YMap, path: str, ident: str) -> Strategy:
         r = self.r
-        strengths = r.identified(block, "strengths", ["title"], ["description"], lambda b, p, i: Strength(i, r.text(b, "title", p), r.text(b, "description", p)), "styrkeposition") if "strengths" in block else {}
+        strengths = (
+            r.identified(
+                block,
+                "strengths",
+                ["title"],
+                ["description"],
+                lambda b, p, i: Strength(i, r.text(b, "title", p), r.text(b, "description", p)),
+                "styrkeposition",
+            )
+            if "strengths" in block
+            else {}
+        )
         url = r.text(block, "url", path)
         if url and not url.startswith(("https://", "http://")):
             r.problem(block.line_of("url"), f"{path}.url", f"Linket skal begynde med https://, men der står '{url}'.")
-        return Strategy(ident, r.text(block, "title", path), r.text(block, "subtitle", path), r.period(block, "adopted", path), url, r.text(block, "description", path), tuple(strengths.values()))
+        return Strategy(
+            ident,
+            r.text(block, "title", path),
+            r.text(block, "subtitle", path),
+            r.period(block, "adopted", path),
+            url,
+            r.text(block, "description", path),
+            tuple(strengths.values()),
+        )
 
     # -- items -----------------------------------------------------------------
 
@@ -432,7 +461,7 @@ class _Builder:
             if item is not None:
                 items.append(item)
                 related.append((item, block, path))
-        known = {item.id: item.id for item in items}
+        known = {ident: ident for ident, (_, what) in ids.items() if what == "id"}
         final: list[Item] = []
         for item, block, path in related:
             related_ids = r.refs(block, "related", path, known, "indsats")
@@ -444,7 +473,9 @@ class _Builder:
     def claim_id(self, ids: dict[str, tuple[int, str]], ident: str, line: int, field: str, what: str) -> None:
         if ident in ids:
             first_line, first_what = ids[ident]
-            self.r.problem(line, field, f"Id'et '{ident}' ({what}) er allerede brugt som {first_what} i linje {first_line}. Et id må aldrig genbruges; vælg et nyt.")
+            self.r.problem(
+                line, field, f"Id'et '{ident}' ({what}) er allerede brugt som {first_what} i linje {first_line}. Et id må aldrig genbruges; vælg et nyt."
+            )
         else:
             ids[ident] = (line, what)
 
@@ -520,11 +551,21 @@ class _Builder:
             if "timing" in entry and moved.start is None and moved.end is None and entry.get("timing") is not None:
                 r.problem(entry.line_of("timing"), f"{epath}.timing", "Angiv den nye start og/eller slut, fx timing: {end: 2025-Q2}.")
             if status is not None and status.dropped and not comment:
-                r.problem(entry.line_of("status"), f"{epath}.comment", f"En indsats med status '{status.label}' skal have en begrundelse. Skriv den i comment:.")
+                r.problem(
+                    entry.line_of("status"), f"{epath}.comment", f"En indsats med status '{status.label}' skal have en begrundelse. Skriv den i comment:."
+                )
             if day is not None and as_of is not None and day > as_of:
-                r.problem(entry.line_of("date"), f"{epath}.date", f"Datoen {day.isoformat()} ligger efter planens 'data_as_of' ({as_of.isoformat()}). Ret datoen, eller ryk data_as_of frem.")
+                r.problem(
+                    entry.line_of("date"),
+                    f"{epath}.date",
+                    f"Datoen {day.isoformat()} ligger efter planens 'data_as_of' ({as_of.isoformat()}). Ret datoen, eller ryk data_as_of frem.",
+                )
             if day is not None and entries and day < entries[-1].date:
-                r.problem(entry.line_of("date"), f"{epath}.date", f"Historikken skal stå i datoorden, ældste først: {day.isoformat()} kommer efter {entries[-1].date.isoformat()}.")
+                r.problem(
+                    entry.line_of("date"),
+                    f"{epath}.date",
+                    f"Historikken skal stå i datoorden, ældste først: {day.isoformat()} kommer efter {entries[-1].date.isoformat()}.",
+                )
             if moved.start or moved.end:
                 after = Timing(moved.start or timing.start, moved.end or timing.end)
                 if after.start and after.end and after.end.last < after.start.first:
@@ -557,14 +598,27 @@ class _Builder:
             try:
                 value = Decimal(str(amount).replace(" ", ""))
             except InvalidOperation:
-                r.problem(line, f"{path}.budget.{year}", f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {_describe(amount)}.")
+                r.problem(
+                    line,
+                    f"{path}.budget.{year}",
+                    f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {_describe(amount)}.",
+                )
                 continue
             amounts.append((year, value))
         return tuple(sorted(amounts))
 
 
 class _Refs:
-    def __init__(self, statuses: dict[str, Status], themes: dict[str, Theme], kinds: dict[str, Kind], committees: dict[str, Committee], strategies: dict[str, Strategy], strengths: dict[str, Strength], sdgs: dict[int, Sdg]) -> None:
+    def __init__(
+        self,
+        statuses: dict[str, Status],
+        themes: dict[str, Theme],
+        kinds: dict[str, Kind],
+        committees: dict[str, Committee],
+        strategies: dict[str, Strategy],
+        strengths: dict[str, Strength],
+        sdgs: dict[int, Sdg],
+    ) -> None:
         self.statuses = statuses
         self.themes = themes
         self.kinds = kinds

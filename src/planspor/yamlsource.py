@@ -67,8 +67,7 @@ def read_text(path: Path, display: str) -> SourceText:
                     display,
                     line,
                     "",
-                    f"Filen er ikke gemt som UTF-8 (fandt byten 0x{found}). "
-                    "Gem den med tegnsættet UTF-8, så æ, ø og å bliver rigtige.",
+                    f"Filen er ikke gemt som UTF-8 (fandt byten 0x{found}). Gem den med tegnsættet UTF-8, så æ, ø og å bliver rigtige.",
                 )
             ]
         ) from None
@@ -77,10 +76,14 @@ def read_text(path: Path, display: str) -> SourceText:
 
 
 _YAML_HINTS = (
+    ("tab character", "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."),
     ("'\\t'", "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."),
     ("found unexpected end of stream", "Et citationstegn er ikke lukket. Afslut teksten med det samme tegn, som den begynder med."),
     ("while scanning a quoted scalar", "Et citationstegn er ikke lukket. Afslut teksten med det samme tegn, som den begynder med."),
-    ("mapping values are not allowed here", "Der står et kolon et sted, hvor det ikke er tilladt. Sæt teksten i anførselstegn, hvis den selv indeholder ': ', eller ret indrykningen."),
+    (
+        "mapping values are not allowed here",
+        "Der står et kolon et sted, hvor det ikke er tilladt. Sæt teksten i anførselstegn, hvis den selv indeholder ': ', eller ret indrykningen.",
+    ),
     ("did not find expected key", "Indrykningen passer ikke. Felter i samme blok skal stå præcis lige langt inde."),
     ("did not find expected '-' indicator", "Indrykningen passer ikke. Punkter i en liste skal begynde med '-' og stå lige langt inde."),
     ("could not find expected ':'", "Der mangler et kolon efter feltnavnet, eller et citationstegn er ikke lukket."),

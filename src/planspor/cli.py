@@ -1,0 +1,164 @@
+"""The `planspor` command for editors: check the plan, export the pages, edit the plan.
+
+Messages and help are in Danish; a problem never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .problems import PlanInvalid, Problem, format_problems
+from .project import PLAN_FILE, load_project
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
+
+
+def command(name: str, help_text: str) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
+    """Register a subcommand: the decorated function adds its arguments."""
+
+    def register(add_arguments: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
+        run = getattr(add_arguments, "run")  # noqa: B009 - set by @runs
+        COMMANDS[name] = (run, add_arguments, help_text)
+        return add_arguments
+
+    return register
+
+
+def runs(run: Command) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
+    def attach(add_arguments: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
+        add_arguments.run = run  # type: ignore[attr-defined]
+        return add_arguments
+
+    return attach
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest folder (upwards) holding data/plan.yaml."""
+    for folder in [start, *start.parents]:
+        if (folder / PLAN_FILE).is_file():
+            return folder
+    raise PlanInvalid(
+        [Problem(PLAN_FILE, None, "", f"Fandt ingen {PLAN_FILE} i {start} eller mapperne over den. Kør kommandoen i projektets mappe, eller brug --projekt.")]
+    )
+
+
+# -- check ------------------------------------------------------------------------
+
+
+def github_annotation(problem: Problem) -> str:
+    """::error file=…,line=…,title=…::message (escaped as GitHub requires)."""
+
+    def escape(text: str, is_property: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
+    properties = [f"file={escape(problem.file, True)}"]
+    if problem.line:
+        properties.append(f"line={escape(str(problem.line), True)}")
+    title = f"Planspor: {problem.field}" if problem.field else "Planspor"
+    properties.append(f"title={escape(title, True)}")
+    return f"::error {','.join(properties)}::{escape(problem.message)}"
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    root = args.projekt or find_root(Path.cwd())
+    try:
+        project = load_project(root)
+    except PlanInvalid as error:
+        if args.format == "github":
+            for problem in error.problems:
+                print(github_annotation(problem))
+            _github_summary(error.problems)
+        print(format_problems(error.problems), file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    plan = project.plan
+    print(f"Planen er i orden: {len(plan.items)} indsatser, {len(project.notes)} noter, {len(project.pages)} sider (tjekket på {elapsed:.2f} s).")
+    if args.format == "github":
+        _github_summary([])
+    return 0
+
+
+def _github_summary(problems: Sequence[Problem]) -> None:
+    import os
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    if problems:
+        lines = [f"## Planspor: {len(problems)} {'problem' if len(problems) == 1 else 'problemer'} i planen", ""]
+        lines += ["| Fil | Linje | Felt | Hvad er galt |", "|---|---|---|---|"]
+        lines += [f"| `{p.file}` | {p.line or ''} | {p.field} | {p.message.replace('|', '/')} |" for p in problems]
+    else:
+        lines = ["## Planspor: planen er i orden", "", "Ingen problemer fundet."]
+    with open(path, "a", encoding="utf-8") as summary:
+        summary.write("\n".join(lines) + "\n")
+
+
+@command("check", "Tjek planen og alle noter uden at bygge siden.")
+@runs(_run_check)
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=["tekst", "github"], default="tekst", help="'github' skriver også hvert problem som en kommentar på linjen i en pull request."
+    )
+
+
+# -- export -----------------------------------------------------------------------
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .export import export_sources
+
+    root = args.projekt or find_root(Path.cwd())
+    project = load_project(root)
+    count = export_sources(project, args.mappe, root / "mkdocs.yml")
+    print(f"Skrev {count} sider til {args.mappe / 'docs'}. Byg dem uden Planspor med: mkdocs build -f {args.mappe / 'mkdocs.yml'}")
+    return 0
+
+
+@command("eksport", "Skriv de genererede sider som Markdown til en mappe, så siden kan bygges uden Planspor.")
+@runs(_run_export)
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("mappe", type=Path, help="mappen, siderne skrives til (dens docs/ erstattes)")
+
+
+# -- entry point ------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planspor", description="Planspor: udmøntningsplanen som hjemmeside.")
+    parser._positionals.title = "kommandoer"
+    parser._optionals.title = "tilvalg"
+    parser.add_argument("--projekt", type=Path, help="projektets mappe (standard: den nærmeste mappe med data/plan.yaml)")
+    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO")
+    for name, (_run, add_arguments, help_text) in COMMANDS.items():
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        child._optionals.title = "tilvalg"
+        child._positionals.title = "argumenter"
+        add_arguments(child)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.kommando:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.kommando][0](args)
+    except PlanInvalid as error:
+        print(format_problems(error.problems), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

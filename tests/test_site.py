@@ -1,0 +1,265 @@
+"""The bundled plan, built by `mkdocs build --strict`, as a visitor receives it.
+
+Expectations are read from data/plan.yaml directly (plain PyYAML), not from
+Planspor's own model, so a bug in the model cannot make these tests agree.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import REPO, BuiltSite
+
+
+@cache
+def raw_plan() -> dict[str, Any]:
+    return yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+
+
+def expected_status(item: dict[str, Any]) -> str:
+    """The label of the last history entry that sets a status."""
+    status_id = [entry["status"] for entry in item["history"] if "status" in entry][-1]
+    return next(s["label"] for s in raw_plan()["statuses"] if s["id"] == status_id)
+
+
+def items() -> list[dict[str, Any]]:
+    return raw_plan()["items"]
+
+
+def text_of(soup: Any) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+# -- the build itself ------------------------------------------------------------
+
+
+def test_strict_build_is_clean_and_quiet(bundled_site: BuiltSite) -> None:
+    output = bundled_site.build_output
+    assert "WARNING" not in output
+    assert "MkDocs 2.0" not in output and "NO_MKDOCS_2_WARNING" not in output
+    assert 'not included in the "nav"' not in output and "not in nav" not in output.lower()
+    assert "Traceback" not in output
+
+
+# -- the URL scheme -----------------------------------------------------------------
+
+
+def test_overview_shows_data_as_of_counts_themes_and_decisions(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/")
+    text = text_of(soup)
+    assert "Data pr. 1. oktober 2024" in text
+    assert f"Planen har {len(items())} indsatser" in text
+    finished = sum(1 for i in items() if expected_status(i) == "Afsluttet")
+    dropped = sum(1 for i in items() if expected_status(i) == "Udgået")
+    assert f"{finished} af {len(items()) - dropped} indsatser er afsluttet" in text
+    theme_links = [a.get_text(strip=True) for a in soup.select(".ps-card__title a")]
+    assert theme_links == [t["title"] for t in raw_plan()["themes"]]
+    decisions = [" ".join(li.get_text().split()) for li in soup.select("ol.ps-decisions li")]
+    assert decisions == [
+        "5. december 2023: Økonomiudvalget – Tiltrådt",
+        "12. december 2023: Kommunalbestyrelsen – Godkendt",
+        "29. februar 2024: Hovedudvalget – Til orientering",
+    ]
+
+
+@pytest.mark.parametrize("theme", raw_plan()["themes"], ids=lambda t: t["id"])
+def test_theme_page_lists_its_items_with_status(bundled_site: BuiltSite, theme: dict[str, Any]) -> None:
+    soup = bundled_site.soup(f"/temaer/{theme['id']}/")
+    assert soup.h1 is not None and soup.h1.get_text(strip=True) == theme["title"]
+    rows = soup.select("table.ps-table tbody tr")
+    expected = {i["title"]: expected_status(i) for i in items() if i["theme"] == theme["id"]}
+    found = {row.select_one("td a").get_text(strip=True): row.select_one(".ps-badge__label").get_text(strip=True) for row in rows}
+    assert found == expected
+    intro = REPO / "content" / "temaer" / f"{theme['id']}.md"
+    if intro.exists():
+        first_words = " ".join(intro.read_text(encoding="utf-8").split()[:6])
+        assert first_words in text_of(soup)
+
+
+@pytest.mark.parametrize("item", raw_plan()["items"], ids=lambda i: i["id"])
+def test_item_page_has_title_badge_facts_and_history(bundled_site: BuiltSite, item: dict[str, Any]) -> None:
+    soup = bundled_site.soup(f"/indsatser/{item['id']}/")
+    assert soup.h1 is not None and soup.h1.get_text(strip=True) == item["title"]
+    badge = soup.select_one(".ps-item__status .ps-badge")
+    assert badge is not None and badge.get_text(strip=True) == expected_status(item)
+    assert badge.select_one("svg") is not None, "a status is never shown by colour alone"
+    text = text_of(soup)
+    theme_title = next(t["title"] for t in raw_plan()["themes"] if t["id"] == item["theme"])
+    assert theme_title in text
+    for committee in item["committees"]:
+        title = next(c["title"] for c in raw_plan()["committees"] if c["id"] == committee)
+        assert soup.find("a", href=f"../../udvalg/{committee}/", string=title) is not None
+    history = soup.select(".ps-history__entry")
+    assert len(history) == len(item["history"])
+    for sdg in item.get("sdgs") or []:
+        assert soup.find("a", href=f"../../verdensmaal/{sdg}/") is not None
+    for related in item.get("related") or []:
+        assert soup.find("a", href=f"../{related}/") is not None
+
+
+def test_item_note_is_shown_inside_its_item_page(bundled_site: BuiltSite) -> None:
+    notes = sorted((REPO / "content/items").glob("*.md"))
+    assert len(notes) >= 10
+    for note in notes:
+        page = text_of(bundled_site.soup(f"/indsatser/{note.stem}/"))
+        first_sentence = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", note.read_text(encoding="utf-8").split("\n\n")[0])
+        assert " ".join(first_sentence.split()[:8]).replace("**", "") in page
+
+
+def test_notes_are_not_pages_of_their_own(bundled_site: BuiltSite) -> None:
+    assert not (bundled_site.root / "items").exists()
+    assert not any("/items/" in p.as_posix() for p in bundled_site.pages())
+
+
+def test_dropped_item_keeps_its_page_with_its_reason(bundled_site: BuiltSite) -> None:
+    dropped = [i for i in items() if expected_status(i) == "Udgået"]
+    assert dropped
+    for item in dropped:
+        reason = [e for e in item["history"] if e.get("status") == "udgaaet"][-1]["comment"]
+        soup = bundled_site.soup(f"/indsatser/{item['id']}/")
+        assert " ".join(reason.split()) in text_of(soup.select_one(".ps-item__reason"))
+
+
+def test_status_table_lists_every_item_once_with_filters(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/status/")
+    rows = soup.select("#ps-all-items tbody tr")
+    titles = [row.select_one("td a").get_text(strip=True) for row in rows]
+    assert sorted(titles) == sorted(i["title"] for i in items())
+    for row in rows:
+        title = row.select_one("td a").get_text(strip=True)
+        item = next(i for i in items() if i["title"] == title)
+        assert row.select_one(".ps-badge__label").get_text(strip=True) == expected_status(item)
+        assert row["data-status"] and row["data-theme"] == item["theme"]
+    for name in ("status", "theme", "committees", "kind"):
+        assert soup.select_one(f"form.ps-filters select[name={name}]") is not None
+    script = soup.find("script", src=re.compile(r"planspor-table\.js$"))
+    assert script is not None and (bundled_site.root / "assets/javascripts/planspor-table.js").exists()
+
+
+@pytest.mark.parametrize("committee", raw_plan()["committees"], ids=lambda c: c["id"])
+def test_committee_work_plan_is_ordered_by_timing(bundled_site: BuiltSite, committee: dict[str, Any]) -> None:
+    soup = bundled_site.soup(f"/udvalg/{committee['id']}/")
+    assert soup.h1.get_text(strip=True) == committee["title"]
+    rows = soup.select("table.ps-table tbody tr")
+    assert len(rows) == sum(1 for i in items() if committee["id"] in i["committees"])
+    keys = [row["data-sort-timing"] for row in rows]
+    assert keys == sorted(keys)
+
+
+def test_strategy_and_sdg_pages(bundled_site: BuiltSite) -> None:
+    for strategy in raw_plan()["strategies"]:
+        soup = bundled_site.soup(f"/strategier/{strategy['id']}/")
+        assert soup.h1.get_text(strip=True) == strategy["title"]
+        for strength in strategy.get("strengths", []):
+            assert soup.find(id=strength["id"]) is not None
+    used = set(raw_plan()["sdgs"]) | {n for i in items() for n in i.get("sdgs") or []}
+    for number in used:
+        soup = bundled_site.soup(f"/verdensmaal/{number}/")
+        assert str(number) in soup.h1.get_text()
+        linked = [i for i in items() if number in (i.get("sdgs") or [])]
+        assert len(soup.select("table.ps-table tbody tr")) == len(linked)
+    assert "Partnerskaber for handling" in text_of(bundled_site.soup("/verdensmaal/17/"))
+
+
+def test_about_page_has_decisions_values_and_status_meanings(bundled_site: BuiltSite) -> None:
+    text = text_of(bundled_site.soup("/om/"))
+    for word in ("Tiltrådt", "Godkendt", "Til orientering", "Tillid", "Ordentlighed", "Udvikling", "Fællesskab", "Vores Norddjurs"):
+        assert word in text
+    for status in raw_plan()["statuses"]:
+        assert status["label"] in text and status["meaning"] in text
+
+
+def test_every_page_carries_the_example_data_notice(bundled_site: BuiltSite) -> None:
+    assert raw_plan()["plan"]["example_data"] is True
+    for page in bundled_site.pages():
+        if page.name == "404.html":
+            continue
+        assert "Eksempeldata." in page.read_text(encoding="utf-8"), page
+
+
+# -- links, hosts, navigation ----------------------------------------------------------
+
+
+def _local_targets(site: BuiltSite, page: Path) -> list[tuple[str, str]]:
+    html = page.read_text(encoding="utf-8")
+    return re.findall(r'(href|src)="([^"]*)"', html)
+
+
+def test_every_internal_link_resolves(bundled_site: BuiltSite) -> None:
+    root = bundled_site.root
+    checked = 0
+    for page in bundled_site.pages():
+        url = "/" + page.relative_to(root).as_posix()
+        for _, target in _local_targets(bundled_site, page):
+            if target.startswith(("http://", "https://", "mailto:", "data:")) or target.startswith("#"):
+                continue
+            path = urlsplit(urljoin(url, target)).path
+            resolved = root / path.lstrip("/")
+            if path.endswith("/"):
+                resolved = resolved / "index.html"
+            assert resolved.exists(), f"{url} links to {target}, which does not exist"
+            checked += 1
+    assert checked > 1000
+
+
+def test_no_page_refers_to_another_host(bundled_site: BuiltSite) -> None:
+    site_url = "http://127.0.0.1:8000/"
+    for page in bundled_site.pages():
+        for attribute, target in _local_targets(bundled_site, page):
+            if target.startswith(("http://", "https://", "//")):
+                assert target.startswith(site_url), f"{page}: {attribute}={target}"
+    for css in bundled_site.root.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+        assert "@import" not in css.read_text(encoding="utf-8") or "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_navigation_does_not_list_items(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup(f"/indsatser/{items()[0]['id']}/")
+    nav_links = soup.select("nav.md-nav--primary a")
+    assert 0 < len(nav_links) < 20
+    assert not any("indsatser/" in (a.get("href") or "") for a in nav_links)
+
+
+def test_danish_slugs_for_urls_and_heading_anchors(bundled_site: BuiltSite) -> None:
+    assert (bundled_site.root / "temaer/oekonomisk-politik/index.html").exists()
+    soup = bundled_site.soup("/om/")
+    ids = [h["id"] for h in soup.select("h2[id]")]
+    assert "saadan-laeser-du-status" in ids
+    assert not any(re.search(r"[^a-z0-9-]", i) for i in ids)
+
+
+# -- the search index --------------------------------------------------------------------
+
+
+def pagefind_records(site: BuiltSite) -> list[dict[str, Any]]:
+    records = []
+    for fragment in (site.root / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        records.append(json.loads(data[len(b"pagefind_dcd") :]))
+    return records
+
+
+def test_search_index_holds_every_item_once_and_no_boilerplate(bundled_site: BuiltSite) -> None:
+    records = pagefind_records(bundled_site)
+    urls = [r["url"] for r in records]
+    for item in items():
+        assert urls.count(f"/indsatser/{item['id']}/") == 1
+    for theme in raw_plan()["themes"]:
+        assert urls.count(f"/temaer/{theme['id']}/") == 1
+    assert not any("/items/" in u for u in urls)
+    assert "/status/" not in urls and "/" not in urls
+    item_records = [r for r in records if r["url"].startswith("/indsatser/")]
+    for record in item_records:
+        assert "Tidspunkt (vejledende)" not in record["content"]
+        assert "Historik" not in record["content"]
+    lang = json.loads((bundled_site.root / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(lang["languages"]) == ["da"]

@@ -1,0 +1,241 @@
+"""Every class of bad input ends in a Danish message naming file, line and field.
+
+Each case breaks a private copy of the bundled project the way an editor
+might, runs `planspor check` as an editor would, and asserts the message, the
+line it points at and the exit code. A few cases also run `mkdocs build` to
+show the build fails with the same clean message and no traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_mkdocs_build, run_planspor
+
+PLAN = "data/plan.yaml"
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    return text.count("\n", 0, index) + 1
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    break_it: Callable[[Path], int | None]  # returns the line the message must name
+    message: str  # a regular expression the message must match
+    file: str = PLAN
+
+
+def replace_in_plan(old: str, new: str, occurrence: int = 1) -> Callable[[Path], int]:
+    def apply(project: Path) -> int:
+        path = project / PLAN
+        text = path.read_text(encoding="utf-8")
+        line = line_of(text, old, occurrence)
+        index = -1
+        for _ in range(occurrence):
+            index = text.index(old, index + 1)
+        path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
+        return line
+
+    return apply
+
+
+def write_file(relative: str, content: str | bytes, line: int | None) -> Callable[[Path], int | None]:
+    def apply(project: Path) -> int | None:
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return line
+
+    return apply
+
+
+FIRST_ITEM = "  - id: budget-i-balance\n"
+CASES = [
+    Case("tab", replace_in_plan("    title: Budget i balance", "\ttitle: Budget i balance"), r"tabulator"),
+    Case("bad indentation", replace_in_plan("    theme: oekonomisk-politik\n", "      theme: oekonomisk-politik\n"), r"[Ii]ndrykning|kolon"),
+    Case("unclosed quote", replace_in_plan('    colour: "#E0E0E0"', '    colour: "#E0E0E0'), r"citationstegn|anførselstegn"),
+    Case("wrong type", replace_in_plan("    strategic: true\n", "    strategic: måske\n"), r"strategic.*true eller false.*'måske'"),
+    Case(
+        "missing required field",
+        lambda p: (
+            replace_in_plan("    kind: driftsaendring\n    committees: [oekonomiudvalget, social", "    committees: [oekonomiudvalget, social")(p)
+            and line_of((p / PLAN).read_text(), FIRST_ITEM)
+        ),
+        r"items\[budget-i-balance\]\.kind\]: Feltet 'kind' mangler",
+    ),
+    Case(
+        "unknown field with suggestion",
+        replace_in_plan("    responsible: Økonomi og Personale", "    responsable: Økonomi og Personale"),
+        r"Ukendt felt 'responsable'.*Mente du 'responsible'",
+    ),
+    Case("duplicate id", replace_in_plan("  - id: raaderumsanalyse", "  - id: budget-i-balance"), r"'budget-i-balance'.*allerede brugt"),
+    Case(
+        "id reused from previous ids",
+        lambda p: (
+            replace_in_plan("  - id: raaderumsanalyse", "  - id: lokaleoptimering")(p) and line_of((p / PLAN).read_text(), "previous_ids: [lokaleoptimering]")
+        ),
+        r"'lokaleoptimering' \(tidligere id\) er allerede brugt som id i linje \d+",
+    ),
+    Case("invalid id", replace_in_plan("  - id: budget-i-balance", "  - id: Budget i balance"), r"Id'et 'Budget i balance' er ikke tilladt"),
+    Case("unknown theme", replace_in_plan("    theme: oekonomisk-politik", "    theme: oekonomi"), r"Ukendt tema 'oekonomi'.*Tilladt: oekonomisk-politik"),
+    Case("unknown kind", replace_in_plan("    kind: driftsaendring", "    kind: drift"), r"Ukendt type 'drift'"),
+    Case("unknown status", replace_in_plan("        status: i-gang", "        status: igang"), r"Ukendt status 'igang'.*Mente du 'i-gang'"),
+    Case(
+        "unknown committee",
+        replace_in_plan("[oekonomiudvalget, social-og-sundhedsudvalget]", "[oekonomiudvalg, social-og-sundhedsudvalget]"),
+        r"Ukendt udvalg 'oekonomiudvalg'",
+    ),
+    Case(
+        "unknown strategy",
+        replace_in_plan("    strategies: [plan-og-udviklingsstrategi-2023]", "    strategies: [planstrategi]"),
+        r"Ukendt strategi 'planstrategi'",
+    ),
+    Case("SDG out of range", replace_in_plan("    sdgs: [17]\n    related", "    sdgs: [18]\n    related"), r"Ukendt verdensmål.*18"),
+    Case("unknown related item", replace_in_plan("    related: []", "    related: [findes-ikke]"), r"Ukendt indsats 'findes-ikke'"),
+    Case("impossible date", replace_in_plan("      - date: 2024-03-01", "      - date: 2024-02-30"), r"2024-02-30.*findes ikke"),
+    Case(
+        "impossible quarter",
+        replace_in_plan("    timing: {start: 2024-Q1, end: 2024-Q4}", "    timing: {start: 2024-Q1, end: 2024-Q5}"),
+        r"Ugyldigt tidspunkt.*2024-Q5",
+    ),
+    Case("history out of order", replace_in_plan("      - date: 2024-03-01", "      - date: 2024-01-01"), r"datoorden.*2024-01-01"),
+    Case("history after data_as_of", replace_in_plan("      - date: 2024-03-01", "      - date: 2025-03-01"), r"efter planens 'data_as_of'"),
+    Case(
+        "dropped without reason",
+        replace_in_plan("        status: i-gang\n        comment: Analysen af udgiftspresset er sat i gang.", "        status: udgaaet"),
+        r"begrundelse",
+    ),
+    Case(
+        "colour contrast below AA",
+        lambda p: replace_in_plan('    colour: "#1565C0"', '    colour: "#1565C0"\n    text_colour: "#444444"')(p) + 1,
+        r"kontrasten 1,\d+:1.*4,5:1",
+    ),
+    Case("colour not hex", replace_in_plan('    colour: "#2E7D32"', "    colour: green"), r"#RRGGBB"),
+    Case("empty plan", write_file(PLAN, "# tom\n", 1), r"Planen er tom"),
+    Case("no items", replace_in_plan("items:\n", "items: []\nold_items:\n"), r"Ukendt felt 'old_items'|ingen indsatser"),
+    Case(
+        "not UTF-8",
+        lambda p: (
+            (p / PLAN).write_bytes((p / PLAN).read_bytes().replace("Økonomi og Personale".encode(), "Økonomi og Personale".encode("latin-1")))
+            and line_of((p / PLAN).read_bytes().decode("latin-1"), "konomi og Personale")
+        ),
+        r"UTF-8",
+    ),
+    Case(
+        "note for unknown item",
+        write_file("content/items/findes-ikke.md", "En note.\n", None),
+        r"'findes-ikke', som ikke findes",
+        "content/items/findes-ikke.md",
+    ),
+    Case(
+        "note links unknown item",
+        write_file("content/items/raaderumsanalyse.md", "Første linje.\n\nSe [den anden](indsats:findes-ikke).\n", 3),
+        r"'indsats:findes-ikke'",
+        "content/items/raaderumsanalyse.md",
+    ),
+    Case(
+        "note with broken front matter",
+        write_file("content/items/raaderumsanalyse.md", "---\ndescription: [ikke lukket\n---\nTekst\n", 3),
+        r"Front matter",
+        "content/items/raaderumsanalyse.md",
+    ),
+    Case(
+        "note front matter never closed",
+        write_file("content/items/raaderumsanalyse.md", "---\ndescription: x\nTekst\n", 1),
+        r"afsluttes aldrig",
+        "content/items/raaderumsanalyse.md",
+    ),
+    Case(
+        "note with unknown front matter field",
+        write_file("content/items/raaderumsanalyse.md", "---\ntitel: x\n---\nTekst\n", 2),
+        r"Ukendt felt 'titel'",
+        "content/items/raaderumsanalyse.md",
+    ),
+    Case(
+        "note with level-one heading",
+        write_file("content/items/raaderumsanalyse.md", "Tekst\n\n# Overskrift\n", 3),
+        r"'##'",
+        "content/items/raaderumsanalyse.md",
+    ),
+    Case("theme text for unknown theme", write_file("content/temaer/findes-ikke.md", "Tekst\n", None), r"tema 'findes-ikke'", "content/temaer/findes-ikke.md"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_bad_input_gets_a_clear_danish_message(project: Path, case: Case) -> None:
+    line = case.break_it(project)
+    result = run_planspor(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    messages = [m for m in result.stderr.splitlines() if m.startswith("  - ")]
+    location = f"{case.file}:{line}" if line else case.file
+    matching = [m for m in messages if m.startswith(f"  - {location}") and re.search(case.message, m)]
+    assert matching, f"expected {location} and /{case.message}/ in:\n{result.stderr}"
+
+
+def test_every_problem_is_reported_at_once(project: Path) -> None:
+    replace_in_plan("    theme: oekonomisk-politik", "    theme: oekonomi")(project)
+    replace_in_plan("    kind: driftsaendring", "    kind: drift")(project)
+    write_file("content/items/findes-ikke.md", "En note.\n", None)(project)
+    result = run_planspor(project, "check")
+    assert result.returncode == 1
+    assert "Planen har 3 problemer" in result.stderr
+
+
+@pytest.mark.parametrize("variant", ["bom", "crlf"])
+def test_bom_and_windows_line_endings_are_valid(project: Path, variant: str) -> None:
+    path = project / PLAN
+    text = path.read_text(encoding="utf-8")
+    data = ("\ufeff" + text).encode() if variant == "bom" else text.replace("\n", "\r\n").encode()
+    path.write_bytes(data)
+    result = run_planspor(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "Planen er i orden" in result.stdout
+
+
+def test_github_format_annotates_the_edited_line(project: Path) -> None:
+    line = replace_in_plan("    theme: oekonomisk-politik", "    theme: oekonomi")(project)
+    result = run_planspor(project, "check", "--format", "github")
+    assert result.returncode == 1
+    assert f"::error file=data/plan.yaml,line={line},title=Planspor%3A items[budget-i-balance].theme::Ukendt tema 'oekonomi'" in result.stdout
+
+
+def test_build_fails_cleanly_on_a_broken_plan(project: Path, tmp_path: Path) -> None:
+    line = replace_in_plan("    theme: oekonomisk-politik", "    theme: oekonomi")(project)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert f"data/plan.yaml:{line}" in output and "Ukendt tema 'oekonomi'" in output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_plan_text_is_escaped_in_the_html(project: Path, tmp_path: Path) -> None:
+    replace_in_plan("    title: Budget i balance på velfærdsområderne", '    title: "Budget <script>alert(1)</script> & balance"')(project)
+    replace_in_plan("    responsible: Økonomi og Personale", "    responsible: <b>Økonomi</b>")(project)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("indsatser/budget-i-balance/index.html", "status/index.html", "temaer/oekonomisk-politik/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    html = (tmp_path / "site/indsatser/budget-i-balance/index.html").read_text(encoding="utf-8")
+    assert "<b>Økonomi</b>" not in html and "&lt;b&gt;Økonomi&lt;/b&gt;" in html
+
+
+def test_the_bundled_plan_is_valid() -> None:
+    result = run_planspor(REPO, "check")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"Planen er i orden: \d+ indsatser, \d+ noter", result.stdout)
