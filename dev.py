@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import subprocess
 import sys
 import venv
@@ -20,7 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-LOCKS = {"site": ROOT / "requirements" / "site.txt", "test": ROOT / "requirements" / "test.txt"}
+LOCKS = {
+    "site": ROOT / "requirements" / "site.txt",
+    "test": ROOT / "requirements" / "test.txt",
+    "ci": ROOT / "requirements" / "ci.txt",  # test + actionlint, whose wheel is x86_64 Linux only
+}
+
+
+def test_lock() -> str:
+    return "ci" if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64") else "test"
 
 
 def venv_bin(name: str) -> Path:
@@ -64,7 +73,7 @@ def serve(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    ensure_installed("test")
+    ensure_installed(test_lock())
     env = environment()
     checks = [
         [str(venv_bin("ruff")), "check", "src", "hooks", "tests", "dev.py", "bench"],

@@ -131,7 +131,15 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 # -- entry point ------------------------------------------------------------------
 
 
+def _load_editing_commands() -> None:
+    """The commands that edit the plan register themselves in cli_edit."""
+    from . import cli_edit  # noqa: F401
+
+
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _load_editing_commands()
     parser = argparse.ArgumentParser(prog="planspor", description="Planspor: udmøntningsplanen som hjemmeside.")
     parser._positionals.title = "kommandoer"
     parser._optionals.title = "tilvalg"

@@ -1,0 +1,1 @@
+"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import)."""
