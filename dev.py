@@ -76,7 +76,8 @@ def test(args: list[str]) -> int:
     ensure_installed(test_lock())
     env = environment()
     checks = [
-        [str(venv_bin("ruff")), "check", "src", "hooks", "tests", "dev.py", "bench"],
+        [str(venv_bin("ruff")), "check", "."],
+        [str(venv_bin("ruff")), "format", "--check", "."],
         [str(venv_bin("mypy"))],
     ]
     for check in checks:
