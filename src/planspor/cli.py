@@ -136,8 +136,6 @@ def _load_editing_commands() -> None:
     from . import cli_edit  # noqa: F401
 
 
-
-
 def build_parser() -> argparse.ArgumentParser:
     _load_editing_commands()
     parser = argparse.ArgumentParser(prog="planspor", description="Planspor: udmøntningsplanen som hjemmeside.")
