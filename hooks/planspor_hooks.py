@@ -17,11 +17,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from planspor.pages import site_sources
-from planspor.problems import PlanInvalid
+from planspor.pages import PageSource, problem_pages, site_sources
+from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, load_project
 
 log = logging.getLogger("mkdocs.hooks.planspor")
+
+# `mkdocs serve` keeps running while an editor works: a broken plan must show
+# its problems in the browser and recover by itself once fixed. These hold
+# the serve session's state; a plain build never uses them.
+_serving = False
+_last_good_uris: set[str] = set()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,7 +48,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         sources = site_sources(load_project(project_root, Path(config.docs_dir)))
     except PlanInvalid as error:
-        raise PluginError(str(error)) from None
+        if not _serving:
+            raise PluginError(str(error)) from None
+        # Printed, not logged: MkDocs' strict mode would turn a logged error
+        # into an aborted rebuild, and the browser would keep the old page.
+        print(f"\n{format_problems(error.problems)}\n", file=sys.stderr, flush=True)
+        pages = {f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(NOTES_DIR + "/")}
+        sources = problem_pages(error.problems, _last_good_uris | _nav_uris(config.nav) | pages)
+    else:
+        _last_good_uris.clear()
+        _last_good_uris.update(source.src_uri for source in sources)
+    return _hand_over(files, config, sources)
+
+
+def _nav_uris(nav: object) -> set[str]:
+    """Every page the navigation names, so the first preview has them all."""
+    if isinstance(nav, str):
+        return {nav} if nav.endswith(".md") else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_uris(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_uris(entry) for entry in nav))
+    return set()
+
+
+def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource]) -> Files:
     generated = {source.src_uri for source in sources}
     for file in list(files):
         if file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated:

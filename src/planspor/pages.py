@@ -22,6 +22,7 @@ import yaml
 
 from .model import Item, Plan, Status, Strategy
 from .periods import danish_date
+from .problems import Problem
 from .project import Project
 from .sdgs import Sdg
 
@@ -383,3 +384,18 @@ class _Pages:
                 }
             )
         return entries
+
+
+def problem_pages(problems: Iterable[Problem], src_uris: Iterable[str]) -> list[PageSource]:
+    """For the preview: the same URLs, each showing the plan's problems.
+
+    The editor's browser stays on the page it shows and live-reloads into the
+    list of problems; once the plan is fixed it reloads into the real page.
+    """
+    listed = [{"location": p.location(), "field": p.field, "message": p.message} for p in problems]
+    meta = {
+        "title": "Planen har fejl",
+        "template": f"{TEMPLATE_DIR}/problems.html",
+        "planspor": {"page": "problems", "problems": listed},
+    }
+    return [front_matter_page(src_uri, meta) for src_uri in sorted(set(src_uris))]
