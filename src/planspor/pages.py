@@ -23,7 +23,7 @@ import yaml
 from .model import Item, Plan, Status, Strategy
 from .periods import danish_date
 from .problems import Problem
-from .project import Project
+from .project import NOTES_DIR, PLAN_FILE, Project
 from .sdgs import Sdg
 
 try:
@@ -343,6 +343,12 @@ class _Pages:
             "related_statuses": {s.id: self.status(s) for s in self.plan.statuses if any(self.rows[r]["status"] == s.id for r in item.related_ids)},
             "previous_ids": list(item.previous_ids),
             "has_note": note is not None,
+            "edit": {
+                "note": f"content/{NOTES_DIR}/{item.id}.md",
+                "note_exists": note is not None,
+                "plan": PLAN_FILE,
+                "plan_line": item.line,
+            },
         }
         body_parts = []
         if note is not None:
