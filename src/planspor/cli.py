@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .problems import PlanInvalid, Problem, format_problems
 from .project import PLAN_FILE, load_project
@@ -136,17 +137,50 @@ def _load_editing_commands() -> None:
     from . import cli_edit  # noqa: F401
 
 
+class _DanishHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "brug: " if prefix is None else prefix)  # type: ignore[arg-type]
+
+
+class _DanishArgumentParser(argparse.ArgumentParser):
+    """argparse with its error messages in Danish (and a suggestion for typos)."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        if match := re.search(r"invalid choice: '?([^' ]+)'? \(choose from (.*)\)", message):
+            choices = [c.strip(" '") for c in match[2].split(",")]
+            close = difflib.get_close_matches(match[1], choices, n=1)
+            hint = f" Mente du '{close[0]}'?" if close else ""
+            message = f"ukendt valg '{match[1]}'.{hint} Vælg en af: {', '.join(choices)}."
+        elif match := re.search(r"the following arguments are required: (.*)", message):
+            message = f"mangler: {match[1]}."
+        elif match := re.search(r"unrecognized arguments: (.*)", message):
+            message = f"ukendte argumenter: {match[1]}."
+        elif match := re.search(r"argument (\S+): expected one argument", message):
+            message = f"{match[1]} skal have en værdi."
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fejl: {message}\n")
+
+
+def _danish(parser: argparse.ArgumentParser, positionals: str) -> None:
+    """Danish headings, usage prefix and -h/--hjælp for an argparse parser."""
+    parser.formatter_class = _DanishHelpFormatter
+    parser._positionals.title = positionals
+    parser._optionals.title = "tilvalg"
+    parser.add_argument("-h", "--help", "--hjælp", action="help", help="vis denne hjælp og afslut")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _load_editing_commands()
-    parser = argparse.ArgumentParser(prog="planspor", description="Planspor: udmøntningsplanen som hjemmeside.")
-    parser._positionals.title = "kommandoer"
-    parser._optionals.title = "tilvalg"
+    parser = _DanishArgumentParser(prog="planspor", description="Planspor: udmøntningsplanen som hjemmeside.", add_help=False)
+    _danish(parser, "kommandoer")
     parser.add_argument("--projekt", type=Path, help="projektets mappe (standard: den nærmeste mappe med data/plan.yaml)")
-    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO")
+    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_DanishArgumentParser)
     for name, (_run, add_arguments, help_text) in COMMANDS.items():
-        child = sub.add_parser(name, help=help_text, description=help_text)
-        child._optionals.title = "tilvalg"
-        child._positionals.title = "argumenter"
+        child = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        _danish(child, "argumenter")
         add_arguments(child)
     return parser
 
