@@ -1,1 +1,148 @@
-"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import)."""
+"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import).
+
+Each command checks what it is asked before it writes anything, changes only
+the lines it must (see editing.py), and validates the whole project again
+afterwards. Help and messages are in Danish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import cli
+from .cli import find_root, runs
+from .editing import Change, NewItem, plan_move, plan_new_item, plan_status, save_change
+
+DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
+TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
+
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+def command(name: str, help_text: str) -> Callable[[Arguments], Arguments]:
+    """cli.command, also for `python -m planspor.cli`, where the running module is __main__, not planspor.cli."""
+    registries = [cli]
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if main is not None and main is not cli and spec is not None and spec.name == cli.__name__:
+        registries.append(main)  # type: ignore[arg-type]
+
+    def register(add_arguments: Arguments) -> Arguments:
+        for module in registries:
+            module.command(name, help_text)(add_arguments)
+        return add_arguments
+
+    return register
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.projekt) if args.projekt else find_root(Path.cwd())
+
+
+def _save_and_tell(root: Path, change: Change) -> int:
+    save_change(root, change)
+    for message in change.messages:
+        print(message)
+    return 0
+
+
+# -- ny-indsats -------------------------------------------------------------------
+
+
+def _run_new_item(args: argparse.Namespace) -> int:
+    committees = tuple(part.strip() for value in args.udvalg for part in value.split(",") if part.strip())
+    request = NewItem(
+        title=args.titel,
+        theme=args.tema,
+        kind=args.type,
+        committees=committees,
+        strategic=args.strategisk,
+        ident=args.id,
+        start=args.start,
+        end=args.slut,
+        day=args.dato,
+    )
+    return _save_and_tell(_root(args), plan_new_item(_root(args), request))
+
+
+@command("ny-indsats", "Tilføj en ny indsats sidst i planen, og lav en tom note til den.")
+@runs(_run_new_item)
+def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--titel", required=True, help="indsatsens titel")
+    parser.add_argument("--tema", required=True, metavar="TEMA-ID", help="id'et på et tema fra themes: i planen")
+    parser.add_argument("--type", required=True, metavar="TYPE-ID", help="id'et på en type fra kinds: i planen")
+    parser.add_argument(
+        "--udvalg", required=True, action="append", metavar="UDVALG-ID", help="id'et på et udvalg, der behandler indsatsen (gentag for flere udvalg)"
+    )
+    parser.add_argument("--strategisk", action="store_true", help="indsatsen er en del af den strategiske plan")
+    parser.add_argument("--id", help="indsatsens id (standard: lavet af titlen, fx 'ny-sti-til-stranden')")
+    parser.add_argument("--start", help=f"planlagt start: {TIMING_FORMS}")
+    parser.add_argument("--slut", help=f"planlagt slut: {TIMING_FORMS}")
+    parser.add_argument("--dato", help=DATE_HELP)
+
+
+# -- status -----------------------------------------------------------------------
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    root = _root(args)
+    return _save_and_tell(root, plan_status(root, args.id, args.status, args.kommentar or "", args.dato))
+
+
+@command("status", "Giv en indsats en ny status: tilføjer et punkt til dens historik.")
+@runs(_run_status)
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="indsatsens id (et tidligere id virker også)")
+    parser.add_argument("status", metavar="status-id", help="id'et på den nye status fra statuses: i planen, fx i-gang eller afsluttet")
+    parser.add_argument("--kommentar", help="en kort forklaring; skal udfyldes, når indsatsen udgår")
+    parser.add_argument("--dato", help=DATE_HELP)
+
+
+# -- flyt -------------------------------------------------------------------------
+
+
+def _run_move(args: argparse.Namespace) -> int:
+    root = _root(args)
+    return _save_and_tell(root, plan_move(root, args.id, args.slut, args.start, args.kommentar, args.dato))
+
+
+@command("flyt", "Flyt en indsats' tidspunkt: tilføjer et punkt til dens historik, så flytningen kan ses.")
+@runs(_run_move)
+def _move_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="indsatsens id (et tidligere id virker også)")
+    parser.add_argument("--slut", help=f"nyt slut: {TIMING_FORMS}")
+    parser.add_argument("--start", help=f"ny start: {TIMING_FORMS}")
+    parser.add_argument("--kommentar", required=True, help="hvorfor tidspunktet flyttes")
+    parser.add_argument("--dato", help=DATE_HELP)
+
+
+# -- import -----------------------------------------------------------------------
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from .spreadsheet import import_spreadsheet
+
+    root = _root(args)
+    change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato)
+    if not change.messages:
+        print("Ingen ændringer: regnearket svarer til planen.")
+        return 0
+    if args.tør:
+        print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
+        for message in change.messages:
+            print(f"  {message}")
+        return 0
+    return _save_and_tell(root, change)
+
+
+@command("import", "Hent indsatser fra et regneark (.xlsx eller .csv) ind i planen.")
+@runs(_run_import)
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("fil", help="regnearket: en .xlsx-fil eller en .csv-fil (skabelonen ligger i skabeloner/)")
+    parser.add_argument("--ark", metavar="NAVN", help="arket med indsatserne (standard: det første ark, der ikke hedder Vejledning eller Lister)")
+    parser.add_argument("--dato", help="datoen for nye statusser og flytninger, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of.")
+    parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
