@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -32,6 +32,7 @@ except AttributeError:  # pragma: no cover
     _Dumper = yaml.SafeDumper
 
 TEMPLATE_DIR = "planspor"
+PAGE_SIZE = 200  # rows in one page of an item table: a page's size never grows with the plan
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class PageSource:
 def site_sources(project: Project) -> list[PageSource]:
     """All generated pages, editors' free pages included (with site meta added)."""
     return list(_Pages(project).all())
+
+
+def listing_urls(base_uri: str) -> tuple[str, str]:
+    """'temaer/x.md' -> ('temaer/x/', 'temaer/x/'); 'status/index.md' -> ('status/', 'status/')."""
+    folder = base_uri.removesuffix("index.md") if base_uri.endswith("index.md") else base_uri.removesuffix(".md") + "/"
+    return folder, folder
 
 
 def item_url(item_id: str) -> str:
@@ -92,6 +99,7 @@ class _Pages:
             "data_as_of_iso": info.data_as_of.isoformat(),
         }
         self.rows = {item.id: self.row(item) for item in self.plan.items}
+        self._sorted = sorted(self.plan.items, key=lambda i: i.sort_key)
 
     def all(self) -> Iterable[PageSource]:
         yield self.overview()
@@ -99,16 +107,16 @@ class _Pages:
             "temaer/index.md", "Temaer", "themes", [self.theme_summary(t.id, t.title, f"temaer/{t.id}/", self.plan.items_in_theme(t)) for t in self.plan.themes]
         )
         for theme in self.plan.themes:
-            yield self.theme(theme.id)
+            yield from self.theme(theme.id)
         for item in self.plan.items:
             yield self.item(item)
-        yield self.status_table()
+        yield from self.status_table()
         committees = {c.id: [i for i in self.sorted_items() if c in i.committees] for c in self.plan.committees}
         yield self.index_page(
             "udvalg/index.md", "Udvalg", "committees", [self.theme_summary(c.id, c.title, f"udvalg/{c.id}/", committees[c.id]) for c in self.plan.committees]
         )
         for committee in self.plan.committees:
-            yield self.listing(f"udvalg/{committee.id}.md", committee.title, "committee", committees[committee.id], {"id": committee.id})
+            yield from self.listing(f"udvalg/{committee.id}.md", committee.title, "committee", committees[committee.id], {"id": committee.id})
         yield self.index_page(
             "strategier/index.md",
             "Strategier",
@@ -116,11 +124,11 @@ class _Pages:
             [self.theme_summary(s.id, s.title, f"strategier/{s.id}/", self.strategy_items(s)) for s in self.plan.strategies],
         )
         for strategy in self.plan.strategies:
-            yield self.strategy(strategy)
+            yield from self.strategy(strategy)
         sdgs = self.plan.sdgs_in_use()
         yield self.index_page("verdensmaal/index.md", "Verdensmål", "sdgs", [self.sdg_summary(s) for s in sdgs])
         for sdg in sdgs:
-            yield self.sdg(sdg)
+            yield from self.sdg(sdg)
         yield self.about()
         yield self.page("soeg.md", "Søg", "search", {}, "")
         used = {"index.md", "om.md", "soeg.md", "status/index.md"} | {f"temaer/{t.id}.md" for t in self.plan.themes}
@@ -207,7 +215,7 @@ class _Pages:
         return {"id": ident, "title": title, "url": url, "counts": self.counts(items)}
 
     def sorted_items(self) -> list[Item]:
-        return sorted(self.plan.items, key=lambda i: i.sort_key)
+        return self._sorted
 
     def table(self, items: Iterable[Item]) -> dict[str, Any]:
         items = list(items)
@@ -237,50 +245,82 @@ class _Pages:
     def index_page(self, src_uri: str, title: str, kind: str, entries: list[dict[str, Any]]) -> PageSource:
         return self.page(src_uri, title, "index", {"index": kind, "entries": entries}, "")
 
-    def theme(self, theme_id: str) -> PageSource:
+    def paged(
+        self, base_uri: str, title: str, kind: str, items: list[Item], data: dict[str, Any], body: str = "", description: str = ""
+    ) -> Iterator[PageSource]:
+        """A listing whose table pages itself: PAGE_SIZE rows a page, /side-2/ and on."""
+        chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+        base_url, folder = listing_urls(base_uri)
+        urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
+        counts = self.counts(items)
+        for number, chunk in enumerate(chunks, 1):
+            pagination = None
+            if len(chunks) > 1:
+                first = (number - 1) * PAGE_SIZE + 1
+                pagination = {
+                    "page": number,
+                    "pages": len(chunks),
+                    "first_row": first,
+                    "last_row": first + len(chunk) - 1,
+                    "total": len(items),
+                    "urls": urls,
+                }
+            page_data = {**data, "counts": counts, "table": self.table(chunk), "pagination": pagination, "first_page": number == 1}
+            if number == 1:
+                yield self.page(base_uri, title, kind, page_data, body, description)
+            else:
+                yield self.page(f"{folder}side-{number}.md", f"{title} (side {number} af {len(chunks)})", kind, page_data, "", description)
+
+    def theme(self, theme_id: str) -> Iterator[PageSource]:
         theme = next(t for t in self.plan.themes if t.id == theme_id)
-        items = self.plan.items_in_theme(theme)
-        data = {"id": theme.id, "counts": self.counts(items), "table": self.table(sorted(items, key=lambda i: i.sort_key))}
-        return self.page(f"temaer/{theme.id}.md", theme.title, "theme", data, "", f"{theme.title}: {len(items)} indsatser i {self.plan.info.title}.")
+        items = [i for i in self.sorted_items() if i.theme == theme]
+        description = f"{theme.title}: {len(items)} indsatser i {self.plan.info.title}."
+        yield from self.paged(f"temaer/{theme.id}.md", theme.title, "theme", items, {"id": theme.id}, "", description)
 
-    def listing(self, src_uri: str, title: str, kind: str, items: list[Item], extra: dict[str, Any], body: str = "") -> PageSource:
-        data = {**extra, "counts": self.counts(items), "table": self.table(items)}
-        return self.page(src_uri, title, kind, data, body, f"{title}: {len(items)} indsatser i {self.plan.info.title}.")
+    def listing(self, src_uri: str, title: str, kind: str, items: list[Item], extra: dict[str, Any], body: str = "") -> Iterator[PageSource]:
+        yield from self.paged(src_uri, title, kind, items, extra, body, f"{title}: {len(items)} indsatser i {self.plan.info.title}.")
 
-    def status_table(self) -> PageSource:
+    def status_table(self) -> Iterator[PageSource]:
         items = self.sorted_items()
+        by_status = {s.id: [i for i in items if i.status == s] for s in self.plan.statuses}
+        views = [{**self.status(s), "count": len(by_status[s.id]), "url": f"status/{s.id}/"} for s in self.plan.statuses if by_status[s.id]]
         data = {
-            "table": self.table(items),
             "filters": {
                 "statuses": [{"id": s.id, "label": s.label} for s in self.plan.statuses],
                 "themes": [{"id": t.id, "label": t.title} for t in self.plan.themes],
                 "committees": [{"id": c.id, "label": c.title} for c in self.plan.committees],
                 "kinds": [{"id": k.id, "label": k.title} for k in self.plan.kinds],
             },
-            "counts": self.counts(items),
+            "views": views,
+            "view": None,
         }
-        return self.page("status/index.md", "Alle indsatser", "status", data, "", "Alle indsatser i planen med status, tema, udvalg og tidspunkt.")
+        description = "Alle indsatser i planen med status, tema, udvalg og tidspunkt."
+        yield from self.paged("status/index.md", "Alle indsatser", "status", items, data, "", description)
+        for status in self.plan.statuses:
+            if by_status[status.id]:
+                view = {**data, "view": self.status(status)}
+                title = f"Indsatser med status {status.label}"
+                yield from self.paged(f"status/{status.id}.md", title, "status", by_status[status.id], view, "", f"{title} i {self.plan.info.title}.")
 
     def strategy_items(self, strategy: Strategy) -> list[Item]:
         own = {s.id for s in strategy.strengths}
         return [i for i in self.sorted_items() if strategy in i.strategies or any(s.id in own for s in i.strengths)]
 
-    def strategy(self, strategy: Strategy) -> PageSource:
+    def strategy(self, strategy: Strategy) -> Iterator[PageSource]:
         items = self.strategy_items(strategy)
-        strengths = [
-            {"id": s.id, "title": s.title, "description": s.description, "table": self.table([i for i in items if s in i.strengths])}
-            for s in strategy.strengths
-        ]
+        strengths = []
+        for strength in strategy.strengths:
+            linked = [i for i in items if strength in i.strengths]
+            table = self.table(linked) if len(linked) <= PAGE_SIZE else None
+            strengths.append({"id": strength.id, "title": strength.title, "description": strength.description, "count": len(linked), "table": table})
         data = {
             "subtitle": strategy.subtitle,
             "adopted": strategy.adopted.label if strategy.adopted else "",
             "url": strategy.url,
             "strengths": strengths,
-            "counts": self.counts(items),
-            "table": self.table(items),
         }
         body = escape(strategy.description)
-        return self.page(f"strategier/{strategy.id}.md", strategy.title, "strategy", data, body, strategy.subtitle or strategy.title)
+        yield from self.paged(f"strategier/{strategy.id}.md", strategy.title, "strategy", items, data, body, strategy.subtitle or strategy.title)
 
     def sdg_summary(self, sdg: Sdg) -> dict[str, Any]:
         items = [i for i in self.plan.items if sdg in i.sdgs]
@@ -297,9 +337,8 @@ class _Pages:
         if data_only:
             return data
         items = [i for i in self.sorted_items() if sdg in i.sdgs]
-        data |= {"counts": self.counts(items), "table": self.table(items)}
         title = f"Verdensmål {sdg.number}: {sdg.title}"
-        return self.page(f"verdensmaal/{sdg.number}.md", title, "sdg", data, "", f"{title} — indsatser i {self.plan.info.title}.")
+        return self.paged(f"verdensmaal/{sdg.number}.md", title, "sdg", items, data, "", f"{title} — indsatser i {self.plan.info.title}.")
 
     def about(self) -> PageSource:
         info = self.plan.info

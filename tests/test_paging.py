@@ -1,0 +1,55 @@
+"""Long item tables page themselves, so no page grows with the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import run_mkdocs_build
+
+ITEMS = 450  # more than two pages of 200 rows
+
+
+def add_items(project: Path, count: int) -> None:
+    """Append copies of the first item (all in one theme) with fresh ids."""
+    plan = project / "data/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  - id: budget-i-balance\n")
+    end = text.index("  - id: ", start + 1)
+    block = text[start:end]
+    copies = [
+        block.replace("id: budget-i-balance", f"id: kopi-{n:04d}").replace("title: Budget i balance", f"title: Kopi {n:04d} af budget i balance")
+        for n in range(count)
+    ]
+    plan.write_text(text + "".join(copies), encoding="utf-8")
+
+
+def rows(site: Path, url: str) -> int:
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return len(soup.select("table.ps-table tbody tr"))
+
+
+def test_tables_page_themselves_and_work_without_javascript(project: Path, tmp_path: Path) -> None:
+    add_items(project, ITEMS - 36)
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = ITEMS
+    assert [rows(site, u) for u in ("status", "status/side-2", "status/side-3")] == [200, 200, total - 400]
+    assert not (site / "status/side-4").exists()
+    soup = BeautifulSoup((site / "status/side-2/index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = soup.select_one("nav.ps-pagination")
+    assert nav is not None and f"Viser 201–400 af {total} indsatser (side 2 af 3)" in nav.get_text(" ", strip=True)
+    assert nav.select_one("a[aria-current=page]").get_text() == "2"
+    assert nav.select_one("a[rel=prev]")["href"] == "../"
+    assert nav.select_one("a[rel=next]")["href"] == "../side-3/"
+    theme_rows = [rows(site, "temaer/oekonomisk-politik")]
+    page = 2
+    while (site / f"temaer/oekonomisk-politik/side-{page}").exists():
+        theme_rows.append(rows(site, f"temaer/oekonomisk-politik/side-{page}"))
+        page += 1
+    assert max(theme_rows) == 200 and sum(theme_rows) == 5 + ITEMS - 36
+    only_first_indexed = BeautifulSoup((site / "temaer/oekonomisk-politik/side-2/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert only_first_indexed.select("[data-pagefind-body]") == []
+    view = BeautifulSoup((site / "status/i-gang/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {b.get_text(strip=True) for b in view.select("table .ps-badge__label")} == {"I gang"}
