@@ -1,0 +1,391 @@
+#!/usr/bin/env python3
+"""Planspor's benchmark: build synthetic plans of 150, 1,000 and 10,000 items and measure them.
+
+    python3 bench/run.py [--sizes 150,1000,10000] [--keep DIR] [--seed 1] [--output FILE]
+
+For each size it writes a synthetic project (bench/synthetic.py), times
+`planspor check`, builds it with `mkdocs build --strict` (hooks and Pagefind
+included), times Pagefind alone on the built site, exports the same pages
+with `planspor eksport` and builds them with plain MkDocs (same theme and
+configuration, no hooks, no Pagefind) as the baseline. It prints a Markdown
+table with every figure and PASS/FAIL for the targets of issue 6.
+
+Runs under .venv's Python (re-executes itself with it when started with a
+Python that lacks MkDocs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (150, 1_000, 10_000)
+KIB = 1024
+MIB = 1024 * KIB
+GIB = 1024 * MIB
+
+
+def _ensure_environment() -> None:
+    """Re-execute with .venv's Python (or the active virtualenv's) when MkDocs is missing."""
+    try:
+        import mkdocs  # noqa: F401
+
+        import planspor  # noqa: F401
+    except ImportError:
+        for candidate in (REPO / ".venv" / "bin" / "python", Path(os.environ.get("VIRTUAL_ENV", "/nonexistent")) / "bin" / "python"):
+            if candidate.exists() and Path(sys.executable).resolve() != candidate.resolve():
+                os.execv(str(candidate), [str(candidate), str(Path(__file__).resolve()), *sys.argv[1:]])
+        sys.exit("The benchmark needs MkDocs and planspor: run `python3 dev.py test` once to create .venv/, or activate a virtualenv that has them.")
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+
+
+# -- running and measuring a command --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and its children
+    peak_rss: int  # bytes: the largest resident set of the process or any child it waited for
+
+
+def measure(command: list[str], cwd: Path, log: Path, repeat: int = 1) -> Run:
+    """Run a command ``repeat`` times: the fastest wall time, the least CPU time and the largest peak memory."""
+    runs = [_measure_once(command, cwd, log) for _ in range(repeat)]
+    return Run(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.peak_rss for r in runs))
+
+
+def _measure_once(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run a command to completion; its wall time, CPU time and peak memory (wait4's rusage)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"Failed ({process.returncode}): {' '.join(command)}\n{log.read_text()[-4000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * KIB)
+
+
+# -- the built site --------------------------------------------------------------------
+
+
+class _Assets(HTMLParser):
+    """The stylesheets, scripts, icons and images a page loads on a first visit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        rel = a.get("rel", "").lower().split()
+        if tag == "link" and ({"stylesheet", "icon", "preload", "modulepreload"} & set(rel)) and a.get("href"):
+            self.urls.append(a["href"])
+        elif a.get("src") and (tag == "script" or (tag == "img" and a.get("loading") != "lazy")):
+            self.urls.append(a["src"])
+
+
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def _local(site: Path, page: Path, url: str) -> Path | None:
+    """The file a same-site URL on a page points to; None for other hosts and data: URLs."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("data:") or not parts.path:
+        return None
+    base = site if parts.path.startswith("/") else page.parent
+    path = (base / unquote(parts.path.lstrip("/"))).resolve()
+    return path if path.is_file() and path.is_relative_to(site.resolve()) else None
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def first_visit(site: Path, page: Path) -> tuple[int, int]:
+    """The gzip -6 weight of a page and everything it loads before any interaction (bytes), and the file count."""
+    parser = _Assets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    seen: set[Path] = set()
+    queue = [p for p in (_local(site, page, u) for u in parser.urls) if p]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        if path.suffix == ".css":
+            queue += [p for p in (_local(site, path, u) for u in CSS_URL.findall(path.read_text(encoding="utf-8", errors="replace"))) if p]
+    total = gzip_size(page.read_bytes()) + sum(gzip_size(p.read_bytes()) for p in seen)
+    return total, len(seen) + 1
+
+
+def tree_size(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+@dataclass
+class Result:
+    items: int
+    generate: float = 0.0
+    check: Run | None = None
+    build: Run | None = None
+    pagefind: Run | None = None
+    export: Run | None = None
+    baseline: Run | None = None
+    baseline_pagefind: Run | None = None
+    output_size: int = 0
+    pages: int = 0
+    item_pages: int = 0
+    item_html_mean: float = 0.0
+    largest_page: tuple[int, str] = (0, "")
+    index_size: int = 0
+    item_first_visit: tuple[int, int] = (0, 0)
+    status_first_visit: tuple[int, int] = (0, 0)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def build_without_pagefind(self) -> float:
+        assert self.build and self.pagefind
+        return self.build.wall - self.pagefind.wall
+
+
+def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
+    from bench.synthetic import write_project
+
+    python = sys.executable
+    result = Result(items)
+    if folder.exists():
+        shutil.rmtree(folder)
+    project, site, export, baseline_site = folder / "project", folder / "site", folder / "export", folder / "baseline-site"
+    started = time.perf_counter()
+    write_project(project, items, seed)
+    result.generate = time.perf_counter() - started
+    log = folder / "logs"
+    log.mkdir()
+    step = _progress(items)
+    step("planspor check")
+    result.check = measure([python, "-m", "planspor.cli", "--projekt", str(project), "check"], project, log / "check.txt", repeat)
+    step("mkdocs build (Planspor: hooks + Pagefind)")
+    result.build = measure(
+        [python, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)], project, log / "build.txt", repeat
+    )
+    step("Pagefind alone on the built site")
+    result.pagefind = measure([python, "-m", "pagefind", "--site", str(site), "--quiet"], project, log / "pagefind.txt", repeat)
+    step("planspor eksport")
+    result.export = measure([python, "-m", "planspor.cli", "--projekt", str(project), "eksport", str(export)], project, log / "export.txt")
+    step("mkdocs build (baseline: exported pages, no hooks)")
+    result.baseline = measure(
+        [python, "-m", "mkdocs", "build", "--strict", "-f", str(export / "mkdocs.yml"), "-d", str(baseline_site)], export, log / "baseline.txt", repeat
+    )
+    step("Pagefind on the baseline site")
+    result.baseline_pagefind = measure([python, "-m", "pagefind", "--site", str(baseline_site), "--quiet"], export, log / "baseline-pagefind.txt", repeat)
+    step("sizes")
+    html = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
+    item_pages = sorted((site / "indsatser").glob("*/index.html"))
+    result.output_size = tree_size(site)
+    result.pages = len(html)
+    result.item_pages = len(item_pages)
+    result.item_html_mean = sum(p.stat().st_size for p in item_pages) / max(1, len(item_pages))
+    largest = max(html, key=lambda p: p.stat().st_size)
+    result.largest_page = (largest.stat().st_size, "/" + largest.parent.relative_to(site).as_posix().strip(".") + "/")
+    result.index_size = tree_size(site / "pagefind")
+    biggest_item = max(item_pages, key=lambda p: p.stat().st_size)
+    result.item_first_visit = first_visit(site, biggest_item)
+    result.status_first_visit = first_visit(site, site / "status" / "index.html")
+    if result.item_pages != items:
+        result.notes.append(f"{items} items but {result.item_pages} item pages")
+    return result
+
+
+def _progress(items: int) -> Callable[[str], None]:
+    started = time.perf_counter()
+
+    def step(what: str) -> None:
+        print(f"[{items:>6} items, {time.perf_counter() - started:6.1f} s] {what} ...", file=sys.stderr, flush=True)
+
+    return step
+
+
+# -- the report ------------------------------------------------------------------------
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1000:,.1f} kB"
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def results_table(results: list[Result]) -> str:
+    def row(label: str, values: list[str]) -> str:
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    def each(fn: Callable[[Result], str]) -> list[str]:
+        return [fn(r) for r in results]
+
+    def run(r: Run | None) -> Run:
+        assert r is not None
+        return r
+
+    lines = [
+        row("items", [f"{r.items:,}" for r in results]),
+        "|---|" + "---:|" * len(results),
+        row("`planspor check`: wall (CPU)", each(lambda r: f"{_s(run(r.check).wall)} ({_s(run(r.check).cpu)})")),
+        row("**build**, ours (hooks + Pagefind): wall (CPU)", each(lambda r: f"{_s(run(r.build).wall)} ({_s(run(r.build).cpu)})")),
+        row("of which Pagefind (run alone): wall (CPU)", each(lambda r: f"{_s(run(r.pagefind).wall)} ({_s(run(r.pagefind).cpu)})")),
+        row("build, ours without Pagefind", each(lambda r: _s(r.build_without_pagefind))),
+        row("**baseline**: plain MkDocs, exported pages: wall (CPU)", each(lambda r: f"{_s(run(r.baseline).wall)} ({_s(run(r.baseline).cpu)})")),
+        row("baseline + Pagefind on its site", each(lambda r: _s(run(r.baseline).wall + run(r.baseline_pagefind).wall))),
+        row("ratio ours / baseline (full build / MkDocs only)", each(lambda r: _ratio(run(r.build).wall, run(r.baseline).wall))),
+        row(
+            "ratio ours / baseline, like for like (both without Pagefind)",
+            each(lambda r: _ratio(r.build_without_pagefind, run(r.baseline).wall)),
+        ),
+        row(
+            "ratio ours / baseline, like for like (both with Pagefind)",
+            each(lambda r: _ratio(run(r.build).wall, run(r.baseline).wall + run(r.baseline_pagefind).wall)),
+        ),
+        row(
+            "ratio ours / baseline, like for like, CPU time (both without Pagefind)",
+            each(lambda r: _ratio(run(r.build).cpu - run(r.pagefind).cpu, run(r.baseline).cpu)),
+        ),
+        row("`planspor eksport` (not in the baseline's time)", each(lambda r: _s(run(r.export).wall))),
+        row("peak memory, ours (RSS, max of MkDocs and Pagefind)", each(lambda r: _mb(run(r.build).peak_rss))),
+        row("peak memory, baseline", each(lambda r: _mb(run(r.baseline).peak_rss))),
+        row("peak memory, Pagefind alone", each(lambda r: _mb(run(r.pagefind).peak_rss))),
+        row("pages (HTML)", each(lambda r: f"{r.pages:,}")),
+        row("total output size", each(lambda r: _mb(r.output_size))),
+        row("item page HTML, mean", each(lambda r: _kb(r.item_html_mean))),
+        row("largest page", each(lambda r: f"{_kb(r.largest_page[0])} `{r.largest_page[1]}`")),
+        row("search index (site/pagefind/)", each(lambda r: _mb(r.index_size))),
+        row("search index per item", each(lambda r: _kb(r.index_size / r.items))),
+        row("first visit, item page (largest), gzip -6", each(lambda r: f"{_kb(r.item_first_visit[0])} ({r.item_first_visit[1]} files)")),
+        row("first visit, `/status/`, gzip -6", each(lambda r: f"{_kb(r.status_first_visit[0])} ({r.status_first_visit[1]} files)")),
+    ]
+    return "\n".join(lines)
+
+
+def targets_table(results: list[Result]) -> str:
+    by_size = {r.items: r for r in results}
+    rows: list[tuple[str, str, bool | None]] = []
+
+    def add(target: str, value: str, ok: bool | None) -> None:
+        rows.append((target, value, ok))
+
+    for size in (1_000, 10_000):
+        r = by_size.get(size)
+        if r and r.build and r.baseline:
+            ratio = r.build_without_pagefind / r.baseline.wall
+            full = r.build.wall / (r.baseline.wall + (r.baseline_pagefind.wall if r.baseline_pagefind else 0))
+            cpu = (r.build.cpu - (r.pagefind.cpu if r.pagefind else 0)) / r.baseline.cpu
+            add(
+                f"build within 1.25× of the baseline at {size:,} (like for like)",
+                f"wall {ratio:.2f}× without Pagefind, {full:.2f}× with Pagefind on both; CPU {cpu:.2f}× without Pagefind; "
+                f"(ours with Pagefind vs. baseline without: {r.build.wall / r.baseline.wall:.2f}×)",
+                max(ratio, full) <= 1.25,
+            )
+    big, small, mid = by_size.get(10_000), by_size.get(150), by_size.get(1_000)
+    if big and big.build:
+        add("10,000 items build in under 45 s", f"{_s(big.build.wall)} (CPU {_s(big.build.cpu)})", big.build.wall < 45)
+        add("10,000 items build with under 1 GiB peak memory", _mb(big.build.peak_rss), big.build.peak_rss < GIB)
+    if big and mid and big.build and mid.build:
+        add(
+            "t(10,000) / t(1,000) ≤ 11",
+            f"{big.build.wall / mid.build.wall:.2f} (CPU {big.build.cpu / mid.build.cpu:.2f})",
+            big.build.wall / mid.build.wall <= 11,
+        )
+    if big and small:
+        change = big.item_html_mean / small.item_html_mean - 1
+        add("item page HTML within 10% between 150 and 10,000", f"{change:+.1%} ({_kb(small.item_html_mean)} → {_kb(big.item_html_mean)})", abs(change) <= 0.10)
+    if big and big.check:
+        add("`planspor check` on 10,000 items under 5 s", f"{_s(big.check.wall)} (CPU {_s(big.check.cpu)})", big.check.wall < 5)
+    for r in (small, big):
+        if r:
+            add(f"first visit of an item page under 250 kB (gzip) at {r.items:,}", _kb(r.item_first_visit[0]), r.item_first_visit[0] < 250_000)
+            add(f"first visit of `/status/` under 250 kB (gzip) at {r.items:,}", _kb(r.status_first_visit[0]), r.status_first_visit[0] < 250_000)
+    lines = ["| target | measured | result |", "|---|---|---|"]
+    lines += [f"| {t} | {v} | {'PASS' if ok else 'FAIL'} |" for t, v, ok in rows]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")), cpu)
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(next(line.split()[1] for line in meminfo.read_text().splitlines() if line.startswith("MemTotal")))
+        memory = f", {kib / MIB:.0f} GiB RAM"
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "pagefind", "PyYAML", "Markdown", "Jinja2"))
+    load = f"load average at the end {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; {versions}; {load}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    _ensure_environment()
+    parser = argparse.ArgumentParser(prog="python3 bench/run.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated numbers of items (default: %(default)s)")
+    parser.add_argument("--keep", type=Path, help="keep the generated projects and sites in this folder")
+    parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=1, help="run each timed command this many times and keep the fastest (default: %(default)s)")
+    parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    folder = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="planspor-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [run_size(size, folder / str(size), args.seed, args.repeat) for size in sizes]
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    command = "python3 bench/run.py" + (f" --sizes {args.sizes}" if args.sizes != parser.get_default("sizes") else "")
+    report = "\n\n".join(
+        [
+            f"Command: `{command}`  \nMachine: {machine()}",
+            results_table(results),
+            targets_table(results),
+        ]
+    )
+    notes = [f"- {r.items:,}: {n}" for r in results for n in r.notes]
+    if notes:
+        report += "\n\nNotes:\n" + "\n".join(notes)
+    print(report)
+    if args.output:
+        args.output.write_text(report + "\n", encoding="utf-8")
+    if args.keep:
+        print(f"\nProjects and sites kept in {folder}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,364 @@
+"""Synthetic Planspor projects of any size, for the benchmark and the scale test.
+
+``write_project(target, items, seed)`` writes a complete project: the bundled
+site configuration, hooks, theme and editors' pages (``content/`` without the
+notes), the bundled plan's plan facts, statuses, themes, kinds, committees,
+strategies and goals, and ``items`` generated items. Every theme, committee,
+strategy and strength is used; half the items have a note of about 200 words
+of Danish-looking text (a large, Zipf-distributed vocabulary, so the search
+index grows as a real one would); histories have 1-5 entries with timing
+moves and dropped items with their reasons. The same seed gives the same
+project, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+PLAN_FILE = "data/plan.yaml"
+COPIED = ("mkdocs.yml", "hooks", "theme_overrides")
+NOTES = "items"
+ITEM_LINK = re.compile(r"\]\(indsats:([a-z0-9-]+)\)")
+
+# Real words for titles, so the pages read like the plan's.
+TITLE_START = ["Styrket", "Bedre", "Ny", "Fælles", "Grøn", "Digital", "Udvidet", "Tryg", "Sammenhængende", "Lokal", "Moderniseret", "Forenklet"]
+TITLE_NOUN = [
+    "samarbejde om",
+    "indsats for",
+    "plan for",
+    "analyse af",
+    "omlægning af",
+    "styring af",
+    "udvikling af",
+    "prioritering af",
+    "opfølgning på",
+    "renovering af",
+]
+TITLE_OBJECT = [
+    "skolebygninger",
+    "dagtilbud",
+    "ældreplejen",
+    "cykelstier",
+    "kystbeskyttelse",
+    "erhvervsservice",
+    "borgerservice",
+    "idrætsfaciliteter",
+    "vandmiljøet",
+    "affaldssortering",
+    "kollektiv trafik",
+    "boligudbygning",
+    "sundhedshuse",
+    "ungdomsuddannelser",
+    "biblioteker",
+    "naturarealer",
+    "energiforbrug",
+    "rekruttering",
+    "turisme",
+    "landdistrikter",
+]
+PLACES = ["Grenaa", "Auning", "Ørsted", "Allingåbro", "Glesborg", "Trustrup", "Bønnerup", "Fjellerup", "Gjerrild", "Vivild", "Ørum", "Voldby", "Anholt"]
+UNITS = [
+    "Økonomi og Personale",
+    "Børn og Skole",
+    "Teknik og Miljø",
+    "Kultur og Fritid",
+    "Social og Sundhed",
+    "Borgerservice og Digitalisering",
+    "Ejendomme og Energi",
+]
+COMMON = [
+    "og",
+    "i",
+    "at",
+    "det",
+    "en",
+    "er",
+    "som",
+    "på",
+    "de",
+    "med",
+    "for",
+    "til",
+    "af",
+    "den",
+    "ikke",
+    "der",
+    "har",
+    "vil",
+    "skal",
+    "kan",
+    "også",
+    "når",
+    "så",
+    "kommunen",
+    "borgerne",
+    "indsatsen",
+    "arbejdet",
+    "udvalget",
+    "området",
+    "planen",
+    "året",
+    "der",
+    "skal",
+    "derfor",
+    "blandt",
+    "andet",
+    "samtidig",
+    "desuden",
+    "fordi",
+    "mens",
+    "efter",
+    "inden",
+    "over",
+    "under",
+    "mellem",
+]
+ONSETS = [
+    "b",
+    "d",
+    "f",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "bl",
+    "br",
+    "dr",
+    "fl",
+    "fr",
+    "gr",
+    "kl",
+    "kr",
+    "pl",
+    "pr",
+    "sk",
+    "sl",
+    "sn",
+    "sp",
+    "st",
+    "tr",
+]
+VOWELS = ["a", "e", "i", "o", "u", "y", "æ", "ø", "å", "ei", "ø", "e"]
+CODAS = ["", "", "", "n", "r", "l", "s", "t", "d", "g", "k", "nd", "ng", "st", "rt", "ld"]
+ENDINGS = ["", "", "", "e", "en", "er", "et", "ning", "hed", "else", "erne", "ende", "ets", "lig", "isk"]
+VOCABULARY = 12_000
+
+
+@dataclass(frozen=True)
+class _Header:
+    text: str
+    data_as_of: dt.date
+    statuses: list[str]
+    dropped: list[str]
+    themes: list[str]
+    kinds: list[str]
+    committees: list[str]
+    strategies: list[str]
+    strengths: dict[str, str]  # strength id -> its strategy id
+
+
+def write_project(target: Path, items: int, seed: int = 1) -> None:
+    """Write a complete Planspor project with ``items`` generated items into ``target``."""
+    rng = random.Random(seed)
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in COPIED:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=ignore, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, target / part)
+    shutil.copytree(REPO / "content", target / "content", ignore=shutil.ignore_patterns("__pycache__", NOTES), dirs_exist_ok=True)
+    header = _read_header()
+    ids = _item_ids(rng, items, _linked_ids(target / "content"))
+    words = _Words(rng)
+    blocks = [_item(rng, header, ids, index, words) for index in range(items)]
+    (target / "data").mkdir(exist_ok=True)
+    (target / PLAN_FILE).write_text(header.text + "\nitems:\n" + "\n".join(blocks), encoding="utf-8")
+    notes = target / "content" / NOTES
+    notes.mkdir(exist_ok=True)
+    for index in range(0, items, 2):
+        (notes / f"{ids[index]}.md").write_text(_note(rng, header, ids, index, words), encoding="utf-8")
+
+
+def _read_header() -> _Header:
+    """The bundled plan without its items, and the ids items may refer to."""
+    text = (REPO / PLAN_FILE).read_text(encoding="utf-8")
+    head, found, _ = text.partition("\nitems:\n")
+    if not found:
+        raise ValueError(f"{PLAN_FILE} has no top-level 'items:' block")
+    raw: dict[str, Any] = yaml.safe_load(head)
+    strategies = raw["strategies"]
+    return _Header(
+        text=head.rstrip() + "\n",
+        data_as_of=raw["plan"]["data_as_of"],
+        statuses=[s["id"] for s in raw["statuses"] if not s.get("dropped")],
+        dropped=[s["id"] for s in raw["statuses"] if s.get("dropped")],
+        themes=[t["id"] for t in raw["themes"]],
+        kinds=[k["id"] for k in raw["kinds"]],
+        committees=[c["id"] for c in raw["committees"]],
+        strategies=[s["id"] for s in strategies],
+        strengths={strength["id"]: s["id"] for s in strategies for strength in s.get("strengths") or []},
+    )
+
+
+def _linked_ids(content: Path) -> list[str]:
+    """Item ids the editors' pages link to: they must exist in any plan."""
+    found: dict[str, None] = {}
+    for path in sorted(content.rglob("*.md")):
+        for match in ITEM_LINK.finditer(path.read_text(encoding="utf-8")):
+            found[match.group(1)] = None
+    return list(found)
+
+
+def _slug(text: str) -> str:
+    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _title(rng: random.Random) -> str:
+    title = f"{rng.choice(TITLE_START)} {rng.choice(TITLE_NOUN)} {rng.choice(TITLE_OBJECT)}"
+    return f"{title} i {rng.choice(PLACES)}" if rng.random() < 0.5 else title
+
+
+def _item_ids(rng: random.Random, count: int, required: list[str]) -> list[str]:
+    ids = required[:count]
+    for number in itertools.count(len(ids) + 1):
+        if len(ids) >= count:
+            break
+        ids.append(f"{_slug(_title(rng))}-{number}")
+    return ids
+
+
+class _Words:
+    """A Zipf-distributed vocabulary of Danish-looking words."""
+
+    def __init__(self, rng: random.Random) -> None:
+        invented: dict[str, None] = {}
+        while len(invented) < VOCABULARY:
+            syllables = rng.choice([1, 2, 2, 2, 3])
+            word = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(syllables)) + rng.choice(ENDINGS)
+            invented[word] = None
+        self.words = COMMON + list(invented)
+        self.weights = list(itertools.accumulate(1 / rank for rank in range(1, len(self.words) + 1)))
+        self.rng = rng
+
+    def sentence(self, length: int) -> str:
+        words = self.rng.choices(self.words, cum_weights=self.weights, k=length)
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self, length: int) -> str:
+        sentences = []
+        while length > 0:
+            size = min(length, self.rng.randint(6, 18))
+            sentences.append(self.sentence(size))
+            length -= size
+        return " ".join(sentences)
+
+
+def _quarter(year: int, quarter: int) -> str:
+    return f"{year}-Q{quarter}"
+
+
+def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words) -> str:
+    ident = ids[index]
+    theme = header.themes[index % len(header.themes)]
+    committees = rng.sample(header.committees, rng.choice([1, 1, 2, 2, 3]))
+    if index < len(header.committees):
+        committees = [header.committees[index], *[c for c in committees if c != header.committees[index]]]
+    start_year = rng.randint(2024, 2026)
+    start_q = rng.randint(1, 4)
+    end_year = min(2027, start_year + rng.randint(0, 1))
+    end_q = rng.randint(start_q, 4) if end_year == start_year else rng.randint(1, 4)
+    lines = [
+        f"  - id: {ident}",
+        f"    title: {_title(rng)}",
+        f"    theme: {theme}",
+        f"    kind: {header.kinds[index % len(header.kinds)]}",
+        f"    committees: [{', '.join(committees)}]",
+        f"    strategic: {'true' if rng.random() < 0.4 else 'false'}",
+        f"    timing: {{start: {_quarter(start_year, start_q)}, end: {_quarter(end_year, end_q)}}}",
+        f"    responsible: {rng.choice(UNITS)}",
+    ]
+    if rng.random() < 0.7:
+        lines.append(f"    process: >-\n      {words.paragraph(rng.randint(15, 35))}")
+    if rng.random() < 0.5:
+        lines.append(f"    cross_cutting: {words.sentence(rng.randint(8, 16))}")
+    if rng.random() < 0.4:
+        amounts = ", ".join(f"{year}: {rng.randrange(-3000, 3000, 50)}" for year in range(2024, 2028))
+        lines.append(f"    budget: {{{amounts}}}")
+    if index < len(header.strategies) or rng.random() < 0.3:
+        strategy = header.strategies[index % len(header.strategies)]
+        lines.append(f"    strategies: [{strategy}]")
+        own = [s for s, owner in header.strengths.items() if owner == strategy]
+        if own:
+            lines.append(f"    strengths: [{', '.join(rng.sample(own, rng.randint(1, len(own))))}]")
+    sdgs = sorted(rng.sample(range(1, 18), rng.randint(0, 3)))
+    if sdgs:
+        lines.append(f"    sdgs: [{', '.join(map(str, sdgs))}]")
+    others = [ids[rng.randrange(len(ids))] for _ in range(rng.choice([0, 0, 1, 2, 3]))]
+    related = sorted({other for other in others if other != ident})
+    if related:
+        lines.append(f"    related: [{', '.join(related)}]")
+    if rng.random() < 0.03:
+        lines.append(f"    previous_ids: [tidligere-{ident}]")
+    lines.append("    history:")
+    lines += _history(rng, header, (end_year, end_q), words)
+    return "\n".join(lines) + "\n"
+
+
+def _history(rng: random.Random, header: _Header, end: tuple[int, int], words: _Words) -> list[str]:
+    count = rng.choice([1, 2, 2, 3, 3, 4, 5])
+    first = dt.date(2023, 12, 1)
+    span = (header.data_as_of - first).days
+    days = sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in range(count))
+    dropped = rng.random() < 0.05
+    lines: list[str] = []
+    end_year, end_q = end
+    for number, day in enumerate(days):
+        lines.append(f"      - date: {day.isoformat()}")
+        last = number == count - 1
+        if last and dropped:
+            lines.append(f"        status: {rng.choice(header.dropped)}")
+            lines.append(f"        comment: Indsatsen er udgået. {words.sentence(rng.randint(8, 20))}")
+        elif number > 0 and rng.random() < 0.3:
+            end_q += rng.randint(1, 3)
+            end_year, end_q = end_year + (end_q - 1) // 4, (end_q - 1) % 4 + 1
+            lines.append(f"        timing: {{end: {_quarter(end_year, end_q)}}}")
+            lines.append(f"        comment: >-\n          {words.sentence(rng.randint(10, 25))}")
+        else:
+            lines.append(f"        status: {rng.choice(header.statuses)}")
+            if rng.random() < 0.6:
+                lines.append(f"        comment: {words.sentence(rng.randint(5, 15))}")
+    return lines
+
+
+def _note(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words) -> str:
+    other = ids[rng.randrange(len(ids))]
+    theme = rng.choice(header.themes)
+    parts = [
+        f"---\ndescription: {words.sentence(rng.randint(8, 14))}\n---\n" if rng.random() < 0.3 else "",
+        words.paragraph(rng.randint(50, 80)),
+        f"## {words.sentence(3).rstrip('.')}",
+        words.paragraph(rng.randint(50, 80)),
+        f"Se også [en beslægtet indsats](indsats:{other}) og temaet [{theme}](tema:{theme}).",
+        words.paragraph(rng.randint(30, 50)),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
