@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from planspor.slugs import slugify
+
 REPO = Path(__file__).resolve().parent.parent
 PLAN_FILE = "data/plan.yaml"
 COPIED = ("mkdocs.yml", "hooks", "theme_overrides")
@@ -228,11 +230,6 @@ def _linked_ids(content: Path) -> list[str]:
     return list(found)
 
 
-def _slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def _title(rng: random.Random) -> str:
     title = f"{rng.choice(TITLE_START)} {rng.choice(TITLE_NOUN)} {rng.choice(TITLE_OBJECT)}"
     return f"{title} i {rng.choice(PLACES)}" if rng.random() < 0.5 else title
@@ -243,7 +240,7 @@ def _item_ids(rng: random.Random, count: int, required: list[str]) -> list[str]:
     for number in itertools.count(len(ids) + 1):
         if len(ids) >= count:
             break
-        ids.append(f"{_slug(_title(rng))}-{number}")
+        ids.append(f"{slugify(_title(rng))}-{number}")
     return ids
 
 
