@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .model import Item, Plan, Status, Strategy
+from .model import Item, Plan, Status, Strategy, freshness
 from .periods import danish_date
 from .problems import Problem
 from .project import NOTES_DIR, PLAN_FILE, Project
@@ -97,6 +97,7 @@ class _Pages:
             "example_data": info.example_data,
             "data_as_of": danish_date(info.data_as_of),
             "data_as_of_iso": info.data_as_of.isoformat(),
+            "stale_after_months": info.stale_after_months,
         }
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self._sorted = sorted(self.plan.items, key=lambda i: i.sort_key)
@@ -181,7 +182,12 @@ class _Pages:
             "committees": [c.id for c in item.committees],
             "timing": timing.label(),
             "sort": item.sort_key[0].isoformat() if timing.end or timing.start else "9999-12-31",
+            "flags": self.flags(item),
         }
+
+    def flags(self, item: Item) -> list[str]:
+        fresh = freshness(item, self.plan.info)
+        return [flag for flag, on in (("stale", fresh.stale), ("past_end", fresh.past_end)) if on]
 
     def lookups(self, items: Iterable[Item]) -> dict[str, Any]:
         """Labels the tables need, only for what the rows refer to."""
@@ -201,8 +207,11 @@ class _Pages:
         dropped = sum(counter[s.id] for s in self.plan.statuses if s.dropped)
         finished = sum(counter[s.id] for s in self.plan.statuses if s.finished)
         active = len(items) - dropped
+        flags = [self.rows[i.id]["flags"] for i in items]
         return {
             "total": len(items),
+            "stale": sum("stale" in f for f in flags),
+            "past_end": sum("past_end" in f for f in flags),
             "finished": finished,
             "active": active,
             "percent": round(100 * finished / active) if active else 0,
@@ -361,9 +370,16 @@ class _Pages:
     def item(self, item: Item) -> PageSource:
         note = self.project.notes.get(item.id)
         entry = item.status_entry
+        fresh = freshness(item, self.plan.info)
         data = {
             "id": item.id,
             "status": {**self.status(item.status), "meaning": item.status.meaning},
+            "last_confirmed": danish_date(fresh.last_confirmed),
+            "last_confirmed_iso": fresh.last_confirmed.isoformat(),
+            "stale": fresh.stale,
+            "stale_after_months": self.plan.info.stale_after_months,
+            "past_end": fresh.past_end,
+            "end": item.timing.end.label if item.timing.end else "",
             "status_since": danish_date(entry.date),
             "reason": entry.comment if item.status.dropped else "",
             "theme": {"title": item.theme.title, "url": f"temaer/{item.theme.id}/"},

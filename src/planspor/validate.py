@@ -259,7 +259,7 @@ class PlanReader:
 
 TOP_LEVEL = ["plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items"]
 PLAN_FIELDS = ["title", "municipality", "period", "data_as_of", "example_data"]
-PLAN_OPTIONAL = ["introduction", "budget_agreement", "case_number", "values_name", "values", "decisions"]
+PLAN_OPTIONAL = ["introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months"]
 ITEM_REQUIRED = ["title", "theme", "kind", "committees", "strategic", "history"]
 ITEM_OPTIONAL = [
     "timing", "responsible", "process", "cross_cutting", "budget", "strategies",
@@ -364,9 +364,17 @@ class _Builder:
             budget_agreement=r.text(block, "budget_agreement", "plan"),
             case_number=r.text(block, "case_number", "plan"),
             values_name=r.text(block, "values_name", "plan"),
+            stale_after_months=self.months(block),
             values=tuple(str(v) for v, _ in values),
             decisions=tuple(decisions),
         )
+
+    def months(self, block: YMap) -> int:
+        months = self.r.typed(block, "stale_after_months", "plan", int, 6)
+        if not 1 <= months <= 60:
+            self.r.problem(block.line_of("stale_after_months"), "plan.stale_after_months", f"Antal måneder skal være mellem 1 og 60, men der står {months}.")
+            return 6
+        return months
 
     # -- reference lists ----------------------------------------------------
 
