@@ -122,3 +122,22 @@ def bundled_url(bundled_site: BuiltSite) -> Iterator[str]:
 
     with serve_site(bundled_site.root) as url:
         yield url
+
+
+# -- browser contexts, shared by the browser tests (tests/test_browser_*.py) ----------
+
+
+@pytest.fixture(scope="session")
+def desktop(browser: object) -> Iterator[object]:
+    """A desktop browser context, 1280 px wide, reused by the tests of a session."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="da-DK")  # type: ignore[attr-defined]
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser: object) -> Iterator[object]:
+    """A phone browser context, 360 px wide, with touch, reused by the tests of a session."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="da-DK")  # type: ignore[attr-defined]
+    yield context
+    context.close()
