@@ -111,6 +111,8 @@ class _Pages:
             yield from self.theme(theme.id)
         for item in self.plan.items:
             yield self.item(item)
+            for old_id in item.previous_ids:
+                yield self.redirect(f"indsatser/{old_id}.md", item)
         yield from self.status_table()
         committees = {c.id: [i for i in self.sorted_items() if c in i.committees] for c in self.plan.committees}
         yield self.index_page(
@@ -416,6 +418,15 @@ class _Pages:
         if note is not None and note.doc.meta.get("description"):
             description = str(note.doc.meta["description"])
         return self.page(f"indsatser/{item.id}.md", item.title, "item", {"item": data}, "\n\n".join(body_parts), description)
+
+    def redirect(self, src_uri: str, item: Item) -> PageSource:
+        """An old address of an item: a static page that forwards to the new one."""
+        meta = {
+            "title": item.title,
+            "template": f"{TEMPLATE_DIR}/redirect.html",
+            "planspor": {"page": "redirect", "site": self.site, "target": item_url(item.id), "id": item.id},
+        }
+        return front_matter_page(src_uri, meta)
 
     def strength_owner(self, strength_id: str) -> str:
         return next(s.id for s in self.plan.strategies if any(x.id == strength_id for x in s.strengths))
