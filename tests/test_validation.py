@@ -66,6 +66,11 @@ CASES = [
     Case("tab", replace_in_plan("    title: Budget i balance", "\ttitle: Budget i balance"), r"tabulator"),
     Case("bad indentation", replace_in_plan("    theme: oekonomisk-politik\n", "      theme: oekonomisk-politik\n"), r"[Ii]ndrykning|kolon"),
     Case("unclosed quote", replace_in_plan('    colour: "#E0E0E0"', '    colour: "#E0E0E0'), r"citationstegn|anførselstegn"),
+    Case(
+        "colon inside a text",
+        replace_in_plan("    title: Budget i balance på velfærdsområderne", "    title: Budget: balance på velfærdsområderne"),
+        r"kolon.*anførselstegn",
+    ),
     Case("wrong type", replace_in_plan("    strategic: true\n", "    strategic: måske\n"), r"strategic.*true eller false.*'måske'"),
     Case(
         "missing required field",
@@ -102,7 +107,11 @@ CASES = [
         replace_in_plan("    strategies: [plan-og-udviklingsstrategi-2023]", "    strategies: [planstrategi]"),
         r"Ukendt strategi 'planstrategi'",
     ),
-    Case("SDG out of range", replace_in_plan("    sdgs: [17]\n    related", "    sdgs: [18]\n    related"), r"Ukendt verdensmål.*18"),
+    Case(
+        "SDG out of range",
+        replace_in_plan("    sdgs: [17]\n    related", "    sdgs: [18]\n    related"),
+        r"Ukendt verdensmål 18\. Tilladt: et tal fra 1 til 17\.",
+    ),
     Case("unknown related item", replace_in_plan("    related: []", "    related: [findes-ikke]"), r"Ukendt indsats 'findes-ikke'"),
     Case("impossible date", replace_in_plan("      - date: 2024-03-01", "      - date: 2024-02-30"), r"2024-02-30.*findes ikke"),
     Case(

@@ -28,7 +28,7 @@ LINK_SCHEMES = {
 _SCHEME = "|".join(LINK_SCHEMES)
 _INLINE_LINK = re.compile(rf"(\]\(\s*<?)({_SCHEME}):([^)\s#>]*)(#[^)\s>]*)?")
 _REFERENCE_LINK = re.compile(rf"^(\s{{0,3}}\[[^\]]+\]:\s*<?)({_SCHEME}):([^\s#>]*)(#\S*?)?(?=>?(\s|$))")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # any indent: fences inside admonitions and lists too
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 
@@ -87,9 +87,9 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
 
     def target(scheme: str, ident: str, anchor: str | None, line: int) -> str | None:
         if not exists(scheme, ident):
-            what = {"indsats": "indsats", "tema": "tema", "udvalg": "udvalg", "strategi": "strategi", "verdensmaal": "verdensmål"}[scheme]
+            what = {"indsats": "en indsats", "tema": "et tema", "udvalg": "et udvalg", "strategi": "en strategi", "verdensmaal": "et verdensmål"}[scheme]
             problems.append(
-                Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på et {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml.")
+                Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml.")
             )
             return None
         path = posixpath.relpath(LINK_SCHEMES[scheme].format(ident), page_dir or ".")

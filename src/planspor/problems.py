@@ -40,6 +40,6 @@ def format_problems(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     count = len(problems)
     noun = "problem" if count == 1 else "problemer"
-    lines = [f"Planen har {count} {noun}. Ret dem, og prøv igen:"]
+    lines = [f"Planen har {count} {noun}. Ret {'det' if count == 1 else 'dem'}, og prøv igen:"]
     lines += [f"  - {problem}" for problem in problems]
     return "\n".join(lines)

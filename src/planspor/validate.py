@@ -193,6 +193,9 @@ class PlanReader:
         return target
 
     def unknown(self, line: int, field: str, value: Any, known: Mapping[Any, Any], what: str) -> None:
+        if known and all(isinstance(k, int) for k in known):  # numbers: a range, no guessing
+            self.problem(line, field, f"Ukendt {what} {_describe(value)}. Tilladt: et tal fra {min(known)} til {max(known)}.")
+            return
         close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
         hint = f" Mente du '{close[0]}'?" if close else ""
         self.problem(line, field, f"Ukendt {what} {_describe(value)}.{hint} Tilladt: {_choices(str(k) for k in known)}.")
@@ -395,7 +398,7 @@ class _Builder:
             r.problem(
                 block.line_of("text_colour" if "text_colour" in block else "colour"),
                 f"{path}.colour",
-                f"Teksten på mærket '{label}' ({text_colour} på {colour}) har kontrasten {ratio:.2f}:1 ".replace(".", ",")
+                f"Teksten på mærket '{label}' ({text_colour} på {colour}) har kontrasten {f'{ratio:.2f}'.replace('.', ',')}:1. "
                 + "WCAG AA kræver mindst 4,5:1. "
                 + "Vælg en mørkere eller lysere farve, eller fjern text_colour.",
             )
@@ -516,7 +519,7 @@ class _Builder:
             budget=budget,
             strategies=r.refs(block, "strategies", path, refs.strategies, "strategi"),
             strengths=r.refs(block, "strengths", path, refs.strengths, "styrkeposition"),
-            sdgs=r.refs(block, "sdgs", path, refs.sdgs, "verdensmål (1-17)"),
+            sdgs=r.refs(block, "sdgs", path, refs.sdgs, "verdensmål"),
             previous_ids=previous,
             line=block.line,
         )
@@ -556,11 +559,13 @@ class _Builder:
             comment = r.text(entry, "comment", epath)
             if "status" not in entry and "timing" not in entry:
                 r.problem(entry.line, epath, "Et punkt i historikken skal ændre status eller tidspunkt (status: eller timing:).")
-            if "timing" in entry and moved.start is None and moved.end is None and entry.get("timing") is not None:
+            if isinstance(entry.get("timing"), YMap) and not ({"start", "end"} & set(entry["timing"])):
                 r.problem(entry.line_of("timing"), f"{epath}.timing", "Angiv den nye start og/eller slut, fx timing: {end: 2025-Q2}.")
             if status is not None and status.dropped and not comment:
                 r.problem(
-                    entry.line_of("status"), f"{epath}.comment", f"En indsats med status '{status.label}' skal have en begrundelse. Skriv den i comment:."
+                    entry.line_of("status"),
+                    f"{epath}.comment",
+                    f"En indsats med status '{status.label}' skal have en begrundelse. Skriv begrundelsen i feltet comment.",
                 )
             if day is not None and as_of is not None and day > as_of:
                 r.problem(

@@ -81,7 +81,7 @@ _YAML_HINTS = (
     ("found unexpected end of stream", "Et citationstegn er ikke lukket. Afslut teksten med det samme tegn, som den begynder med."),
     ("while scanning a quoted scalar", "Et citationstegn er ikke lukket. Afslut teksten med det samme tegn, som den begynder med."),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "Der står et kolon et sted, hvor det ikke er tilladt. Sæt teksten i anførselstegn, hvis den selv indeholder ': ', eller ret indrykningen.",
     ),
     ("did not find expected key", "Indrykningen passer ikke. Felter i samme blok skal stå præcis lige langt inde."),
@@ -105,7 +105,9 @@ def parse_yaml(source: SourceText) -> Any:
     try:
         node = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is noticed at the end of the file; its start is where to look.
+        quoted = "quoted scalar" in (error.context or "")
+        mark = (error.context_mark if quoted else None) or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise PlanInvalid([Problem(source.display, line, "", _explain_yaml_error(error))]) from None
     except yaml.YAMLError as error:
