@@ -523,19 +523,19 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
             rows.append((row, values))
     editor = PlanTextEditor(source.text)
     messages: list[str] = []
-    new_items: list[dict[str, Any]] = []
+    new_rows: list[Row] = []
     for row, values in rows:
         reader.read_values(row, values)
         if row.item is None:
             reader.check_new(row)
-            new_items.append(_new_item_fields(row, reader))
+            new_rows.append(row)
             messages.append(f"Ny indsats: {row.ident} (række {row.number})")
             continue
         messages += _apply_update(editor, reader, row, row.item)
     if reader.problems:
         raise PlanInvalid(reader.problems)
-    for fields in new_items:
-        editor.append_item(fields)
+    for row in new_rows:
+        editor.append_item(_new_item_fields(row, reader))
     change = Change(editor.result(), messages)
     if messages:
         check_text(change.plan_text, root)

@@ -1,0 +1,244 @@
+"""`planspor import` brings a spreadsheet into data/plan.yaml, or names every bad cell.
+
+The spreadsheets are real files: .xlsx written with openpyxl, and CSV as Danish
+Excel writes it (semicolons, decimal comma, Windows code page). Every run is
+checked against real git: only the intended lines change, and a rejected
+spreadsheet changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, run_planspor
+from openpyxl import Workbook, load_workbook
+from test_editing import commit, diff_lines, ok, refused
+
+from planspor.spreadsheet import COLUMNS
+
+AS_OF = "2024-10-01"
+TEMPLATE = REPO / "skabeloner" / "udmoentningsplan-skabelon.xlsx"
+HEADERS = [c.header for c in COLUMNS] + ["Budget 2024", "Budget 2025", "Budget 2026", "Budget 2027"]
+
+
+@pytest.fixture()
+def repo(project: Path) -> Path:
+    commit(project)
+    return project
+
+
+def write_xlsx(path: Path, rows: list[Mapping[str, Any]], headers: list[str] = HEADERS, sheet: str = "Ark1") -> Path:
+    workbook = Workbook()
+    data = workbook.active
+    data.title = sheet
+    data.append(headers)
+    for row in rows:
+        data.append([row.get(h) for h in headers])
+    workbook.create_sheet("Vejledning").append(["Kolonne", "Hvad"])
+    workbook.save(path)
+    return path
+
+
+def run_import(project: Path, spreadsheet: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_planspor(project, "import", str(spreadsheet), "--dato", AS_OF, *args)
+
+
+NEW = {"Titel": "Ny sti til stranden", "Tema": "Klima, miljø og byg", "Type": "anlaegsprojekt", "Udvalg": "Miljø- og teknikudvalget, oekonomiudvalget"}
+
+
+def test_xlsx_adds_updates_and_records_history(repo: Path, tmp_path: Path) -> None:
+    rows = [
+        {**NEW, "Strategisk": "ja", "Start": "2025-Q1", "Slut": 2025, "Budget 2025": -1250.5, "Verdensmål": "11, 13", "Status": "Ikke påbegyndt"},
+        {"Id": "budget-i-balance", "Status": "Afsluttet", "Kommentar": "Budgettet er i balance.", "Ansvarlig": "Økonomi: Personale", "Proces": "Kort proces."},
+        {
+            "Id": "langsigtet-anlaegsplan",
+            "Slut": "2025-Q3",
+            "Kommentar": "Afventer oversigten.",
+            "Budget 2026": "100",
+            "Udvalg": "oekonomiudvalget, Miljø- og teknikudvalget",
+        },
+        {"Id": "lokaleoptimering", "Titel": "Bedre udnyttelse af kommunens lokaler"},  # a previous id, nothing changed
+    ]
+    out = ok(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)))
+    assert "Ny indsats: ny-sti-til-stranden (række 2)" in out
+    assert "budget-i-balance: status i-gang → afsluttet (række 3)" in out
+    added, removed = diff_lines(repo)
+    assert removed == [
+        "    responsible: Økonomi og Personale",
+        "    process: >-",
+        "      Fagområderne udarbejder i foråret en analyse af udgiftspresset, som",
+        "      drøftes i fagudvalgene inden budgetseminaret.",
+        "    committees: [oekonomiudvalget]",
+    ]
+    expected = [
+        "    responsible: 'Økonomi: Personale'",
+        "    process: Kort proces.",
+        "      - date: 2024-10-01",
+        "        status: afsluttet",
+        "        comment: Budgettet er i balance.",
+        "    committees: [oekonomiudvalget, miljoe-og-teknikudvalget]",
+        "    budget: {2026: 100}",
+        "        timing: {end: 2025-Q3}",
+        "        comment: Afventer oversigten.",
+        "  - id: ny-sti-til-stranden",
+        "    title: Ny sti til stranden",
+        "    theme: klima-miljoe-og-byg",
+        "    kind: anlaegsprojekt",
+        "    committees: [miljoe-og-teknikudvalget, oekonomiudvalget]",
+        "    strategic: true",
+        "    timing: {start: 2025-Q1, end: 2025}",
+        "    budget: {2025: -1250.5}",
+        "    sdgs: [11, 13]",
+        "        status: ikke-paabegyndt",
+        "        comment: Indsatsen er oprettet.",
+    ]
+    for line in expected:
+        assert line in added, line
+    assert len(added) == len(expected) + 4  # two more date lines, "    history:" and the blank line before the new item
+    ok(run_planspor(repo, "check"))
+    # importing the same sheet again changes nothing
+    assert "Ingen ændringer" in ok(run_import(repo, tmp_path / "plan.xlsx"))
+
+
+def test_every_bad_cell_is_named_and_nothing_is_written(repo: Path, tmp_path: Path) -> None:
+    rows = [
+        {**NEW, "Tema": "Klima"},  # row 2: unknown theme
+        {"Id": "budget-i-balance", "Slut": "2025-02-30"},  # row 3: impossible date
+        {"Id": "raaderumsanalyse", "Budget 2025": "mange penge"},  # row 4: not a number
+        {"Tema": "effektiviseringer", "Type": "driftsaendring", "Udvalg": "oekonomiudvalget"},  # row 5: no title
+        {**NEW, "Id": "Ny Sti", "Strategisk": "måske"},  # row 6: bad id
+        {"Id": "digital-selvbetjening", "Status": "udgaaet", "Verdensmål": "18"},  # row 7: dropped without reason, SDG 18
+        {**NEW, "Id": "sti-2", "Udvalg": None},  # row 8: new item without committee
+    ]
+    stderr = refused(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)), repo)
+    expected = [
+        r"plan\.xlsx:2 \[Ark1!C2 \(Tema\)\]: Ukendt tema 'Klima'.*Tilladt \(id eller titel\): oekonomisk-politik",
+        r"plan\.xlsx:3 \[Ark1!H3 \(Slut\)\]: Ugyldigt tidspunkt: datoen '2025-02-30' findes ikke",
+        r"plan\.xlsx:4 \[Ark1!S4 \(Budget 2025\)\]: Beløbet skal være et tal.*'mange penge'",
+        r"plan\.xlsx:5 \[Ark1!B5 \(Titel\)\]: Titlen mangler",
+        r"plan\.xlsx:6 \[Ark1!A6 \(Id\)\]: Id'et 'Ny Sti' er ikke tilladt",
+        r"plan\.xlsx:7 \[Ark1!Q7 \(Kommentar\)\]: Status 'Udgået' kræver en begrundelse",
+        r"plan\.xlsx:7 \[Ark1!N7 \(Verdensmål\)\]: .*'18'",
+        r"plan\.xlsx:8 \[Ark1!E8 \(Udvalg\)\]: 'Udvalg' skal udfyldes for en ny indsats",
+    ]
+    for pattern in expected:
+        assert re.search(pattern, stderr), f"{pattern}\n{stderr}"
+    assert "Traceback" not in stderr
+
+
+def test_unknown_and_duplicate_headers(repo: Path, tmp_path: Path) -> None:
+    sheet = write_xlsx(tmp_path / "plan.xlsx", [{"Id": "budget-i-balance"}], headers=["Id", "Titl", "Status", "Status", "Budget 2025 (1.000 kr.)"])
+    stderr = refused(run_import(repo, sheet), repo)
+    assert re.search(r"plan\.xlsx:1 \[Ark1!B1 \(Titl\)\]: Ukendt kolonne 'Titl'. Mente du 'Titel'\?", stderr), stderr
+    assert re.search(r"Ark1!D1 \(Status\)\]: Kolonnen 'Status' står to gange", stderr), stderr
+
+
+def test_sheet_must_exist(repo: Path, tmp_path: Path) -> None:
+    sheet = write_xlsx(tmp_path / "plan.xlsx", [])
+    stderr = refused(run_import(repo, sheet, "--ark", "Ark2"), repo)
+    assert "Arket 'Ark2' findes ikke" in stderr and "Ark1" in stderr
+
+
+def test_unreadable_files(repo: Path, tmp_path: Path) -> None:
+    (tmp_path / "plan.xlsx").write_text("ikke et regneark", encoding="utf-8")
+    assert "kan ikke læses som et Excel-regneark" in refused(run_import(repo, tmp_path / "plan.xlsx"), repo)
+    (tmp_path / "plan.ods").write_text("x", encoding="utf-8")
+    assert ".xlsx" in refused(run_import(repo, tmp_path / "plan.ods"), repo)
+    assert "findes ikke" in refused(run_import(repo, tmp_path / "mangler.csv"), repo)
+
+
+def test_danish_csv_with_semicolons_and_decimal_comma(repo: Path, tmp_path: Path) -> None:
+    text = (
+        "Id;Titel;Tema;Type;Udvalg;Strategisk;Start;Slut;Status;Kommentar;Budget 2025;Budget 2026\r\n"
+        'ny-cykelbro;"Cykelbro; over åen";Klima, miljø og byg;Anlægsprojekt;Miljø- og teknikudvalget;nej;01-03-2025;2025-Q4;I gang;Så går det løs.;-1.250,5;2.000\r\n'
+        "budget-i-balance;;;;;;;;;;1,5;\r\n"
+    )
+    sheet = tmp_path / "plan.csv"
+    sheet.write_bytes(text.encode("cp1252"))
+    out = ok(run_import(repo, sheet))
+    assert "Ny indsats: ny-cykelbro" in out
+    added, removed = diff_lines(repo)
+    assert removed == ["    budget: {2024: 0, 2025: -2500, 2026: -5000, 2027: -5000}"]
+    assert "    budget: {2024: 0, 2025: 1.5, 2026: -5000, 2027: -5000}" in added
+    assert "    title: Cykelbro; over åen" in added
+    assert "    timing: {start: 2025-03-01, end: 2025-Q4}" in added
+    assert "    budget: {2025: -1250.5, 2026: 2000}" in added
+    assert "        comment: Så går det løs." in added
+    ok(run_planspor(repo, "check"))
+
+
+def test_utf8_csv_with_bom_and_commas(repo: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text('\ufeffId,Status,Kommentar,Verdensmål\nlangsigtet-anlaegsplan,i-gang,"Godt i gang, og på plan.","11, 17"\n', encoding="utf-8")
+    out = ok(run_import(repo, sheet))
+    assert "langsigtet-anlaegsplan: status ikke-vurderet → i-gang" in out
+    added, removed = diff_lines(repo)
+    assert removed == ["    sdgs: [11, 17]"] or removed == []
+    assert "        comment: Godt i gang, og på plan." in added
+
+
+def test_csv_bad_cells_name_column_and_row(repo: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text("Id;Status;Budget 2025\nbudget-i-balance;færdig;12x\n", encoding="utf-8")
+    stderr = refused(run_import(repo, sheet), repo)
+    assert re.search(r"plan\.csv:2 \[B2 \(Status\)\]: Ukendt status 'færdig'", stderr), stderr
+    assert re.search(r"plan\.csv:2 \[C2 \(Budget 2025\)\]", stderr), stderr
+
+
+def test_dry_run_writes_nothing(repo: Path, tmp_path: Path) -> None:
+    sheet = write_xlsx(tmp_path / "plan.xlsx", [{"Id": "budget-i-balance", "Status": "afsluttet"}])
+    out = ok(run_import(repo, sheet, "--tør"))
+    assert "intet er gemt" in out and "budget-i-balance: status i-gang → afsluttet" in out
+    assert diff_lines(repo) == ([], [])
+
+
+def test_the_template_imports_cleanly(repo: Path) -> None:
+    workbook = load_workbook(TEMPLATE)
+    assert workbook.sheetnames[0] == "Indsatser" and "Vejledning" in workbook.sheetnames
+    headers = [cell.value for cell in workbook["Indsatser"][1]]
+    assert headers == HEADERS
+    guide = [row[0] for row in workbook["Vejledning"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert set(c.header for c in COLUMNS) <= set(guide)
+    validated = {str(rng) for v in workbook["Indsatser"].data_validations.dataValidation for rng in v.sqref.ranges}
+    for column in ("C", "D", "P"):  # Tema, Type, Status
+        assert any(rng.startswith(f"{column}2:") for rng in validated), validated
+    assert "Ingen ændringer" in ok(run_import(repo, TEMPLATE))
+    assert diff_lines(repo) == ([], [])
+
+
+def test_template_dropdown_values_import(repo: Path, tmp_path: Path) -> None:
+    workbook = load_workbook(TEMPLATE)
+    lists = workbook["Lister"]
+    themes = [row[0] for row in lists.iter_rows(min_row=2, values_only=True) if row[0]]
+    statuses = [row[3] for row in lists.iter_rows(min_row=2, values_only=True) if row[3]]
+    data = workbook["Indsatser"]
+    for number, theme in enumerate(themes):
+        data.append(
+            [
+                f"ny-{number}",
+                f"Ny {number}",
+                theme,
+                "Driftsændring",
+                "Økonomiudvalget",
+                "nej",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                statuses[number % 5],
+            ]
+        )
+    workbook.save(tmp_path / "udfyldt.xlsx")
+    out = ok(run_import(repo, tmp_path / "udfyldt.xlsx"))
+    assert out.count("Ny indsats") == len(themes)
+    ok(run_planspor(repo, "check"))
