@@ -1,0 +1,559 @@
+"""Publishing: the workflows, hosting under a sub-path, the footer and public-site
+basics, and the self-hosting recipe in deploy/nginx/ against a real nginx."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import Message
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO, BuiltSite, run_mkdocs_build
+from server import serve_site
+
+WORKFLOWS = REPO / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "site.yml"
+NGINX_CONF = REPO / "deploy" / "nginx" / "planspor.conf"
+
+
+# -- fetching without following redirects ------------------------------------------
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+@dataclass
+class Response:
+    status: int
+    headers: Message
+    body: bytes
+
+
+def fetch(url: str, **headers: str) -> Response:
+    """GET url as a browser would, but report redirects instead of following them."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity", **headers})
+    try:
+        with _OPENER.open(request, timeout=10) as response:
+            return Response(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as error:
+        return Response(error.code, error.headers, error.read())
+    except urllib.error.URLError as error:  # nothing answers there: status 0
+        return Response(0, Message(), str(error.reason).encode())
+
+
+# -- following every link ---------------------------------------------------------
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src", "form": "action"}
+PREVIEW = "http://127.0.0.1:8000/"
+RESOURCE_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
+
+
+def links_in(html: str, page_url: str) -> tuple[set[str], set[str]]:
+    """(every link to 127.0.0.1, resources the page itself would load from other hosts)."""
+    local: set[str] = set()
+    foreign: set[str] = set()
+    for tag in BeautifulSoup(html, "html.parser").find_all([*LINK_ATTRIBUTES, "meta"]):
+        value = tag.get("content") if tag.name == "meta" and tag.get("property") == "og:url" else tag.get(LINK_ATTRIBUTES.get(tag.name, ""))
+        if value is None or str(value).startswith(("mailto:", "tel:", "javascript:", "data:")):
+            continue
+        url = urldefrag(urljoin(page_url, str(value))).url
+        loads_it = tag.name in ("script", "img", "source", "iframe") or (tag.name == "link" and bool(RESOURCE_RELS & set(tag.get("rel") or [])))
+        if tag.name == "a" and url.startswith(PREVIEW) and not page_url.startswith(PREVIEW):
+            continue  # the editors' guide names the preview address of `python3 dev.py serve`
+        if urlsplit(url).hostname == "127.0.0.1":
+            local.add(url)
+        elif loads_it:
+            foreign.add(url)
+    return local, foreign
+
+
+@dataclass
+class Crawl:
+    statuses: dict[str, int] = field(default_factory=dict)
+    referrers: dict[str, str] = field(default_factory=dict)
+    foreign: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> list[str]:
+        return [f"{url} -> {status} (linked from {self.referrers.get(url, 'start')})" for url, status in sorted(self.statuses.items()) if status != 200]
+
+
+def crawl(*starts: str) -> Crawl:
+    """Follow every href/src on 127.0.0.1 from the start pages; record every status."""
+    result = Crawl()
+    queue = list(starts)
+    while queue:
+        url = queue.pop()
+        if url in result.statuses:
+            continue
+        response = fetch(url)
+        result.statuses[url] = response.status
+        if response.status not in (200, 404) or "text/html" not in response.headers.get("Content-Type", ""):
+            continue
+        local, foreign = links_in(response.body.decode("utf-8"), url)
+        for found in foreign:
+            result.foreign.setdefault(found, url)
+        for link in sorted(local - result.statuses.keys()):
+            result.referrers.setdefault(link, url)
+            queue.append(link)
+    return result
+
+
+def forwards(page: Path) -> bool:
+    """A page that only forwards to an item's new address (its previous id)."""
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
+
+
+@contextmanager
+def built_site_served_at(tmp_path: Path, base: str, **env: str) -> Iterator[tuple[str, Path]]:
+    """Serve an empty folder at base, then build the site into it for exactly that address."""
+    site = tmp_path / "site"
+    site.mkdir()
+    with serve_site(site, base=base) as url:
+        result = run_mkdocs_build(REPO, site, SITE_URL=url, **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield url, site
+
+
+# -- 1. the workflows ------------------------------------------------------------------
+
+
+def load_workflow(path: Path = WORKFLOW) -> dict[str, Any]:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(workflow, dict)
+    if True in workflow:  # YAML 1.1 reads the key `on` as true
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def steps_using(job: dict[str, Any], action: str) -> list[dict[str, Any]]:
+    return [step for step in job.get("steps", []) if str(step.get("uses", "")).split("@")[0] == action]
+
+
+def run_text(job: dict[str, Any]) -> str:
+    return "\n".join(str(step.get("run", "")) for step in job.get("steps", []))
+
+
+def actionlint_binary() -> str | None:
+    beside_python = Path(sys.executable).with_name("actionlint")
+    return str(beside_python) if beside_python.exists() else shutil.which("actionlint")
+
+
+def test_actionlint_finds_no_problems_in_the_workflows() -> None:
+    binary = actionlint_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("actionlint mangler i CI: installér requirements/ci.txt (python3 dev.py test gør det på x86_64 Linux).")
+        if not (sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64")):
+            pytest.skip(f"actionlint findes kun som wheel til x86_64 Linux (denne maskine: {sys.platform} {platform.machine()}); CI kører testen.")
+        pytest.fail("actionlint mangler: kør python3 dev.py test, som installerer requirements/ci.txt.")
+    result = subprocess.run([binary, "-no-color"], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_checks_pull_requests_and_publishes_main_by_hand_and_weekly() -> None:
+    triggers = load_workflow()["on"]
+    assert set(triggers) == {"pull_request", "push", "workflow_dispatch", "schedule"}
+    assert triggers["push"]["branches"] == ["main"]
+    assert len(triggers["schedule"]) == 1 and len(triggers["schedule"][0]["cron"].split()) == 5
+
+
+def test_the_check_job_installs_from_the_lock_checks_tests_and_builds_strictly() -> None:
+    job = load_workflow()["jobs"]["check"]
+    commands = run_text(job)
+    assert steps_using(job, "actions/setup-python") and steps_using(job, "actions/checkout")
+    caches = [step["with"] for step in steps_using(job, "actions/cache")]
+    assert any(cache["path"] == ".venv" and "requirements/ci.txt" in cache["key"] for cache in caches)
+    assert "dev.ensure_installed(dev.test_lock())" in commands  # dev.py's own install from requirements/ci.txt
+    order = ["planspor check --format github", "playwright install --with-deps chromium", "python3 dev.py test", "mkdocs build --strict"]
+    positions = [commands.find(command) for command in order]
+    assert -1 not in positions and positions == sorted(positions), positions
+    review = steps_using(job, "actions/upload-artifact")
+    assert len(review) == 1 and review[0]["if"] == "github.event_name == 'pull_request'" and review[0]["with"]["path"] == "site/"
+
+
+def test_the_pages_build_takes_its_address_from_configure_pages_and_its_dates_from_the_commit() -> None:
+    job = load_workflow()["jobs"]["check"]
+    pages = steps_using(job, "actions/configure-pages")
+    assert len(pages) == 1 and pages[0]["id"] == "pages"
+    build = next(step for step in job["steps"] if "mkdocs build --strict" in str(step.get("run", "")))
+    assert build["env"]["PAGES_BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert 'SITE_URL="${PAGES_BASE_URL%/}/"' in build["run"]
+    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build["run"]
+
+
+def test_the_deploy_needs_the_checks_and_publishes_exactly_the_artifact_they_built() -> None:
+    jobs = load_workflow()["jobs"]
+    deploy = jobs["deploy"]
+    needs = deploy["needs"] if isinstance(deploy["needs"], list) else [deploy["needs"]]
+    assert needs == ["check"]
+    condition = str(deploy.get("if", ""))
+    assert not re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition), condition
+    assert condition == "github.event_name != 'pull_request'"
+    uploads = steps_using(jobs["check"], "actions/upload-pages-artifact")
+    assert len(uploads) == 1 and uploads[0]["with"]["path"] == "site/"
+    built = uploads[0]["with"].get("name", "github-pages")
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]  # no checkout, no second build
+    assert deploy["steps"][0]["with"].get("artifact_name", "github-pages") == built
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_nothing_continues_on_error_and_every_job_has_a_timeout() -> None:
+    for name, job in load_workflow()["jobs"].items():
+        assert "continue-on-error" not in job, name
+        assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, name
+        for step in job.get("steps", []):
+            assert "continue-on-error" not in step, (name, step)
+            assert "always()" not in str(step.get("if", "")), (name, step)
+
+
+def test_permissions_are_least_privilege() -> None:
+    workflow = load_workflow()
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        permissions = job.get("permissions", {})
+        assert isinstance(permissions, dict), f"{name}: permissions must list scopes, not {permissions!r}"
+        writes = {scope for scope, level in permissions.items() if level == "write"}
+        assert writes == ({"pages", "id-token"} if name == "deploy" else set()), (name, permissions)
+    assert set(workflow["jobs"]["deploy"]["permissions"]) == {"pages", "id-token"}
+
+
+def test_two_deploys_never_race() -> None:
+    workflow = load_workflow()
+    group = workflow["concurrency"]["group"]
+    assert "github.event_name == 'pull_request'" in group and "'publish'" in group
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    deploy = workflow["jobs"]["deploy"]["concurrency"]
+    assert deploy["group"] and deploy["cancel-in-progress"] is False
+
+
+def test_every_action_is_pinned_to_a_released_version() -> None:
+    pinned = re.compile(r"^[\w.-]+/[\w./-]+@v\d+(\.\d+){0,2}$")
+    for path in sorted(WORKFLOWS.glob("*.y*ml")):
+        for name, job in load_workflow(path)["jobs"].items():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert pinned.match(step["uses"]), (path.name, name, step["uses"])
+
+
+def test_dependabot_updates_python_packages_and_actions() -> None:
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(ecosystems) == {"pip", "github-actions"}
+    assert ecosystems["pip"]["directory"] == "/"  # pyproject.toml and requirements/*.txt
+    assert (REPO / "pyproject.toml").exists() and (REPO / "requirements" / "site.txt").exists()
+
+
+# -- 3. hosting at a root and under a sub-path -------------------------------------------
+
+
+@pytest.mark.parametrize("base", ["/", "/planspor/"])
+def test_every_link_on_every_page_answers_200(tmp_path: Path, base: str) -> None:
+    with built_site_served_at(tmp_path, base) as (url, site):
+        result = crawl(url)
+        folders = [page.parent.relative_to(site).as_posix() for page in site.rglob("index.html") if not forwards(page)]
+        pages = {url if folder == "." else f"{url}{folder}/" for folder in folders}
+        assert pages - result.statuses.keys() == set(), "pages no link leads to"
+        assert result.broken == []
+        assert result.foreign == {}, "pages load resources from other hosts"
+        sitemap = BeautifulSoup(fetch(url + "sitemap.xml").body, "html.parser")
+        locations = [loc.get_text(strip=True) for loc in sitemap.find_all("loc")]
+        assert locations and all(loc.startswith(url) for loc in locations)
+        assert [loc for loc in locations if fetch(loc).status != 200] == []
+
+
+@pytest.mark.parametrize("depth", ["findes-ikke", "findes-ikke/", "a/b/c/", "a/b/c/d.html", "indsatser/findes-ikke/"])
+def test_the_404_page_works_at_any_depth_under_a_sub_path(tmp_path: Path, depth: str) -> None:
+    with built_site_served_at(tmp_path, "/planspor/") as (url, _site):
+        outside = f"http://127.0.0.1:{urlsplit(url).port}/andet-sted/{depth}"
+        for missing in (url + depth, outside):
+            response = fetch(missing)
+            assert response.status == 404
+            soup = BeautifulSoup(response.body, "html.parser")
+            assert soup.h1 is not None and soup.h1.get_text(strip=True) == "Siden findes ikke"
+            assert soup.find("html")["lang"] == "da"  # type: ignore[index]
+            result = crawl(*sorted(links_in(response.body.decode("utf-8"), missing)[0]))
+            assert result.broken == []
+
+
+# -- 4. the footer and public-site basics --------------------------------------------------
+
+
+def test_footer_by_default_says_data_as_of_and_that_the_statement_is_missing(bundled_site: BuiltSite) -> None:
+    footer = bundled_site.soup("/indsatser/budget-i-balance/").select_one("footer.ps-footer")
+    assert footer is not None
+    text = " ".join(footer.get_text(" ").split())
+    assert "Data pr. 1. oktober 2024" in text
+    assert "Tilgængelighedserklæring: ikke angivet endnu" in text
+    links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+    assert links["Privatliv"] == "../../privatliv/" and links["Om planen"] == "../../om/"
+    assert "Tilgængelighedserklæring" not in links
+
+
+def test_footer_names_the_commit_and_links_it_and_the_statement_when_configured(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    statement = "https://www.was.digst.dk/planspor-eksempel"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('accessibility_statement_url: ""', f'accessibility_statement_url: "{statement}"'), encoding="utf-8"
+    )
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    env = {"PLANSPOR_COMMIT": sha, "PLANSPOR_REPOSITORY_URL": "https://github.com/eksempel/planspor/", "SOURCE_DATE_EPOCH": "1718000000"}
+    result = run_mkdocs_build(project, tmp_path / "site", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    build = soup.select_one(".ps-footer__build")
+    assert build is not None
+    assert " ".join(build.get_text(" ").split()) == "Bygget fra version 0123456 af 10. juni 2024"
+    assert build.a is not None and build.a["href"] == f"https://github.com/eksempel/planspor/commit/{sha}"
+    footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer a")}
+    assert footer_links["Tilgængelighedserklæring"] == statement
+    assert "ikke angivet endnu" not in soup.get_text()
+
+
+def test_footer_names_the_commit_without_a_link_when_no_repository_is_configured(project: Path, tmp_path: Path) -> None:
+    result = run_mkdocs_build(project, tmp_path / "site", PLANSPOR_COMMIT="fedcba9876543210", PLANSPOR_REPOSITORY_URL="", SOURCE_DATE_EPOCH="1718000000")
+    assert result.returncode == 0, result.stdout + result.stderr
+    build = BeautifulSoup((tmp_path / "site" / "om" / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".ps-footer__build")
+    assert build is not None and build.a is None and build.code is not None and build.code.get_text() == "fedcba9"
+
+
+def test_the_privacy_page_is_honest_and_only_in_the_footer(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/privatliv/")
+    text = " ".join(soup.get_text(" ").split())
+    for claim in ("Ingen cookies", "Ingen sporing og ingen statistik", "Intet hentes fra andre steder", "IP-adresser"):
+        assert claim in text
+    assert soup.find("a", href=re.compile(r"^https://docs\.github\.com/.*privacy-statement"))
+    nav_links = [a["href"] for a in soup.select(".md-nav a")]
+    assert not any("privatliv" in str(href) for href in nav_links)
+
+
+def test_item_pages_have_open_graph_with_status_and_the_example_data_notice(bundled_site: BuiltSite) -> None:
+    plan = yaml.safe_load((REPO / "data" / "plan.yaml").read_text(encoding="utf-8"))
+    labels = {status["id"]: status["label"] for status in plan["statuses"]}
+    for item in plan["items"]:
+        soup = bundled_site.soup(f"/indsatser/{item['id']}/")
+        og = {tag["property"]: tag["content"] for tag in soup.find_all("meta", attrs={"property": re.compile("^og:")})}
+        status = labels[[entry["status"] for entry in item["history"] if "status" in entry][-1]]
+        assert og["og:title"] == item["title"]
+        assert f"Status: {status}" in og["og:description"]
+        assert ("Eksempeldata: indsatserne er opdigtede eksempler" in og["og:description"]) == bool(plan["plan"]["example_data"])
+        assert og["og:type"] == "article" and og["og:locale"] == "da_DK"
+        canonical = soup.find("link", rel="canonical")
+        assert canonical is not None and og["og:url"] == canonical["href"]
+        assert str(canonical["href"]).endswith(f"/indsatser/{item['id']}/")
+
+
+def test_favicon_is_an_svg_and_every_page_links_it(bundled_site: BuiltSite) -> None:
+    favicon = bundled_site.root / "assets" / "images" / "favicon.svg"
+    assert favicon.read_text(encoding="utf-8").lstrip().startswith("<svg")
+    for page in bundled_site.pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a forwarding page for an item's previous id
+        icon = soup.find("link", rel="icon")
+        assert icon is not None and icon["type"] == "image/svg+xml", page
+        assert (page.parent / str(icon["href"])).resolve() == favicon.resolve() or str(icon["href"]).endswith("assets/images/favicon.svg")
+
+
+def test_the_sitemap_lists_every_page(bundled_site: BuiltSite) -> None:
+    sitemap = (bundled_site.root / "sitemap.xml").read_text(encoding="utf-8")
+    locations = set(re.findall(r"<loc>(.*?)</loc>", sitemap))
+    pages = {p.parent.relative_to(bundled_site.root).as_posix() for p in bundled_site.pages() if p.name == "index.html"}
+    expected = {"http://127.0.0.1:8000/" + ("" if page == "." else page + "/") for page in pages}
+    assert expected <= locations
+
+
+@pytest.mark.browser
+def test_the_footer_meets_wcag_aa_contrast(bundled_url: str, browser: Any) -> None:
+    from planspor.contrast import contrast_ratio
+
+    page = browser.new_page()
+    try:
+        page.goto(bundled_url + "indsatser/budget-i-balance/")
+        pairs = page.evaluate(
+            """() => {
+              const background = getComputedStyle(document.querySelector('.ps-footer .md-footer-meta')).backgroundColor;
+              return [...document.querySelectorAll('.ps-footer p, .ps-footer li, .ps-footer a, .ps-footer code, .ps-footer time')]
+                .map(el => [el.textContent.trim().slice(0, 40), getComputedStyle(el).color,
+                            getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)' ? background : getComputedStyle(el).backgroundColor]);
+            }"""
+        )
+    finally:
+        page.close()
+    assert len(pairs) >= 5
+
+    def hex_colour(css: str) -> str:
+        red, green, blue = (int(n) for n in re.findall(r"\d+", css)[:3])
+        return f"#{red:02x}{green:02x}{blue:02x}"
+
+    low = [(text, fg, bg) for text, fg, bg in pairs if contrast_ratio(hex_colour(fg), hex_colour(bg)) < 4.5]
+    assert low == []
+
+
+# -- 6. self-hosting with nginx ------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def nginx_binary() -> str:
+    binary = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
+    if binary is None:
+        pytest.fail("nginx mangler til testen af deploy/nginx/planspor.conf: apt install nginx-light (.ci/run installerer den selv).")
+    return binary
+
+
+@contextmanager
+def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
+    """Debian's nginx on 127.0.0.1:port serving root with exactly deploy/nginx/planspor.conf."""
+    work.mkdir(parents=True)
+    server_block = NGINX_CONF.read_text(encoding="utf-8")
+    for placeholder, value in {
+        "@@SERVER_NAME@@": "localhost",
+        "@@LISTEN@@": f"127.0.0.1:{port}",
+        "@@ROOT@@": str(root),
+        "@@REDIRECTS@@": str(REPO / "deploy" / "nginx" / "redirects.conf"),
+    }.items():
+        assert placeholder in server_block, f"{placeholder} is documented but missing"
+        server_block = server_block.replace(placeholder, value)
+    assert "@@" not in server_block
+    (work / "planspor.conf").write_text(server_block, encoding="utf-8")
+    temp_paths = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    mime_types = next((p for p in ("/etc/nginx/mime.types", "/usr/local/etc/nginx/mime.types") if Path(p).exists()), None)
+    assert mime_types, "nginx's mime.types is missing"
+    # As root, nginx's workers would run as nobody, who cannot read pytest's private temp folders.
+    user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(
+        f"{user}worker_processes 1;\nevents {{ worker_connections 64; }}\n"
+        f"http {{\n  include {mime_types};\n  default_type application/octet-stream;\n  access_log off;\n{temp_paths}\n"
+        f"  include {work / 'planspor.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    command = [
+        nginx_binary(),
+        "-p",
+        str(work),
+        "-e",
+        "stderr",
+        "-c",
+        str(work / "nginx.conf"),
+        "-g",
+        f"daemon off; pid {work / 'nginx.pid'}; error_log stderr;",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"nginx stoppede: {process.communicate()[0]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("nginx svarede ikke inden for 15 sekunder")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    result = run_mkdocs_build(REPO, work / "site", SITE_URL=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with running_nginx(work / "site", port, work / "nginx") as served:
+        assert served == url
+        yield url, work / "site"
+
+
+def test_nginx_serves_every_page_and_link(nginx_url: tuple[str, Path]) -> None:
+    url, _site = nginx_url
+    result = crawl(url)
+    assert len(result.statuses) > 50
+    assert result.broken == []
+
+
+@pytest.mark.parametrize("missing", ["findes-ikke", "a/b/c/", "indsatser/findes-ikke/"])
+def test_nginx_shows_the_danish_404_page_whose_links_work(nginx_url: tuple[str, Path], missing: str) -> None:
+    url, _site = nginx_url
+    response = fetch(url + missing)
+    assert response.status == 404
+    assert "<h1>Siden findes ikke</h1>" in response.body.decode("utf-8")
+    assert crawl(*sorted(links_in(response.body.decode("utf-8"), url + missing)[0])).broken == []
+
+
+def test_nginx_redirects_folders_without_a_slash_relatively(nginx_url: tuple[str, Path]) -> None:
+    url, _site = nginx_url
+    response = fetch(url + "om")
+    assert response.status == 301 and response.headers["Location"] == "/om/"
+
+
+def test_nginx_compresses_text(nginx_url: tuple[str, Path]) -> None:
+    url, site = nginx_url
+    css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).relative_to(site).as_posix()
+    for path in ("", "status/", css, "assets/javascripts/planspor-table.js", "sitemap.xml", "assets/images/favicon.svg", "pagefind/pagefind-ui.js"):
+        response = fetch(url + path, **{"Accept-Encoding": "gzip"})
+        assert response.status == 200, path
+        assert response.headers.get("Content-Encoding") == "gzip", (path, response.headers.get("Content-Type"))
+        assert "Accept-Encoding" in response.headers.get("Vary", ""), path
+    plain = fetch(url)
+    assert plain.headers.get("Content-Encoding") is None and plain.headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_nginx_caches_hashed_files_long_and_pages_briefly(nginx_url: tuple[str, Path]) -> None:
+    url, site = nginx_url
+    long_lived = "public, max-age=31536000, immutable"
+    hashed = [
+        next((site / "assets" / "stylesheets").glob("main.*.min.css")),
+        next((site / "assets" / "javascripts").glob("bundle.*.min.js")),
+        next((site / "pagefind" / "fragment").iterdir()),
+        next((site / "pagefind" / "index").iterdir()),
+        next((site / "pagefind").glob("pagefind.*.pf_meta")),
+    ]
+    for file in hashed:
+        response = fetch(url + file.relative_to(site).as_posix())
+        assert (response.status, response.headers["Cache-Control"]) == (200, long_lived), file
+    for path in ("", "indsatser/budget-i-balance/", "assets/stylesheets/planspor.css", "pagefind/pagefind-entry.json", "pagefind/pagefind.js", "sitemap.xml"):
+        response = fetch(url + path)
+        assert (response.status, response.headers["Cache-Control"]) == (200, "public, max-age=300"), path
+    assert fetch(url + "findes-ikke/").headers["Cache-Control"] == "public, max-age=300"
+    assert fetch(url).headers["Server"] == "nginx"  # no version number
+
+
+def test_the_redirects_include_is_documented_and_empty_for_now() -> None:
+    lines = (REPO / "deploy" / "nginx" / "redirects.conf").read_text(encoding="utf-8").splitlines()
+    assert lines and all(not line.strip() or line.lstrip().startswith("#") for line in lines)
+    assert "include @@REDIRECTS@@;" in NGINX_CONF.read_text(encoding="utf-8")
