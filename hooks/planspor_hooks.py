@@ -84,7 +84,7 @@ def _build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
-        sources = site_sources(load_project(project_root, Path(config.docs_dir)))
+        sources = site_sources(load_project(project_root, Path(config.docs_dir)), config.site_url or "")
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None

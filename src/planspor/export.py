@@ -23,13 +23,33 @@ watch: []
 """
 
 
+def configured_site_url(config_file: Path) -> str:
+    """site_url from mkdocs.yml, resolving its !ENV tag as MkDocs does."""
+    import os
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
+        *variables, default = names if len(names) > 1 else [*names, None]
+        return next((os.environ[str(v)] for v in variables if str(v) in os.environ), default)
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    return str(config.get("site_url") or "")
+
+
 def export_sources(project: Project, target: Path, config_file: Path) -> int:
     """Write every page (and the editors' static files) under target/docs/."""
     docs = target / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    sources = site_sources(project)
+    sources = site_sources(project, configured_site_url(config_file))
     for source in sources:
         path = docs / source.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import opendata
 from .model import Item, Plan, Status, Strategy, freshness
 from .periods import danish_date
 from .problems import Problem
@@ -41,9 +42,22 @@ class PageSource:
     text: str
 
 
-def site_sources(project: Project) -> list[PageSource]:
-    """All generated pages, editors' free pages included (with site meta added)."""
-    return list(_Pages(project).all())
+def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
+    """All generated pages and data files, editors' free pages included (with site meta added).
+
+    site_url (the public address, ending in '/') makes the links in data files
+    absolute; without it they are relative to the site's root.
+    """
+    site_url = site_url.rstrip("/") + "/" if site_url else ""
+    return [*_Pages(project).all(), *data_files(project.plan, site_url)]
+
+
+def data_files(plan: Plan, site_url: str) -> list[PageSource]:
+    return [
+        PageSource(opendata.JSON_PATH, opendata.plan_json(plan, site_url)),
+        PageSource(opendata.CSV_PATH, opendata.plan_csv(plan, site_url)),
+        PageSource(opendata.SCHEMA_PATH, opendata.schema_json()),
+    ]
 
 
 def listing_urls(base_uri: str) -> tuple[str, str]:
@@ -98,6 +112,7 @@ class _Pages:
             "data_as_of": danish_date(info.data_as_of),
             "data_as_of_iso": info.data_as_of.isoformat(),
             "stale_after_months": info.stale_after_months,
+            "data": {"json": opendata.JSON_PATH, "csv": opendata.CSV_PATH, "schema": opendata.SCHEMA_PATH},
         }
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self._sorted = sorted(self.plan.items, key=lambda i: i.sort_key)

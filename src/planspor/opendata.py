@@ -1,0 +1,307 @@
+"""Open data: the whole plan as JSON (with a JSON Schema) and the items as CSV.
+
+plan.json carries the model as validated: the current status and timing are
+derived from the history and included for convenience, never stored twice in
+the source. plan.csv opens correctly in Danish Excel: UTF-8 with BOM, ';' as
+separator, decimal comma, CRLF line ends.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from .model import Item, Plan, Timing, freshness
+
+SCHEMA_VERSION = 1
+JSON_PATH = "data/plan.json"
+CSV_PATH = "data/plan.csv"
+SCHEMA_PATH = "data/plan.schema.json"
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _timing(timing: Timing) -> dict[str, str | None]:
+    return {"start": timing.start.text if timing.start else None, "end": timing.end.text if timing.end else None}
+
+
+def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
+    fresh = freshness(item, plan.info)
+    return {
+        "id": item.id,
+        "url": f"{site_url}indsatser/{item.id}/",
+        "title": item.title,
+        "theme": item.theme.id,
+        "kind": item.kind.id,
+        "committees": [c.id for c in item.committees],
+        "strategic": item.strategic,
+        "status": item.status.id,
+        "status_since": item.status_entry.date.isoformat(),
+        "last_confirmed": fresh.last_confirmed.isoformat(),
+        "not_updated": fresh.stale,
+        "past_planned_end": fresh.past_end,
+        "timing": _timing(item.timing),
+        "planned_timing": _timing(item.planned),
+        "responsible": item.responsible or None,
+        "process": item.process or None,
+        "cross_cutting": item.cross_cutting or None,
+        "budget": [{"year": year, "amount": _number(amount)} for year, amount in item.budget],
+        "strategies": [s.id for s in item.strategies],
+        "strengths": [s.id for s in item.strengths],
+        "sdgs": [s.number for s in item.sdgs],
+        "related": list(item.related_ids),
+        "previous_ids": list(item.previous_ids),
+        "history": [
+            {
+                "date": entry.date.isoformat(),
+                "status": entry.status.id if entry.status else None,
+                "timing": {"start": entry.start.text if entry.start else None, "end": entry.end.text if entry.end else None} if entry.moves_timing else None,
+                "comment": entry.comment or None,
+            }
+            for entry in item.history
+        ],
+    }
+
+
+def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
+    info = plan.info
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "example_data": info.example_data,
+        "plan": {
+            "title": info.title,
+            "municipality": info.municipality,
+            "period": {"start": info.period_start, "end": info.period_end},
+            "data_as_of": info.data_as_of.isoformat(),
+            "stale_after_months": info.stale_after_months,
+            "introduction": info.introduction or None,
+            "budget_agreement": info.budget_agreement or None,
+            "case_number": info.case_number or None,
+            "values_name": info.values_name or None,
+            "values": list(info.values),
+            "decisions": [{"body": d.body, "date": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment or None} for d in info.decisions],
+        },
+        "statuses": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "colour": s.colour,
+                "text_colour": s.text_colour,
+                "icon": s.icon,
+                "meaning": s.meaning,
+                "finished": s.finished,
+                "dropped": s.dropped,
+            }
+            for s in plan.statuses
+        ],
+        "themes": [{"id": t.id, "title": t.title} for t in plan.themes],
+        "kinds": [{"id": k.id, "title": k.title, "description": k.description or None} for k in plan.kinds],
+        "committees": [{"id": c.id, "title": c.title} for c in plan.committees],
+        "strategies": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "subtitle": s.subtitle or None,
+                "adopted": s.adopted.text if s.adopted else None,
+                "url": s.url or None,
+                "description": s.description or None,
+                "strengths": [{"id": x.id, "title": x.title, "description": x.description or None} for x in s.strengths],
+            }
+            for s in plan.strategies
+        ],
+        "sdgs": {
+            "selected": [s.number for s in plan.selected_sdgs],
+            "goals": [{"number": s.number, "title": s.title, "colour": s.colour} for s in plan.sdgs_in_use()],
+        },
+        "items": [_item(item, plan, site_url) for item in plan.items],
+    }
+
+
+def plan_json(plan: Plan, site_url: str = "") -> str:
+    return json.dumps(plan_data(plan, site_url), ensure_ascii=False, indent=1) + "\n"
+
+
+def danish_decimal(value: Decimal) -> str:
+    """For Excel in Danish: '-2500,5' (no thousands separator, decimal comma)."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def plan_csv(plan: Plan, site_url: str = "") -> str:
+    years = sorted({year for item in plan.items for year, _ in item.budget})
+    header = [
+        "Id", "Titel", "Tema", "Type", "Udvalg", "Strategisk", "Status", "Status siden", "Senest bekræftet",
+        "Start", "Slut", "Oprindelig slut", "Ansvarlig", *[f"Budget {y} (1.000 kr.)" for y in years],
+        "Budget i alt (1.000 kr.)", "Strategier", "Verdensmål", "Relaterede", "Adresse",
+    ]  # fmt: skip
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for item in plan.items:
+        amounts = dict(item.budget)
+        writer.writerow(
+            [
+                item.id,
+                item.title,
+                item.theme.title,
+                item.kind.title,
+                ", ".join(c.title for c in item.committees),
+                "ja" if item.strategic else "nej",
+                item.status.label,
+                item.status_entry.date.isoformat(),
+                item.history[-1].date.isoformat(),
+                item.timing.start.text if item.timing.start else "",
+                item.timing.end.text if item.timing.end else "",
+                item.planned.end.text if item.planned.end else "",
+                item.responsible,
+                *[danish_decimal(amounts[y]) if y in amounts else "" for y in years],
+                danish_decimal(sum(amounts.values(), Decimal(0))) if amounts else "",
+                ", ".join(s.title for s in item.strategies),
+                ", ".join(str(s.number) for s in item.sdgs),
+                ", ".join(item.related_ids),
+                f"{site_url}indsatser/{item.id}/",
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def _nullable(kind: str) -> dict[str, Any]:
+    return {"type": [kind, "null"]}
+
+
+_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_DATE = {"type": "string", "format": "date"}
+_PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
+_TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _PERIOD}}
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
+
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "plan.schema.json",
+    "title": "Planspor: en kommunes udmøntningsplan",
+    "description": "Hele planen som åbne data. Aktuel status og tidspunkt er udledt af historikken.",
+    **_object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
+            "plan": _object(
+                {
+                    "title": {"type": "string"},
+                    "municipality": {"type": "string"},
+                    "period": _object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
+                    "data_as_of": _DATE,
+                    "stale_after_months": {"type": "integer", "minimum": 1},
+                    "introduction": _nullable("string"),
+                    "budget_agreement": _nullable("string"),
+                    "case_number": _nullable("string"),
+                    "values_name": _nullable("string"),
+                    "values": {"type": "array", "items": {"type": "string"}},
+                    "decisions": {
+                        "type": "array",
+                        "items": _object({"body": {"type": "string"}, "date": _DATE, "outcome": {"type": "string"}, "comment": _nullable("string")}),
+                    },
+                }
+            ),
+            "statuses": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": _ID,
+                        "label": {"type": "string"},
+                        "colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
+                        "text_colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
+                        "icon": {"type": "string"},
+                        "meaning": {"type": "string"},
+                        "finished": {"type": "boolean"},
+                        "dropped": {"type": "boolean"},
+                    }
+                ),
+            },
+            "themes": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
+            "kinds": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
+            "committees": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
+            "strategies": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": _ID,
+                        "title": {"type": "string"},
+                        "subtitle": _nullable("string"),
+                        "adopted": _PERIOD,
+                        "url": _nullable("string"),
+                        "description": _nullable("string"),
+                        "strengths": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
+                    }
+                ),
+            },
+            "sdgs": _object(
+                {
+                    "selected": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
+                    "goals": {
+                        "type": "array",
+                        "items": _object(
+                            {"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": {"type": "string"}, "colour": {"type": "string"}}
+                        ),
+                    },
+                }
+            ),
+            "items": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": _ID,
+                        "url": {"type": "string"},
+                        "title": {"type": "string"},
+                        "theme": _ID,
+                        "kind": _ID,
+                        "committees": {"type": "array", "items": _ID, "minItems": 1},
+                        "strategic": {"type": "boolean"},
+                        "status": _ID,
+                        "status_since": _DATE,
+                        "last_confirmed": _DATE,
+                        "not_updated": {"type": "boolean"},
+                        "past_planned_end": {"type": "boolean"},
+                        "timing": _TIMING,
+                        "planned_timing": _TIMING,
+                        "responsible": _nullable("string"),
+                        "process": _nullable("string"),
+                        "cross_cutting": _nullable("string"),
+                        "budget": {
+                            "type": "array",
+                            "items": _object({"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}),
+                        },
+                        "strategies": {"type": "array", "items": _ID},
+                        "strengths": {"type": "array", "items": _ID},
+                        "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
+                        "related": {"type": "array", "items": _ID},
+                        "previous_ids": {"type": "array", "items": _ID},
+                        "history": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": _object(
+                                {
+                                    "date": _DATE,
+                                    "status": {"type": ["string", "null"]},
+                                    "timing": {"oneOf": [{"type": "null"}, _TIMING]},
+                                    "comment": _nullable("string"),
+                                }
+                            ),
+                        },
+                    }
+                ),
+            },
+        }
+    ),
+}
+
+
+def schema_json() -> str:
+    return json.dumps(SCHEMA, ensure_ascii=False, indent=1) + "\n"
