@@ -8,9 +8,7 @@ after the build.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, problem_pages, site_sources
-from planspor.periods import danish_date
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, load_project
 
@@ -43,42 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Planspor kræver use_directory_urls: true i mkdocs.yml (sidernes adresser er en del af kontrakten).")
     if config.repo_url:
         raise PluginError("Fjern repo_url fra mkdocs.yml: Material ville så kalde værtens API fra hver besøgendes browser. Brug extra.edit_base_url.")
-    config.extra["planspor_build"] = _build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
+    config.extra["planspor_build"] = build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
     return config
-
-
-def _git(project_root: Path, *args: str) -> str:
-    """A git command's output in the project's checkout; "" outside a checkout or without git."""
-    try:
-        result = subprocess.run(["git", "-C", str(project_root), *args], capture_output=True, text=True, check=False, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
-
-
-def _build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
-    """Which commit built the site, and when it was committed (for the footer).
-
-    The commit comes from PLANSPOR_COMMIT, GITHUB_SHA or git. Dates in the
-    output come from SOURCE_DATE_EPOCH, set here from the commit time when
-    unset, so two builds of one commit are identical on any clock.
-    """
-    if not os.environ.get("SOURCE_DATE_EPOCH"):
-        epoch = _git(project_root, "log", "-1", "--format=%ct")
-        if epoch.isdigit():
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
-    commit = os.environ.get("PLANSPOR_COMMIT") or os.environ.get("GITHUB_SHA") or _git(project_root, "rev-parse", "HEAD")
-    if not commit:
-        return {}
-    is_sha = all(c in "0123456789abcdef" for c in commit.lower())
-    stamp = {"commit": commit, "short": commit[:7] if is_sha else commit, "url": ""}
-    if repository_url:
-        stamp["url"] = f"{repository_url.rstrip('/')}/commit/{commit}"
-    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch_text.isdigit():
-        day = dt.datetime.fromtimestamp(int(epoch_text), dt.UTC).date()
-        stamp |= {"date": danish_date(day), "date_iso": day.isoformat()}
-    return stamp
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

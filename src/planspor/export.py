@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
+from .buildinfo import build_stamp
 from .pages import site_sources
 from .project import NOTES_DIR, Project
 
@@ -20,11 +23,14 @@ theme:
   name: material
   custom_dir: {theme}
 watch: []
+extra:
+  # The build stamp the hooks would have set (the footer shows it).
+  planspor_build: {build}
 """
 
 
-def configured_site_url(config_file: Path) -> str:
-    """site_url from mkdocs.yml, resolving its !ENV tag as MkDocs does."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data, resolving its !ENV tags as MkDocs does."""
     import os
 
     import yaml
@@ -39,8 +45,7 @@ def configured_site_url(config_file: Path) -> str:
 
     Loader.add_constructor("!ENV", env)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
-    return str(config.get("site_url") or "")
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
 
 
 def export_sources(project: Project, target: Path, config_file: Path) -> int:
@@ -49,7 +54,8 @@ def export_sources(project: Project, target: Path, config_file: Path) -> int:
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    sources = site_sources(project, configured_site_url(config_file))
+    config = read_config(config_file)
+    sources = site_sources(project, str(config.get("site_url") or ""))
     for source in sources:
         path = docs / source.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,10 +66,13 @@ def export_sources(project: Project, target: Path, config_file: Path) -> int:
         if path.is_file() and path.suffix != ".md" and relative.parts[0] != NOTES_DIR:
             (docs / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, docs / relative)
-    config = EXPORT_CONFIG.format(
+    extra = config.get("extra") or {}
+    stamp = build_stamp(project.root, str(extra.get("repository_url") or ""))
+    text = EXPORT_CONFIG.format(
         parent=config_file.resolve().as_posix(),
         theme=(config_file.resolve().parent / "theme_overrides").as_posix(),
         config=(target / "mkdocs.yml").as_posix(),
+        build=json.dumps(stamp, ensure_ascii=False),
     )
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return len(sources)

@@ -1,0 +1,48 @@
+"""Which build produced the site: the commit and its date, for the footer.
+
+Dates that end up in the output come from SOURCE_DATE_EPOCH (the commit's
+time), so two builds of one commit are byte-identical on any clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from .periods import danish_date
+
+
+def _git(project_root: Path, *args: str) -> str:
+    """A git command's output in the project's checkout; "" outside a checkout or without git."""
+    try:
+        result = subprocess.run(["git", "-C", str(project_root), *args], capture_output=True, text=True, check=False, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
+    """Which commit built the site, and when it was committed (for the footer).
+
+    The commit comes from PLANSPOR_COMMIT, GITHUB_SHA or git. Dates in the
+    output come from SOURCE_DATE_EPOCH, set here from the commit time when
+    unset, so two builds of one commit are identical on any clock.
+    """
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        epoch = _git(project_root, "log", "-1", "--format=%ct")
+        if epoch.isdigit():
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+    commit = os.environ.get("PLANSPOR_COMMIT") or os.environ.get("GITHUB_SHA") or _git(project_root, "rev-parse", "HEAD")
+    if not commit:
+        return {}
+    is_sha = all(c in "0123456789abcdef" for c in commit.lower())
+    stamp = {"commit": commit, "short": commit[:7] if is_sha else commit, "url": ""}
+    if repository_url:
+        stamp["url"] = f"{repository_url.rstrip('/')}/commit/{commit}"
+    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch_text.isdigit():
+        day = dt.datetime.fromtimestamp(int(epoch_text), dt.UTC).date()
+        stamp |= {"date": danish_date(day), "date_iso": day.isoformat()}
+    return stamp
