@@ -1,0 +1,88 @@
+"""A plan of 1,000 items builds into the same kind of site as a small one (issue 6).
+
+Not timed: the timings are the benchmark's (bench/run.py, BENCHMARKS.md).
+These are the properties that must hold at any size: every item has its page
+and is in the search index once, an item page does not grow with the plan,
+and no page grows without bound.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite, run_mkdocs_build
+
+from bench.synthetic import write_project
+from planspor.project import load_plan
+
+LARGE = 1_000
+SMALL = 40
+PAGE_BUDGET = 300_000  # bytes of HTML, uncompressed, for any page
+
+
+def build(folder: Path, items: int) -> tuple[BuiltSite, list[str]]:
+    """A synthetic plan's site, and its items' ids."""
+    project = folder / "project"
+    write_project(project, items, seed=6)
+    result = run_mkdocs_build(project, folder / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(folder / "site", result.stdout + result.stderr), [item.id for item in load_plan(project).items]
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
+    return build(tmp_path_factory.mktemp("scale-large"), LARGE)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, list[str]]:
+    return build(tmp_path_factory.mktemp("scale-small"), SMALL)
+
+
+def item_pages(built: tuple[BuiltSite, list[str]]) -> list[Path]:
+    """The items' pages (not the forwarding pages of previous ids)."""
+    site, ids = built
+    return [site.path(f"/indsatser/{ident}/") for ident in ids]
+
+
+def mean_size(paths: list[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / len(paths)
+
+
+def test_the_generator_is_deterministic(tmp_path: Path) -> None:
+    write_project(tmp_path / "a", 30, seed=3)
+    write_project(tmp_path / "b", 30, seed=3)
+    for path in ["data/plan.yaml", *(p.relative_to(tmp_path / "a").as_posix() for p in (tmp_path / "a/content/items").glob("*.md"))]:
+        assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
+
+
+def test_every_item_has_its_page(large: tuple[BuiltSite, list[str]]) -> None:
+    site, ids = large
+    assert len(ids) == LARGE
+    missing = [ident for ident in ids if not site.path(f"/indsatser/{ident}/").is_file()]
+    assert not missing
+
+
+def test_the_search_index_holds_every_item_once(large: tuple[BuiltSite, list[str]]) -> None:
+    site, ids = large
+    urls = []
+    for fragment in (site.root / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    item_urls = sorted(u for u in urls if u.startswith("/indsatser/"))
+    assert item_urls == sorted(f"/indsatser/{ident}/" for ident in ids)
+
+
+def test_an_item_page_does_not_grow_with_the_plan(large: tuple[BuiltSite, list[str]], small: tuple[BuiltSite, list[str]]) -> None:
+    large_mean, small_mean = mean_size(item_pages(large)), mean_size(item_pages(small))
+    assert abs(large_mean / small_mean - 1) <= 0.10, f"mean item page: {small_mean:.0f} bytes at {SMALL} items, {large_mean:.0f} bytes at {LARGE}"
+
+
+def test_no_page_exceeds_the_budget(large: tuple[BuiltSite, list[str]]) -> None:
+    site, _ = large
+    too_big = {f"/{p.relative_to(site.root).as_posix()}": p.stat().st_size for p in site.pages() if p.stat().st_size > PAGE_BUDGET}
+    assert not too_big, f"pages over {PAGE_BUDGET:,} bytes of HTML: {too_big}"
