@@ -20,6 +20,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -277,8 +278,8 @@ def test_every_link_on_every_page_answers_200(tmp_path: Path, base: str) -> None
         assert pages - result.statuses.keys() == set(), "pages no link leads to"
         assert result.broken == []
         assert result.foreign == {}, "pages load resources from other hosts"
-        sitemap = BeautifulSoup(fetch(url + "sitemap.xml").body, "html.parser")
-        locations = [loc.get_text(strip=True) for loc in sitemap.find_all("loc")]
+        sitemap = ElementTree.fromstring(fetch(url + "sitemap.xml").body)
+        locations = [str(loc.text).strip() for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
         assert locations and all(loc.startswith(url) for loc in locations)
         assert [loc for loc in locations if fetch(loc).status != 200] == []
 
