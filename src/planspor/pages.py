@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from . import opendata
+from . import changes, opendata
 from .model import Item, Plan, Status, Strategy, freshness
 from .periods import danish_date
 from .problems import Problem
@@ -49,7 +49,15 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
     absolute; without it they are relative to the site's root.
     """
     site_url = site_url.rstrip("/") + "/" if site_url else ""
-    return [*_Pages(project).all(), *data_files(project.plan, site_url)]
+    return [*_Pages(project).all(), *data_files(project.plan, site_url), *feed_files(project.plan, site_url)]
+
+
+def feed_files(plan: Plan, site_url: str) -> list[PageSource]:
+    feeds = [PageSource(changes.FEED_PATH, changes.atom_feed(plan, site_url, changes.FEED_PATH, f"Ændringer i {plan.info.title}", changes.all_changes(plan)))]
+    for theme in plan.themes:
+        path = changes.theme_feed_path(theme.id)
+        feeds.append(PageSource(path, changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", changes.all_changes(plan, theme))))
+    return feeds
 
 
 def data_files(plan: Plan, site_url: str) -> list[PageSource]:
@@ -113,6 +121,7 @@ class _Pages:
             "data_as_of_iso": info.data_as_of.isoformat(),
             "stale_after_months": info.stale_after_months,
             "data": {"json": opendata.JSON_PATH, "csv": opendata.CSV_PATH, "schema": opendata.SCHEMA_PATH},
+            "feed": changes.FEED_PATH,
         }
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self._sorted = sorted(self.plan.items, key=lambda i: i.sort_key)
@@ -147,6 +156,7 @@ class _Pages:
         yield self.index_page("verdensmaal/index.md", "Verdensmål", "sdgs", [self.sdg_summary(s) for s in sdgs])
         for sdg in sdgs:
             yield from self.sdg(sdg)
+        yield from self.changes_pages()
         yield self.about()
         yield self.page("soeg.md", "Søg", "search", {}, "")
         used = {"index.md", "om.md", "soeg.md", "status/index.md"} | {f"temaer/{t.id}.md" for t in self.plan.themes}
@@ -301,7 +311,8 @@ class _Pages:
         theme = next(t for t in self.plan.themes if t.id == theme_id)
         items = [i for i in self.sorted_items() if i.theme == theme]
         description = f"{theme.title}: {len(items)} indsatser i {self.plan.info.title}."
-        yield from self.paged(f"temaer/{theme.id}.md", theme.title, "theme", items, {"id": theme.id}, "", description)
+        data = {"id": theme.id, "feed": changes.theme_feed_path(theme.id)}
+        yield from self.paged(f"temaer/{theme.id}.md", theme.title, "theme", items, data, "", description)
 
     def listing(self, src_uri: str, title: str, kind: str, items: list[Item], extra: dict[str, Any], body: str = "") -> Iterator[PageSource]:
         yield from self.paged(src_uri, title, kind, items, extra, body, f"{title}: {len(items)} indsatser i {self.plan.info.title}.")
@@ -366,6 +377,74 @@ class _Pages:
         title = f"Verdensmål {sdg.number}: {sdg.title}"
         return self.paged(f"verdensmaal/{sdg.number}.md", title, "sdg", items, data, "", f"{title} — indsatser i {self.plan.info.title}.")
 
+    def changes_pages(self) -> Iterator[PageSource]:
+        """/aendringer/: the changes per quarter, newest first, and the status spread at each quarter's end."""
+        all_changes = changes.all_changes(self.plan)
+        quarters: dict[tuple[int, int], list[changes.Change]] = {}
+        for change in all_changes:
+            quarters.setdefault(changes.quarter_of(change.date), []).append(change)
+        periods = []
+        for (year, quarter), listed in quarters.items():
+            end = min(changes.quarter_end(year, quarter), self.plan.info.data_as_of)
+            spread = changes.spread_at(self.plan, end)
+            counts = self.spread_counts(spread)
+            slug = f"{year}-k{quarter}"
+            shown = listed if len(listed) <= PAGE_SIZE else []
+            periods.append(
+                {
+                    "id": slug,
+                    "label": changes.quarter_label(year, quarter),
+                    "end": danish_date(end),
+                    "count": len(listed),
+                    "counts": counts,
+                    "changes": [self.change(c) for c in shown],
+                    "url": f"aendringer/{slug}/" if not shown else "",
+                }
+            )
+            if not shown:
+                yield from self.change_list_pages(f"aendringer/{slug}.md", f"Ændringer i {changes.quarter_label(year, quarter)}", listed)
+        data = {"periods": periods, "feed": changes.FEED_PATH}
+        yield self.page("aendringer/index.md", "Ændringer", "changes", data, "", f"Hvad er ændret i {self.plan.info.title}, kvartal for kvartal.")
+
+    def change_list_pages(self, base_uri: str, title: str, listed: list[changes.Change]) -> Iterator[PageSource]:
+        chunks = [listed[i : i + PAGE_SIZE] for i in range(0, len(listed), PAGE_SIZE)]
+        base_url, folder = listing_urls(base_uri)
+        urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
+        for number, chunk in enumerate(chunks, 1):
+            first = (number - 1) * PAGE_SIZE + 1
+            pagination = {"page": number, "pages": len(chunks), "first_row": first, "last_row": first + len(chunk) - 1, "total": len(listed), "urls": urls}
+            data = {"changes": [self.change(c) for c in chunk], "pagination": pagination if len(chunks) > 1 else None}
+            uri = base_uri if number == 1 else f"{folder}side-{number}.md"
+            yield self.page(uri, title if number == 1 else f"{title} (side {number} af {len(chunks)})", "change_list", data, "")
+
+    def change(self, change: changes.Change) -> dict[str, Any]:
+        return {
+            "date": danish_date(change.date),
+            "iso": change.date.isoformat(),
+            "item": {"title": change.item.title, "url": item_url(change.item.id)},
+            "status": self.status(change.entry.status) if change.entry.status else None,
+            "what": change.describe(),
+            "comment": change.entry.comment,
+        }
+
+    def spread_counts(self, spread: Counter[str]) -> dict[str, Any]:
+        """The same shape as counts(), from a status spread at a date."""
+        total = sum(spread.values())
+        dropped = sum(spread[s.id] for s in self.plan.statuses if s.dropped)
+        finished = sum(spread[s.id] for s in self.plan.statuses if s.finished)
+        active = total - dropped
+        return {
+            "total": total,
+            "stale": 0,
+            "past_end": 0,
+            "finished": finished,
+            "active": active,
+            "percent": round(100 * finished / active) if active else 0,
+            "by_status": [
+                {**self.status(s), "count": spread[s.id], "percent": round(100 * spread[s.id] / total, 1) if total else 0} for s in self.plan.statuses
+            ],
+        }
+
     def about(self) -> PageSource:
         info = self.plan.info
         data = {
@@ -399,7 +478,7 @@ class _Pages:
             "end": item.timing.end.label if item.timing.end else "",
             "status_since": danish_date(entry.date),
             "reason": entry.comment if item.status.dropped else "",
-            "theme": {"title": item.theme.title, "url": f"temaer/{item.theme.id}/"},
+            "theme": {"title": item.theme.title, "url": f"temaer/{item.theme.id}/", "feed": changes.theme_feed_path(item.theme.id)},
             "kind": item.kind.title,
             "committees": [{"title": c.title, "url": f"udvalg/{c.id}/"} for c in item.committees],
             "strategic": item.strategic,

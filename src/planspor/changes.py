@@ -1,0 +1,147 @@
+"""What changed, when: every history entry as a change, by quarter, and as Atom feeds.
+
+A change is one history entry of one item: a new status (from the previous
+one) and/or a moved timing, with its date and comment. Feeds and the
+"Ændringer" page are both built from this one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import HistoryEntry, Item, Plan, Status, Theme, TimingMove
+from .periods import danish_date
+
+FEED_PATH = "feeds/aendringer.xml"
+FEED_LIMIT = 250  # newest entries in one feed; the pages and plan.json hold all of them
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def theme_feed_path(theme_id: str) -> str:
+    return f"feeds/temaer/{theme_id}.xml"
+
+
+@dataclass(frozen=True)
+class Change:
+    item: Item
+    index: int  # position in the item's history (0 = first entry)
+    entry: HistoryEntry
+    previous_status: Status | None
+    move: TimingMove | None
+
+    @property
+    def date(self) -> dt.date:
+        return self.entry.date
+
+    def describe(self) -> str:
+        """'Status: Ikke påbegyndt → I gang; tidspunkt flyttet fra … til …'"""
+        parts = []
+        if self.entry.status is not None:
+            if self.previous_status is None:
+                parts.append(f"Status: {self.entry.status.label} (ny i planen)")
+            elif self.previous_status == self.entry.status:
+                parts.append(f"Status bekræftet: {self.entry.status.label}")
+            else:
+                parts.append(f"Status: {self.previous_status.label} → {self.entry.status.label}")
+        if self.move is not None:
+            parts.append(f"tidspunkt flyttet fra {self.move.before.label() or 'ikke fastsat'} til {self.move.after.label()}")
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+def item_changes(item: Item) -> list[Change]:
+    moves = iter(item.moves)
+    changes = []
+    status: Status | None = None
+    for index, entry in enumerate(item.history):
+        move = next(moves) if entry.moves_timing else None
+        changes.append(Change(item, index, entry, status, move))
+        status = entry.status or status
+    return changes
+
+
+def all_changes(plan: Plan, theme: Theme | None = None) -> list[Change]:
+    """Newest first; ties in a stable order (item order, then history order)."""
+    changes = [c for item in plan.items if theme is None or item.theme == theme for c in item_changes(item)]
+    return sorted(changes, key=lambda c: c.date, reverse=True)
+
+
+# -- quarters ---------------------------------------------------------------------
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    return (day.year, (day.month - 1) // 3 + 1)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    month = quarter * 3
+    return dt.date(year, month, 31 if month in (3, 12) else 30)
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    return f"{quarter}. kvartal {year}"
+
+
+def status_at(item: Item, day: dt.date) -> Status | None:
+    """The item's status at the end of `day`; None before it entered the plan."""
+    status = None
+    for entry in item.history:
+        if entry.date > day:
+            break
+        status = entry.status or status
+    return status
+
+
+def spread_at(plan: Plan, day: dt.date) -> Counter[str]:
+    return Counter(s.id for s in (status_at(item, day) for item in plan.items) if s is not None)
+
+
+# -- Atom -------------------------------------------------------------------------
+
+
+def _entry_id(plan: Plan, change: Change) -> str:
+    name = f"planspor:{plan.info.municipality}:{change.item.id}:{change.index}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Change]) -> str:
+    """An Atom 1.0 feed of the newest changes. Links are absolute when site_url is known."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
+    newest = changes[:FEED_LIMIT]
+    updated = max((c.date for c in newest), default=plan.info.data_as_of)
+    prefix = "[Eksempeldata] " if plan.info.example_data else ""
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'planspor:{plan.info.municipality}:{path}')}")
+    sub(feed, "title", f"{prefix}{title}")
+    sub(feed, "subtitle", f"Ændringer i status og tidspunkt for {plan.info.title}, {plan.info.municipality}.")
+    sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}{path}")
+    sub(feed, "link", rel="alternate", type="text/html", href=f"{site_url}aendringer/")
+    author = sub(feed, "author")
+    sub(author, "name", plan.info.municipality)
+    sub(feed, "generator", "Planspor")
+    for change in newest:
+        entry = sub(feed, "entry")
+        sub(entry, "id", _entry_id(plan, change))
+        sub(entry, "title", f"{prefix}{change.item.title} – {change.describe()}")
+        sub(entry, "updated", f"{change.date.isoformat()}T00:00:00Z")
+        sub(entry, "link", rel="alternate", type="text/html", href=f"{site_url}indsatser/{change.item.id}/")
+        sub(entry, "category", term=change.item.theme.id, label=change.item.theme.title)
+        summary = f"{danish_date(change.date)}: {change.describe()}."
+        if change.entry.comment:
+            summary += f" {change.entry.comment}"
+        if plan.info.example_data:
+            summary += " (Eksempeldata: indsatsen er opdigtet.)"
+        sub(entry, "summary", summary, type="text")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

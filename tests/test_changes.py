@@ -1,0 +1,103 @@
+"""What changed: Atom feeds and the quarterly changes page, checked against the plan's histories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections import Counter
+from typing import Any
+
+import yaml
+from conftest import REPO, BuiltSite
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def raw_plan() -> dict[str, Any]:
+    return yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+
+
+def history_entries() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [(item, entry) for item in raw_plan()["items"] for entry in item["history"]]
+
+
+def parse_feed(site: BuiltSite, path: str) -> ET.Element:
+    return ET.fromstring((site.root / path).read_bytes())
+
+
+def test_the_plan_feed_has_one_entry_per_change_matching_the_histories(bundled_site: BuiltSite) -> None:
+    feed = parse_feed(bundled_site, "feeds/aendringer.xml")
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.find(f"{ATOM}title").text.startswith("[Eksempeldata] ")
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://127.0.0.1:8000/feeds/aendringer.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(history_entries())
+    labels = {s["id"]: s["label"] for s in raw_plan()["statuses"]}
+    items = {i["id"]: i for i in raw_plan()["items"]}
+    dates = [e.find(f"{ATOM}updated").text for e in entries]
+    assert dates == sorted(dates, reverse=True), "newest first"
+    seen_ids = set()
+    for entry in entries:
+        seen_ids.add(entry.find(f"{ATOM}id").text)
+        href = entry.find(f"{ATOM}link").get("href")
+        item = items[href.rstrip("/").rsplit("/", 1)[-1]]
+        day = dt.date.fromisoformat(entry.find(f"{ATOM}updated").text[:10])
+        matching = [h for h in item["history"] if h["date"] == day]
+        assert matching, f"{item['id']} has no history entry on {day}"
+        title = entry.find(f"{ATOM}title").text
+        assert item["title"] in title
+        if any("status" in h for h in matching):
+            assert any(labels[h["status"]] in title for h in matching if "status" in h)
+        summary = entry.find(f"{ATOM}summary").text
+        assert "Eksempeldata" in summary
+        for h in matching:
+            if h.get("comment") and len(matching) == 1:
+                assert h["comment"].strip() in summary
+    assert len(seen_ids) == len(entries), "entry ids are unique"
+
+
+def test_theme_feeds_hold_only_their_themes_changes(bundled_site: BuiltSite) -> None:
+    items = {i["id"]: i for i in raw_plan()["items"]}
+    for theme in raw_plan()["themes"]:
+        feed = parse_feed(bundled_site, f"feeds/temaer/{theme['id']}.xml")
+        entries = feed.findall(f"{ATOM}entry")
+        expected = sum(len(i["history"]) for i in items.values() if i["theme"] == theme["id"])
+        assert len(entries) == expected
+        for entry in entries:
+            item_id = entry.find(f"{ATOM}link").get("href").rstrip("/").rsplit("/", 1)[-1]
+            assert items[item_id]["theme"] == theme["id"]
+
+
+def test_pages_announce_their_feeds(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/indsatser/budget-i-balance/")
+    feeds = [link["href"] for link in soup.find_all("link", rel="alternate", type="application/atom+xml")]
+    assert feeds == ["../../feeds/aendringer.xml", "../../feeds/temaer/oekonomisk-politik.xml"]
+    assert bundled_site.soup("/").find("link", type="application/atom+xml")["href"] == "feeds/aendringer.xml"
+
+
+def status_at(item: dict[str, Any], day: dt.date) -> str | None:
+    status = None
+    for entry in item["history"]:
+        if entry["date"] > day:
+            break
+        status = entry.get("status", status)
+    return status
+
+
+def test_changes_page_lists_every_change_by_quarter_with_the_spread_at_its_end(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/aendringer/")
+    sections = soup.select("section[aria-labelledby^=periode-]")
+    quarters = sorted({(e["date"].year, (e["date"].month - 1) // 3 + 1) for _, e in history_entries()}, reverse=True)
+    assert [s.h2.get_text(strip=True) for s in sections] == [f"{q}. kvartal {y}" for y, q in quarters]
+    assert sum(len(s.select(".ps-changes__entry")) for s in sections) == len(history_entries())
+    as_of = raw_plan()["plan"]["data_as_of"]
+    labels = {s["id"]: s["label"] for s in raw_plan()["statuses"]}
+    for section, (year, quarter) in zip(sections, quarters, strict=True):
+        end = min(dt.date(year, quarter * 3, 31 if quarter in (1, 4) else 30), as_of)
+        expected = Counter(status_at(i, end) for i in raw_plan()["items"])
+        expected.pop(None, None)
+        shown = {
+            li.select_one(".ps-badge__label").get_text(strip=True): int(li.select_one(".ps-count").get_text())
+            for li in section.select(".ps-progress__legend li")
+        }
+        assert shown == {labels[k]: v for k, v in expected.items()}
