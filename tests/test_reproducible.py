@@ -28,7 +28,7 @@ EPOCH = 1_000_000_000  # 9 September 2001: far from whatever day the tests run o
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 
-def build(project: Path, clear: tuple[str, ...] = (), **extra: str) -> Path:
+def build(project: Path, extra: dict[str, str], clear: tuple[str, ...] = ()) -> Path:
     """`mkdocs build --strict` of project into project/site, run from inside the project."""
     env = mkdocs_env(**extra)
     for name in clear:
@@ -68,8 +68,8 @@ def test_builds_in_other_folders_time_zones_and_hash_seeds_are_identical(tmp_pat
     first = copy_project(tmp_path / "a")
     second = copy_project(tmp_path / "et andet sted" / "planspor-kopi")
     common = {"SOURCE_DATE_EPOCH": str(EPOCH), "PLANSPOR_COMMIT": COMMIT}
-    site_one = build(first, TZ="UTC", PYTHONHASHSEED="1", LC_ALL="C.UTF-8", **common)
-    site_two = build(second, TZ="Pacific/Kiritimati", PYTHONHASHSEED="4242", LC_ALL="C", **common)
+    site_one = build(first, {"TZ": "UTC", "PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8", **common})
+    site_two = build(second, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "4242", "LC_ALL": "C", **common})
     assert_identical(site_one, site_two)
     # The dates are the commit's, not the clock's.
     assert lastmods(site_one) == {"2001-09-09"}
@@ -109,8 +109,8 @@ def test_two_checkouts_of_one_commit_build_identically_without_source_date_epoch
     clone.parent.mkdir()
     git(tmp_path, "clone", "--quiet", str(origin), str(clone))
     unset = ("SOURCE_DATE_EPOCH", "PLANSPOR_COMMIT", "GITHUB_SHA")
-    site_one = build(origin, clear=unset, TZ="Europe/Copenhagen", PYTHONHASHSEED="7")
-    site_two = build(clone, clear=unset, TZ="America/Los_Angeles", PYTHONHASHSEED="99")
+    site_one = build(origin, {"TZ": "Europe/Copenhagen", "PYTHONHASHSEED": "7"}, clear=unset)
+    site_two = build(clone, {"TZ": "America/Los_Angeles", "PYTHONHASHSEED": "99"}, clear=unset)
     assert_identical(site_one, site_two)
     assert lastmods(site_one) == {"2024-06-10"}
     assert gzip_mtime(site_one / "sitemap.xml.gz") == midnight(int(datetime.fromisoformat("2024-06-10T12:00:00+02:00").timestamp()))
