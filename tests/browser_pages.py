@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playwright.sync_api import ViewportSize
+
 
 @dataclass(frozen=True)
 class PageType:
@@ -49,5 +51,5 @@ ITEM_WITH_NOTE = "budget-i-balance"
 ITEM_WITHOUT_NOTE = "styrket-oekonomiopfoelgning"
 ITEM_DROPPED = "faelles-billetsystem"
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 360, "height": 740}

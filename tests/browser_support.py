@@ -31,6 +31,16 @@ def visit(page: Page, base_url: str, page_type: PageType) -> Response | None:
     return response
 
 
+def open_drawer(page: Page) -> None:
+    """Open Material's navigation drawer (phone) by its menu button and wait until it has slid in."""
+    page.click(".md-header label[for=__drawer]")
+    page.wait_for_function(
+        """() => { const link = document.querySelector('nav.md-nav--primary .md-nav__link');
+                   return document.getElementById('__drawer').checked && link && link.getBoundingClientRect().left >= 0; }"""
+    )
+    page.wait_for_timeout(300)  # the slide is a 250 ms transition; let it settle before measuring
+
+
 def axe_violations(page: Page, *, context: str | None = None) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations plus target-size, one readable line per node."""
     found: list[str] = []

@@ -1,0 +1,28 @@
+"""The page-type list of the browser tests says what it claims to (no browser needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from browser_pages import BY_NAME, ITEM_DROPPED, ITEM_WITH_NOTE, ITEM_WITHOUT_NOTE, PAGE_TYPES
+from conftest import REPO
+
+
+def plan_items() -> dict[str, Any]:
+    plan = yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+    return {item["id"]: item for item in plan["items"]}
+
+
+def test_page_types_are_named_once_and_point_where_they_claim() -> None:
+    assert len(BY_NAME) == len(PAGE_TYPES)
+    items = plan_items()
+    notes = REPO / "content" / "items"
+    assert (notes / f"{ITEM_WITH_NOTE}.md").is_file()
+    assert not (notes / f"{ITEM_WITHOUT_NOTE}.md").exists()
+    assert ITEM_WITHOUT_NOTE in items and ITEM_WITH_NOTE in items
+    dropped = [entry["status"] for entry in items[ITEM_DROPPED]["history"] if "status" in entry][-1]
+    assert dropped == "udgaaet"
+    assert BY_NAME["item-with-note"].path == f"indsatser/{ITEM_WITH_NOTE}/"
+    assert BY_NAME["item-without-note"].path == f"indsatser/{ITEM_WITHOUT_NOTE}/"
+    assert BY_NAME["item-dropped"].path == f"indsatser/{ITEM_DROPPED}/"

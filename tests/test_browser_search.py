@@ -1,0 +1,67 @@
+"""Search as a visitor uses it: the header box, Enter, Pagefind's results.
+
+The inflected queries only prove Danish stemming if the note holds another
+form of the word, and only that note: the test reads content/items/*.md to
+check that before it searches.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from browser_pages import BY_NAME
+from browser_support import visit
+from conftest import REPO
+from playwright.sync_api import BrowserContext
+
+pytestmark = pytest.mark.browser
+
+# (what the visitor types, the item it must find, the form of the word in that item's note or None)
+QUERIES = [
+    pytest.param("legepladsen", "udearealer-i-dagtilbud", "legepladser", id="inflected-legepladsen"),
+    pytest.param("indeklimaet", "renovering-af-skolebygninger", "indeklima", id="inflected-indeklimaet"),
+    # The issue asked for "søen" (note: "søerne"), but Danish Snowball stems "søerne" to "søern" and leaves
+    # "søen" alone, so no stemmer meets them; the note now says "vådområderne" (commit fc7cb67), whose stem
+    # "vådområd" "vådområdet" shares: the same test of æ/ø/å and inflection, honestly passable.
+    pytest.param("vådområdet", "vandmiljoe-i-vandomraader", "vådområderne", id="inflected-vaadomraadet"),
+    pytest.param("rutineopgaver", "automatisering-af-rutineopgaver", None, id="title-word"),
+    pytest.param("styrket-oekonomiopfoelgning", "styrket-oekonomiopfoelgning", None, id="item-id"),
+]
+
+
+def notes_with_word(word: str) -> list[str]:
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    return sorted(p.stem for p in (REPO / "content/items").glob("*.md") if pattern.search(p.read_text(encoding="utf-8")))
+
+
+def titles_with_word(word: str) -> list[str]:
+    plan = yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+    return [i["id"] for i in plan["items"] if word.lower() in i["title"].lower().split()]
+
+
+@pytest.mark.parametrize(("query", "item", "word_in_note"), QUERIES)
+def test_header_search_finds_the_item(desktop: BrowserContext, bundled_url: str, query: str, item: str, word_in_note: str | None) -> None:
+    if word_in_note:
+        assert notes_with_word(word_in_note) == [item], f"'{word_in_note}' must be in exactly one note, {item}'s"
+        assert notes_with_word(query) == [], f"'{query}' itself must not be in a note, or stemming is not tested"
+    elif "-" not in query:
+        assert titles_with_word(query) == [item], f"'{query}' must be a word of exactly one item's title"
+    page = desktop.new_page()
+    try:
+        visit(page, bundled_url, BY_NAME["overview"])
+        page.fill("#ps-search-input", query)
+        with page.expect_navigation():
+            page.press("#ps-search-input", "Enter")
+        url = urlsplit(page.url)
+        assert url.path == urlsplit(bundled_url).path + "soeg/"
+        assert parse_qs(url.query) == {"q": [query]}
+        message = page.locator(".pagefind-ui__message")
+        page.wait_for_function("() => /resultat/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')", timeout=10_000)
+        assert not message.inner_text().startswith("Ingen"), message.inner_text()
+        page.locator(f".pagefind-ui__result-link[href$='/indsatser/{item}/']").first.wait_for(state="visible", timeout=10_000)
+        assert page.input_value("#ps-search-input") == query, "the header box keeps the query"
+    finally:
+        page.close()
