@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from . import changes, opendata
+from . import changes, charts, opendata
+from .formats import danish_number
 from .model import Item, Plan, Status, Strategy, freshness
 from .periods import danish_date
 from .problems import Problem
@@ -90,19 +91,6 @@ def item_url(item_id: str) -> str:
 # -- formatting -----------------------------------------------------------------
 
 
-def danish_number(value: Decimal) -> str:
-    """-2500.5 -> '−2.500,5' (thousands '.', decimal ',', a real minus sign)."""
-    sign = "−" if value < 0 else ""
-    value = abs(value)
-    whole = int(value)
-    fraction = value - whole
-    text = f"{whole:,}".replace(",", ".")
-    if fraction:
-        decimals = f"{fraction.normalize():f}".split(".")[1]
-        text += "," + decimals
-    return sign + text
-
-
 def escape(text: str) -> str:
     """Plan text placed in Markdown is text, never HTML or Markdown markup."""
     escaped = html.escape(text, quote=False)
@@ -168,6 +156,9 @@ class _Pages:
         for sdg in sdgs:
             yield from self.sdg(sdg)
         yield from self.changes_pages()
+        yield self.figures()
+        yield self.budget_page()
+        yield from self.reports()
         yield self.about()
         yield self.page("soeg.md", "Søg", "search", {}, "")
         used = {"index.md", "om.md", "soeg.md", "status/index.md"} | {f"temaer/{t.id}.md" for t in self.plan.themes}
@@ -454,6 +445,85 @@ class _Pages:
             "by_status": [
                 {**self.status(s), "count": spread[s.id], "percent": round(100 * spread[s.id] / total, 1) if total else 0} for s in self.plan.statuses
             ],
+        }
+
+    def figures(self) -> PageSource:
+        data = {"charts": [charts.status_by_theme(self.plan), charts.timeline(self.plan)]}
+        return self.page("tal/index.md", "Tal og grafer", "figures", data, "", f"Status pr. tema og tidslinje for {self.plan.info.title}.")
+
+    def budget_page(self) -> PageSource:
+        totals = charts.budget_totals(self.plan)
+        years = totals["years"]
+
+        def cell(value: Decimal) -> dict[str, Any]:
+            return {"amount": danish_number(value), "saving": value < 0}
+
+        data = {
+            "years": years,
+            "rows": [
+                {
+                    "title": t.title,
+                    "url": f"temaer/{t.id}/",
+                    "cells": [cell(totals["sums"][t.id][y]) for y in years],
+                    "total": cell(sum(totals["sums"][t.id].values(), Decimal(0))),
+                }
+                for t in self.plan.themes
+            ],
+            "totals": [cell(totals["column_totals"][y]) for y in years],
+            "total": cell(totals["total"]),
+            "items_with_budget": sum(1 for i in self.plan.items if i.budget),
+            "chart": charts.budget_chart(self.plan) if years else None,
+        }
+        return self.page("oekonomi/index.md", "Økonomi", "budget", data, "", f"Budget pr. tema og år i {self.plan.info.title}, i 1.000 kr.")
+
+    REPORT_SPLIT = 500  # above this many items the report is one page per theme
+
+    def reports(self) -> Iterator[PageSource]:
+        """Printable council reports: the whole plan by theme, and one per committee."""
+        groups = [(t.title, f"temaer/{t.id}/", [i for i in self.sorted_items() if i.theme == t]) for t in self.plan.themes]
+        committees = [{"title": c.title, "url": f"rapport/udvalg/{c.id}/"} for c in self.plan.committees]
+        description = f"Status for {self.plan.info.title} samlet til udskrift (A4)."
+        if len(self.plan.items) <= self.REPORT_SPLIT:
+            yield self.page("rapport/index.md", "Statusrapport", "report", self.report_data(groups, committees), "", description)
+        else:
+            parts = [
+                {"title": t.title, "url": f"rapport/temaer/{t.id}/", "count": len(items)} for t, (_, _, items) in zip(self.plan.themes, groups, strict=True)
+            ]
+            data = {**self.report_data([], committees), "parts": parts}
+            yield self.page("rapport/index.md", "Statusrapport", "report", data, "", description)
+            for theme, group in zip(self.plan.themes, groups, strict=True):
+                yield self.page(f"rapport/temaer/{theme.id}.md", f"Statusrapport: {theme.title}", "report", self.report_data([group], []), "", description)
+        for committee in self.plan.committees:
+            items = [i for i in self.sorted_items() if committee in i.committees]
+            by_theme = [(t.title, f"temaer/{t.id}/", [i for i in items if i.theme == t]) for t in self.plan.themes]
+            data = self.report_data([g for g in by_theme if g[2]], [])
+            data["committee"] = committee.title
+            yield self.page(f"rapport/udvalg/{committee.id}.md", f"Statusrapport for {committee.title}", "report", data, "", description)
+
+    def report_data(self, groups: list[tuple[str, str, list[Item]]], committees: list[dict[str, str]]) -> dict[str, Any]:
+        every = [i for _, _, items in groups for i in items]
+        return {
+            "counts": self.counts(every) if every else None,
+            "groups": [
+                {
+                    "title": title,
+                    "url": url,
+                    "counts": self.counts(items),
+                    "rows": [
+                        {
+                            **self.rows[i.id],
+                            "last_confirmed": danish_date(i.history[-1].date),
+                            "comment": i.status_entry.comment if i.status.dropped else "",
+                        }
+                        for i in items
+                    ],
+                }
+                for title, url, items in groups
+            ],
+            "statuses": {s.id: self.status(s) for s in self.plan.statuses},
+            "committee_reports": committees,
+            "parts": [],
+            "committee": "",
         }
 
     def about(self) -> PageSource:

@@ -1,0 +1,204 @@
+"""Charts as data: the numbers and the geometry of static SVG charts made at build time.
+
+Python computes what each bar or cell is and where it goes; the Jinja macro
+in theme_overrides draws it. Every chart also carries a text alternative and
+a table of the same numbers. No chart library runs in the browser.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from .contrast import best_text_colour
+from .formats import danish_number
+from .model import Item, Plan
+
+WIDTH = 640
+LABEL_WIDTH = 210
+ROW_HEIGHT = 26
+BAR_HEIGHT = 18
+TOP = 8
+
+
+def _danish(value: Decimal | int) -> str:
+    return danish_number(Decimal(value))
+
+
+def status_by_theme(plan: Plan) -> dict[str, Any]:
+    """Stacked bars: for each theme, its items by status."""
+    plot = WIDTH - LABEL_WIDTH - 40
+    counts = {t.id: Counter(i.status.id for i in plan.items if i.theme == t) for t in plan.themes}
+    largest = max((sum(c.values()) for c in counts.values()), default=0) or 1
+    rows = []
+    for index, theme in enumerate(plan.themes):
+        x = float(LABEL_WIDTH)
+        bars = []
+        for status in plan.statuses:
+            count = counts[theme.id][status.id]
+            if not count:
+                continue
+            width = plot * count / largest
+            bars.append(
+                {
+                    "x": round(x, 1),
+                    "width": round(width, 1),
+                    "colour": status.colour,
+                    "label": f"{status.label}: {count}",
+                    "count": count,
+                    "text_colour": status.text_colour,
+                }
+            )
+            x += width
+        total = sum(counts[theme.id].values())
+        rows.append({"label": theme.title, "y": TOP + index * ROW_HEIGHT, "bars": bars, "total": total, "total_x": round(x + 6, 1)})
+    height = TOP * 2 + len(rows) * ROW_HEIGHT
+    summary = "; ".join(
+        f"{theme.title}: {sum(counts[theme.id].values())} indsatser, heraf "
+        + ", ".join(f"{counts[theme.id][s.id]} {s.label.lower()}" for s in plan.statuses if counts[theme.id][s.id])
+        for theme in plan.themes
+    )
+    return {
+        "id": "status-pr-tema",
+        "title": "Status pr. tema",
+        "description": f"Vandrette søjler, én pr. tema, delt efter status. {summary}.",
+        "width": WIDTH,
+        "height": height,
+        "bar_height": BAR_HEIGHT,
+        "label_width": LABEL_WIDTH,
+        "rows": rows,
+        "legend": [{"label": s.label, "colour": s.colour} for s in plan.statuses],
+        "table": {
+            "columns": [s.label for s in plan.statuses] + ["I alt"],
+            "rows": [{"label": t.title, "cells": [str(counts[t.id][s.id]) for s in plan.statuses] + [str(sum(counts[t.id].values()))]} for t in plan.themes],
+        },
+    }
+
+
+def _quarters(plan: Plan) -> list[tuple[int, int]]:
+    return [(year, quarter) for year in range(plan.info.period_start, plan.info.period_end + 1) for quarter in (1, 2, 3, 4)]
+
+
+def _active_in(item: Item, quarter: tuple[int, int]) -> bool:
+    import datetime as dt
+
+    year, q = quarter
+    start = dt.date(year, 3 * q - 2, 1)
+    end = dt.date(year, 3 * q, 28)
+    timing = item.timing
+    begin = timing.start.first if timing.start else (timing.end.first if timing.end else None)
+    finish = timing.end.last if timing.end else (timing.start.last if timing.start else None)
+    if begin is None or finish is None:
+        return False
+    return begin <= end and finish >= start
+
+
+def timeline(plan: Plan) -> dict[str, Any]:
+    """A grid: themes × quarters of the plan period; a cell counts the items whose timing spans that quarter."""
+    quarters = _quarters(plan)
+    cell = max(18.0, (WIDTH - LABEL_WIDTH - 10) / max(len(quarters), 1))
+    grid = {t.id: [sum(1 for i in plan.items if i.theme == t and _active_in(i, q)) for q in quarters] for t in plan.themes}
+    largest = max((max(v) for v in grid.values() if v), default=0) or 1
+    rows = []
+    for index, theme in enumerate(plan.themes):
+        cells = []
+        for column, count in enumerate(grid[theme.id]):
+            fill = _shade(count / largest) if count else "#FFFFFF"
+            cells.append(
+                {
+                    "x": round(LABEL_WIDTH + column * cell, 1),
+                    "width": round(cell - 2, 1),
+                    "fill": fill,
+                    "text_colour": best_text_colour(fill),
+                    "count": count,
+                    "label": f"{theme.title}, {quarters[column][1]}. kvartal {quarters[column][0]}: {count}",
+                }
+            )
+        rows.append({"label": theme.title, "y": TOP + 26 + index * ROW_HEIGHT, "cells": cells})
+    headers = [{"label": str(y), "x": round(LABEL_WIDTH + i * cell + 2 * cell - 1, 1), "y": 11} for i, (y, q) in enumerate(quarters) if q == 1]
+    headers += [{"label": f"K{q}", "x": round(LABEL_WIDTH + i * cell + cell / 2 - 1, 1), "y": 24} for i, (_, q) in enumerate(quarters)]
+    busiest = max(((t.title, max(grid[t.id]) if grid[t.id] else 0) for t in plan.themes), key=lambda pair: pair[1], default=("", 0))
+    return {
+        "id": "tidslinje",
+        "title": "Tidslinje: indsatser i gang pr. kvartal",
+        "description": (
+            f"Et gitter med et tema pr. række og et kvartal pr. kolonne fra {plan.info.period_start} til {plan.info.period_end}; "
+            f"hver celle tæller de indsatser, hvis vejledende tidspunkt omfatter kvartalet. Flest på én gang: {busiest[0]} med {busiest[1]}."
+        ),
+        "width": round(LABEL_WIDTH + len(quarters) * cell + 10),
+        "height": TOP * 2 + 26 + len(rows) * ROW_HEIGHT,
+        "cell_height": BAR_HEIGHT,
+        "label_width": LABEL_WIDTH,
+        "headers": headers,
+        "rows": rows,
+        "table": {
+            "columns": [f"{q}. kvt. {y}" for y, q in quarters],
+            "rows": [{"label": t.title, "cells": [str(n) for n in grid[t.id]]} for t in plan.themes],
+        },
+    }
+
+
+def _shade(share: float) -> str:
+    """From light to dark blue as the share grows."""
+    light, dark = (0xD6, 0xE6, 0xF5), (0x0B, 0x3D, 0x6B)
+    channel = [round(a + (b - a) * (0.15 + 0.85 * share)) for a, b in zip(light, dark, strict=True)]
+    return "#" + "".join(f"{c:02X}" for c in channel)
+
+
+def budget_totals(plan: Plan) -> dict[str, Any]:
+    """Sums per theme and year in 1.000 kr. (savings negative), with totals."""
+    years = sorted({year for item in plan.items for year, _ in item.budget})
+    sums = {t.id: dict.fromkeys(years, Decimal(0)) for t in plan.themes}
+    for item in plan.items:
+        for year, amount in item.budget:
+            sums[item.theme.id][year] += amount
+    column_totals = {y: sum((sums[t.id][y] for t in plan.themes), Decimal(0)) for y in years}
+    return {"years": years, "sums": sums, "column_totals": column_totals, "total": sum(column_totals.values(), Decimal(0))}
+
+
+def budget_chart(plan: Plan) -> dict[str, Any]:
+    """Grouped bars: for each theme one bar per year, left of the zero line for savings."""
+    totals = budget_totals(plan)
+    years: list[int] = totals["years"]
+    palette = ["#1B4F72", "#2E7D32", "#8E24AA", "#B35900", "#00695C", "#5D4037"]
+    colours = {year: palette[i % len(palette)] for i, year in enumerate(years)}
+    largest = max((abs(v) for t in plan.themes for v in totals["sums"][t.id].values()), default=Decimal(0)) or Decimal(1)
+    plot = WIDTH - LABEL_WIDTH - 20
+    has_negative = any(v < 0 for t in plan.themes for v in totals["sums"][t.id].values())
+    zero = LABEL_WIDTH + (plot / 2 if has_negative else 0)
+    half = plot / 2 if has_negative else plot
+    bar = 8
+    group = max(len(years), 1) * (bar + 2) + 10
+    rows = []
+    for index, theme in enumerate(plan.themes):
+        bars = []
+        for position, year in enumerate(years):
+            value = totals["sums"][theme.id][year]
+            width = float(abs(value) / largest) * half
+            x = zero - width if value < 0 else zero
+            bars.append(
+                {
+                    "x": round(x, 1),
+                    "y": TOP + index * group + position * (bar + 2),
+                    "width": round(max(width, 0.5 if value else 0), 1),
+                    "height": bar,
+                    "colour": colours[year],
+                    "label": f"{theme.title}, {year}: {_danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}",
+                }
+            )
+        rows.append({"label": theme.title, "y": TOP + index * group + (group - 10) / 2, "bars": bars})
+    return {
+        "id": "budget-pr-tema",
+        "title": "Budget pr. tema og år (1.000 kr.)",
+        "description": (
+            f"Søjler pr. tema og år i 1.000 kr.; besparelser er negative og går til venstre for nul-linjen. "
+            f"I alt for hele perioden: {_danish(totals['total'])} (1.000 kr.)."
+        ),
+        "width": WIDTH,
+        "height": TOP * 2 + len(plan.themes) * group,
+        "label_width": LABEL_WIDTH,
+        "zero": round(zero, 1),
+        "rows": rows,
+        "legend": [{"label": str(year), "colour": colours[year]} for year in years],
+    }

@@ -1,0 +1,110 @@
+"""Charts, budget totals and the council report, checked against data/plan.yaml read independently."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO, BuiltSite
+
+
+def raw_plan() -> dict[str, Any]:
+    return yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+
+
+def status_of(item: dict[str, Any]) -> str:
+    return [e["status"] for e in item["history"] if "status" in e][-1]
+
+
+def danish(value: Decimal) -> str:
+    sign = "−" if value < 0 else ""
+    whole = f"{int(abs(value)):,}".replace(",", ".")
+    fraction = abs(value) - int(abs(value))
+    return sign + whole + (("," + f"{fraction.normalize():f}".split(".")[1]) if fraction else "")
+
+
+def test_budget_totals_per_theme_and_year(bundled_site: BuiltSite) -> None:
+    plan = raw_plan()
+    years = sorted({y for i in plan["items"] for y in (i.get("budget") or {})})
+    sums = {t["id"]: dict.fromkeys(years, Decimal(0)) for t in plan["themes"]}
+    for item in plan["items"]:
+        for year, amount in (item.get("budget") or {}).items():
+            sums[item["theme"]][year] += Decimal(str(amount))
+    soup = bundled_site.soup("/oekonomi/")
+    table = soup.select_one("table.ps-budget-table")
+    assert "1.000 kr." in table.caption.get_text() and "besparelser" in table.caption.get_text()
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Tema", *map(str, years), "I alt"]
+    for row, theme in zip(table.select("tbody tr"), plan["themes"], strict=True):
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        expected = [sums[theme["id"]][y] for y in years] + [sum(sums[theme["id"]].values(), Decimal(0))]
+        assert cells == [danish(v) + (" (besparelse)" if v < 0 else "") for v in expected], theme["id"]
+    assert any(v < 0 for s in sums.values() for v in s.values()), "the bundled plan has savings to show"
+
+
+def test_charts_are_static_svg_with_text_alternatives_and_tables(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/tal/")
+    figures = soup.select("figure.ps-figure")
+    assert len(figures) == 2
+    for figure in figures:
+        svg = figure.select_one("svg.ps-chart")
+        assert svg["role"] == "img"
+        title_id, desc_id = svg["aria-labelledby"].split()
+        assert svg.find(id=title_id).get_text() and len(svg.find(id=desc_id).get_text()) > 40
+        assert figure.select_one("table.ps-chart-table") is not None
+    assert not soup.find("script", src=lambda s: s and "chart" in s.lower()), "no chart library in the browser"
+    plan = raw_plan()
+    table = figures[0].select_one("table")
+    labels = [s["label"] for s in plan["statuses"]]
+    for row, theme in zip(table.select("tbody tr"), plan["themes"], strict=True):
+        counts = Counter(status_of(i) for i in plan["items"] if i["theme"] == theme["id"])
+        expected = [str(counts[s["id"]]) for s in plan["statuses"]] + [str(sum(counts.values()))]
+        assert [td.get_text() for td in row.select("td")] == expected
+    assert [th.get_text() for th in table.select("thead th")][1:] == [*labels, "I alt"]
+    bars = {r.title.get_text() for r in figures[0].select("svg rect")}
+    for theme in plan["themes"]:
+        counts = Counter(status_of(i) for i in plan["items"] if i["theme"] == theme["id"])
+        for status in plan["statuses"]:
+            if counts[status["id"]]:
+                assert f"{status['label']}: {counts[status['id']]}" in bars
+
+
+def test_report_lists_the_whole_plan_by_theme_with_date_and_notice(bundled_site: BuiltSite) -> None:
+    plan = raw_plan()
+    soup = bundled_site.soup("/rapport/")
+    text = " ".join(soup.get_text(" ").split())
+    assert "Data pr. 1. oktober 2024" in text and "Eksempeldata." in text
+    groups = soup.select("section.ps-report__group")
+    assert [g.h2.get_text(strip=True) for g in groups] == [t["title"] for t in plan["themes"]]
+    for group, theme in zip(groups, plan["themes"], strict=True):
+        titles = sorted(a.get_text(strip=True) for a in group.select("tbody td:first-child a"))
+        assert titles == sorted(i["title"] for i in plan["items"] if i["theme"] == theme["id"])
+
+
+@pytest.mark.parametrize("committee", raw_plan()["committees"], ids=lambda c: c["id"])
+def test_report_per_committee_holds_exactly_its_items(bundled_site: BuiltSite, committee: dict[str, Any]) -> None:
+    soup = bundled_site.soup(f"/rapport/udvalg/{committee['id']}/")
+    titles = sorted(a.get_text(strip=True) for a in soup.select("section.ps-report__group tbody td:first-child a"))
+    assert titles == sorted(i["title"] for i in raw_plan()["items"] if committee["id"] in i["committees"])
+
+
+@pytest.mark.browser
+def test_report_prints_on_a4_without_site_chrome(bundled_url: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page()
+    page.goto(bundled_url + "rapport/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "rapport.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.close()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.276 x 841.89 pts (A4)" in pages or "A4" in pages
+    assert "Statusrapport" in text and "Data pr. 1. oktober 2024" in text and "Eksempeldata." in text
+    for theme in raw_plan()["themes"][:3]:
+        assert theme["title"].split()[0] in text
+    for chrome in ("Søg i planen", "Udskriv rapporten", "Rapport pr. udvalg", "Tilbage til start"):
+        assert chrome not in text, chrome
