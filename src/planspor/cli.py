@@ -201,4 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy: the editing
+    # commands register themselves in planspor.cli.
+    from planspor.cli import main as registered_main
+
+    sys.exit(registered_main())

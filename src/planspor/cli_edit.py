@@ -8,12 +8,10 @@ afterwards. Help and messages are in Danish.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import cli
-from .cli import find_root, runs
+from .cli import command, find_root, runs
 from .editing import Change, NewItem, plan_move, plan_new_item, plan_status, save_change
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
@@ -21,22 +19,6 @@ TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller e
 
 
 Arguments = Callable[[argparse.ArgumentParser], None]
-
-
-def command(name: str, help_text: str) -> Callable[[Arguments], Arguments]:
-    """cli.command, also for `python -m planspor.cli`, where the running module is __main__, not planspor.cli."""
-    registries = [cli]
-    main = sys.modules.get("__main__")
-    spec = getattr(main, "__spec__", None)
-    if main is not None and main is not cli and spec is not None and spec.name == cli.__name__:
-        registries.append(main)  # type: ignore[arg-type]
-
-    def register(add_arguments: Arguments) -> Arguments:
-        for module in registries:
-            module.command(name, help_text)(add_arguments)
-        return add_arguments
-
-    return register
 
 
 def _root(args: argparse.Namespace) -> Path:
