@@ -101,3 +101,9 @@ def test_changes_page_lists_every_change_by_quarter_with_the_spread_at_its_end(b
             for li in section.select(".ps-progress__legend li")
         }
         assert shown == {labels[k]: v for k, v in expected.items()}
+
+
+def test_overview_shows_the_latest_changes(bundled_site: BuiltSite) -> None:
+    entries = bundled_site.soup("/").select("#seneste-aendringer ~ * .ps-changes__entry, section[aria-labelledby=seneste-aendringer] .ps-changes__entry")
+    dates = sorted((e["date"] for _, e in history_entries()), reverse=True)[:5]
+    assert [dt.date.fromisoformat(e.time["datetime"]) for e in entries] == dates

@@ -34,6 +34,7 @@ except AttributeError:  # pragma: no cover
     _Dumper = yaml.SafeDumper
 
 TEMPLATE_DIR = "planspor"
+LATEST_CHANGES = 5  # on the overview
 PAGE_SIZE = 200  # rows in one page of an item table: a page's size never grows with the plan
 
 
@@ -270,6 +271,7 @@ class _Pages:
             "decisions": self.decisions(),
             "values_name": info.values_name,
             "plan_values": list(info.values),
+            "latest_changes": [self.change(c) for c in changes.all_changes(self.plan)[:LATEST_CHANGES]],
         }
         description = f"Status for {info.title} i {info.municipality}: {counts['total']} indsatser, data pr. {self.site['data_as_of']}."
         return self.page("index.md", info.title, "overview", data, "", description)
