@@ -68,3 +68,24 @@ def test_the_storage_check_is_strict() -> None:
         {"cookies": [], "localStorage": {"pagefind-last-query": "budget"}, "sessionStorage": {}},
     ):
         assert tracking_storage(entries) != [], entries
+
+
+def test_no_page_type_asks_for_a_file_that_is_not_there(browser: Browser, bundled_url: str) -> None:
+    """Every request a page makes is answered; only the 404 page's own address is unknown.
+
+    (Material's bundle fetches "<dir>/sitemap.xml" next to every <link rel="alternate">,
+    taking it for a language version: an Atom feed link must not trigger that.)
+    """
+    context = browser.new_context(viewport=DESKTOP)
+    missing: list[str] = []
+    context.on("response", lambda r: missing.append(f"{r.status} {r.url} (from {r.frame.url})") if r.status >= 400 else None)
+    try:
+        page = context.new_page()
+        for page_type in PAGE_TYPES:
+            visit(page, bundled_url, page_type)
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    expected = [m for m in missing if m.startswith("404 ") and m.split()[1] == bundled_url + BY_NAME["not-found"].path]
+    unexpected = [m for m in missing if m not in expected]
+    assert unexpected == [], "\n".join(unexpected)
