@@ -70,7 +70,7 @@ def test_theme_feeds_hold_only_their_themes_changes(bundled_site: BuiltSite) -> 
 
 def test_pages_announce_their_feeds(bundled_site: BuiltSite) -> None:
     soup = bundled_site.soup("/indsatser/budget-i-balance/")
-    feeds = [link["href"] for link in soup.find_all("link", rel="alternate", type="application/atom+xml")]
+    feeds = [link["href"] for link in soup.find_all("link", rel="feed", type="application/atom+xml")]
     assert feeds == ["../../feeds/aendringer.xml", "../../feeds/temaer/oekonomisk-politik.xml"]
     assert bundled_site.soup("/").find("link", type="application/atom+xml")["href"] == "feeds/aendringer.xml"
 
