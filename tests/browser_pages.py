@@ -39,6 +39,12 @@ PAGE_TYPES: list[PageType] = [
     PageType("about", "om/"),
     PageType("editors-guide", "vejledning/"),
     PageType("privacy", "privatliv/"),
+    PageType("status-view", "status/i-gang/"),
+    PageType("changes", "aendringer/"),
+    PageType("figures", "tal/"),
+    PageType("budget", "oekonomi/"),
+    PageType("report", "rapport/"),
+    PageType("report-committee", "rapport/udvalg/oekonomiudvalget/"),
     PageType("not-found", "findes/ikke/", status=404),
     PageType("search-results", "soeg/?q=budget", ready=".pagefind-ui__result-link", needs_js=True),
 ]
