@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -83,6 +83,38 @@ def listing_urls(base_uri: str) -> tuple[str, str]:
     """'temaer/x.md' -> ('temaer/x/', 'temaer/x/'); 'status/index.md' -> ('status/', 'status/')."""
     folder = base_uri.removesuffix("index.md") if base_uri.endswith("index.md") else base_uri.removesuffix(".md") + "/"
     return folder, folder
+
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class PagePart(Generic[Row]):
+    """One page of a long listing: its source path, title, rows and page links."""
+
+    number: int
+    src_uri: str
+    title: str
+    rows: list[Row]
+    pagination: dict[str, Any] | None
+
+
+def split_pages(base_uri: str, title: str, rows: list[Row]) -> list[PagePart[Row]]:
+    """PAGE_SIZE rows a page: the first at base_uri, then <folder>/side-2.md and on."""
+    chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    base_url, folder = listing_urls(base_uri)
+    urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
+    parts = []
+    for number, chunk in enumerate(chunks, 1):
+        first = (number - 1) * PAGE_SIZE + 1
+        pagination = None
+        if len(chunks) > 1:
+            pagination = {"page": number, "pages": len(chunks), "first_row": first, "last_row": first + len(chunk) - 1, "total": len(rows), "urls": urls}
+        if number == 1:
+            parts.append(PagePart(number, base_uri, title, chunk, pagination))
+        else:
+            parts.append(PagePart(number, f"{folder}side-{number}.md", f"{title} (side {number} af {len(chunks)})", chunk, pagination))
+    return parts
 
 
 def item_url(item_id: str) -> str:
@@ -289,27 +321,10 @@ class _Pages:
         self, base_uri: str, title: str, kind: str, items: list[Item], data: dict[str, Any], body: str = "", description: str = ""
     ) -> Iterator[PageSource]:
         """A listing whose table pages itself: PAGE_SIZE rows a page, /side-2/ and on."""
-        chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
-        base_url, folder = listing_urls(base_uri)
-        urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
         counts = self.counts(items)
-        for number, chunk in enumerate(chunks, 1):
-            pagination = None
-            if len(chunks) > 1:
-                first = (number - 1) * PAGE_SIZE + 1
-                pagination = {
-                    "page": number,
-                    "pages": len(chunks),
-                    "first_row": first,
-                    "last_row": first + len(chunk) - 1,
-                    "total": len(items),
-                    "urls": urls,
-                }
-            page_data = {**data, "counts": counts, "table": self.table(chunk), "pagination": pagination, "first_page": number == 1}
-            if number == 1:
-                yield self.page(base_uri, title, kind, page_data, body, description)
-            else:
-                yield self.page(f"{folder}side-{number}.md", f"{title} (side {number} af {len(chunks)})", kind, page_data, "", description)
+        for part in split_pages(base_uri, title, items):
+            page_data = {**data, "counts": counts, "table": self.table(part.rows), "pagination": part.pagination, "first_page": part.number == 1}
+            yield self.page(part.src_uri, part.title, kind, page_data, body if part.number == 1 else "", description)
 
     def theme(self, theme_id: str) -> Iterator[PageSource]:
         theme = next(t for t in self.plan.themes if t.id == theme_id)
@@ -411,15 +426,9 @@ class _Pages:
         yield self.page("aendringer/index.md", "Ændringer", "changes", data, "", f"Hvad er ændret i {self.plan.info.title}, kvartal for kvartal.")
 
     def change_list_pages(self, base_uri: str, title: str, listed: list[changes.Change]) -> Iterator[PageSource]:
-        chunks = [listed[i : i + PAGE_SIZE] for i in range(0, len(listed), PAGE_SIZE)]
-        base_url, folder = listing_urls(base_uri)
-        urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
-        for number, chunk in enumerate(chunks, 1):
-            first = (number - 1) * PAGE_SIZE + 1
-            pagination = {"page": number, "pages": len(chunks), "first_row": first, "last_row": first + len(chunk) - 1, "total": len(listed), "urls": urls}
-            data = {"changes": [self.change(c) for c in chunk], "pagination": pagination if len(chunks) > 1 else None}
-            uri = base_uri if number == 1 else f"{folder}side-{number}.md"
-            yield self.page(uri, title if number == 1 else f"{title} (side {number} af {len(chunks)})", "change_list", data, "")
+        for part in split_pages(base_uri, title, listed):
+            data = {"changes": [self.change(c) for c in part.rows], "pagination": part.pagination}
+            yield self.page(part.src_uri, part.title, "change_list", data, "")
 
     def change(self, change: changes.Change) -> dict[str, Any]:
         return {
