@@ -36,6 +36,9 @@ def timed(label: str, fn: Callable[[], T], rows: list[tuple[str, float]]) -> T:
 def main(argv: list[str] | None = None) -> int:
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
+    from bench.run import ensure_environment
+
+    ensure_environment()
     import yaml
     from mkdocs.utils import meta
 

@@ -41,16 +41,17 @@ GIB = 1024 * MIB
 PAGE_BUDGET = 300_000  # bytes of HTML: tests/test_scale.py's budget for any page
 
 
-def _ensure_environment() -> None:
+def ensure_environment() -> None:
     """Re-execute with .venv's Python (or the active virtualenv's) when MkDocs is missing."""
     try:
         import mkdocs  # noqa: F401
 
         import planspor  # noqa: F401
     except ImportError:
-        for candidate in (REPO / ".venv" / "bin" / "python", Path(os.environ.get("VIRTUAL_ENV", "/nonexistent")) / "bin" / "python"):
-            if candidate.exists() and Path(sys.executable).resolve() != candidate.resolve():
-                os.execv(str(candidate), [str(candidate), str(Path(__file__).resolve()), *sys.argv[1:]])
+        for venv in (REPO / ".venv", Path(os.environ.get("VIRTUAL_ENV", "/nonexistent"))):
+            candidate = venv / "bin" / "python"
+            if candidate.exists() and Path(sys.prefix).resolve() != venv.resolve():
+                os.execv(str(candidate), [str(candidate), str(Path(sys.argv[0]).resolve()), *sys.argv[1:]])
         sys.exit("The benchmark needs MkDocs and planspor: run `python3 dev.py test` once to create .venv/, or activate a virtualenv that has them.")
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
@@ -357,7 +358,7 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _ensure_environment()
+    ensure_environment()
     parser = argparse.ArgumentParser(prog="python3 bench/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated numbers of items (default: %(default)s)")
     parser.add_argument("--keep", type=Path, help="keep the generated projects and sites in this folder")
