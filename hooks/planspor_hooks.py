@@ -8,6 +8,7 @@ after the build.
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
@@ -16,11 +17,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, problem_pages, site_sources
 from planspor.problems import PlanInvalid, format_problems
-from planspor.project import NOTES_DIR, load_project
+from planspor.project import NOTES_DIR, collector_paused, load_project
 
 log = logging.getLogger("mkdocs.hooks.planspor")
 
@@ -29,6 +31,10 @@ log = logging.getLogger("mkdocs.hooks.planspor")
 # the serve session's state; a plain build never uses them.
 _serving = False
 _last_good_uris: set[str] = set()
+# The pages handed over in on_files, by source path: their front matter is
+# already data, so MkDocs need not parse it again (pure-Python YAML, the
+# largest single cost of a 10,000-item build).
+_generated: dict[str, PageSource] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -48,7 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
-        sources = site_sources(load_project(project_root, Path(config.docs_dir)), config.site_url or "")
+        with collector_paused():
+            sources = site_sources(load_project(project_root, Path(config.docs_dir)), config.site_url or "")
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -60,7 +67,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         _last_good_uris.clear()
         _last_good_uris.update(source.src_uri for source in sources)
-    return _hand_over(files, config, sources)
+    handed = _hand_over(files, config, sources)
+    # The model and the page sources live until the build ends: keep the
+    # collector from rescanning them while MkDocs renders every page.
+    gc.collect()
+    gc.freeze()
+    return handed
 
 
 def _nav_uris(nav: object) -> set[str]:
@@ -76,6 +88,8 @@ def _nav_uris(nav: object) -> set[str]:
 
 def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource]) -> Files:
     generated = {source.src_uri for source in sources}
+    _generated.clear()
+    _generated.update((source.src_uri, source) for source in sources if source.meta is not None)
     for file in list(files):
         if file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated:
             files.remove(file)
@@ -84,8 +98,23 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource]) ->
     return files
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """For a generated page, MkDocs reads the same meta and Markdown that its text holds."""
+    source = _generated.get(page.file.src_uri)
+    if source is None or source.meta is None:
+        return page
+    meta, markdown = source.meta, source.markdown
+
+    def read_source(config: MkDocsConfig) -> None:
+        page.markdown, page.meta = markdown, meta
+
+    page.read_source = read_source  # type: ignore[method-assign]
+    return page
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Build the Pagefind index (Danish stemming) into site/pagefind/."""
+    gc.unfreeze()
     command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:

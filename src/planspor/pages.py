@@ -12,13 +12,12 @@ templates pass them through MkDocs' ``url`` filter.
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
-
-import yaml
 
 from . import changes, charts, opendata
 from .formats import danish_number
@@ -28,11 +27,6 @@ from .problems import Problem
 from .project import NOTES_DIR, PLAN_FILE, Project
 from .sdgs import Sdg
 
-try:
-    _Dumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover
-    _Dumper = yaml.SafeDumper
-
 TEMPLATE_DIR = "planspor"
 LATEST_CHANGES = 5  # on the overview
 PAGE_SIZE = 200  # rows in one page of an item table: a page's size never grows with the plan
@@ -40,8 +34,16 @@ PAGE_SIZE = 200  # rows in one page of an item table: a page's size never grows 
 
 @dataclass(frozen=True)
 class PageSource:
+    """A file of the site: its text, and for a page also the front matter as data.
+
+    ``meta`` and ``markdown`` are exactly what MkDocs would read back from
+    ``text``; the hooks hand them over directly instead of re-parsing YAML.
+    """
+
     src_uri: str
     text: str
+    meta: dict[str, Any] | None = None
+    markdown: str = ""
 
 
 def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
@@ -131,8 +133,9 @@ def escape(text: str) -> str:
 
 
 def front_matter_page(src_uri: str, meta: dict[str, Any], body: str = "") -> PageSource:
-    dumped = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-    return PageSource(src_uri, f"---\n{dumped}---\n\n{body.strip()}\n")
+    """Markdown with its front matter written as JSON, which is valid YAML and far quicker to write."""
+    markdown = f"\n{body.strip()}\n"
+    return PageSource(src_uri, f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n{markdown}", meta, markdown)
 
 
 # -- the pages ------------------------------------------------------------------
@@ -487,29 +490,31 @@ class _Pages:
         }
         return self.page("oekonomi/index.md", "Økonomi", "budget", data, "", f"Budget pr. tema og år i {self.plan.info.title}, i 1.000 kr.")
 
-    REPORT_SPLIT = 500  # above this many items the report is one page per theme
-
     def reports(self) -> Iterator[PageSource]:
         """Printable council reports: the whole plan by theme, and one per committee."""
-        groups = [(t.title, f"temaer/{t.id}/", [i for i in self.sorted_items() if i.theme == t]) for t in self.plan.themes]
         committees = [{"title": c.title, "url": f"rapport/udvalg/{c.id}/"} for c in self.plan.committees]
-        description = f"Status for {self.plan.info.title} samlet til udskrift (A4)."
-        if len(self.plan.items) <= self.REPORT_SPLIT:
-            yield self.page("rapport/index.md", "Statusrapport", "report", self.report_data(groups, committees), "", description)
-        else:
-            parts = [
-                {"title": t.title, "url": f"rapport/temaer/{t.id}/", "count": len(items)} for t, (_, _, items) in zip(self.plan.themes, groups, strict=True)
-            ]
-            data = {**self.report_data([], committees), "parts": parts}
-            yield self.page("rapport/index.md", "Statusrapport", "report", data, "", description)
-            for theme, group in zip(self.plan.themes, groups, strict=True):
-                yield self.page(f"rapport/temaer/{theme.id}.md", f"Statusrapport: {theme.title}", "report", self.report_data([group], []), "", description)
+        yield from self.report("rapport/index.md", "rapport/temaer/", "Statusrapport", self.sorted_items(), committees, "")
         for committee in self.plan.committees:
             items = [i for i in self.sorted_items() if committee in i.committees]
-            by_theme = [(t.title, f"temaer/{t.id}/", [i for i in items if i.theme == t]) for t in self.plan.themes]
-            data = self.report_data([g for g in by_theme if g[2]], [])
-            data["committee"] = committee.title
-            yield self.page(f"rapport/udvalg/{committee.id}.md", f"Statusrapport for {committee.title}", "report", data, "", description)
+            title = f"Statusrapport for {committee.title}"
+            yield from self.report(f"rapport/udvalg/{committee.id}.md", f"rapport/udvalg/{committee.id}/", title, items, [], committee.title)
+
+    def report(self, base_uri: str, parts_folder: str, title: str, items: list[Item], committees: list[dict[str, str]], committee: str) -> Iterator[PageSource]:
+        """One page grouped by theme; for a plan larger than a page, one part per theme, each paged."""
+        description = f"Status for {self.plan.info.title} samlet til udskrift (A4)."
+        groups = [(t, [i for i in items if i.theme == t]) for t in self.plan.themes]
+        groups = [(t, listed) for t, listed in groups if listed]
+        if len(items) <= PAGE_SIZE:
+            data = self.report_data([(t.title, f"temaer/{t.id}/", listed) for t, listed in groups], committees)
+            yield self.page(base_uri, title, "report", {**data, "committee": committee}, "", description)
+            return
+        parts = [{"title": t.title, "url": f"{parts_folder}{t.id}/", "count": len(listed)} for t, listed in groups]
+        data = {**self.report_data([], committees), "parts": parts, "counts": self.counts(items), "committee": committee}
+        yield self.page(base_uri, title, "report", data, "", description)
+        for theme, listed in groups:
+            for part in split_pages(f"{parts_folder}{theme.id}.md", f"{title}: {theme.title}", listed):
+                data = self.report_data([(theme.title, f"temaer/{theme.id}/", part.rows)], [])
+                yield self.page(part.src_uri, part.title, "report", {**data, "committee": committee, "pagination": part.pagination}, "", description)
 
     def report_data(self, groups: list[tuple[str, str, list[Item]]], committees: list[dict[str, str]]) -> dict[str, Any]:
         every = [i for _, _, items in groups for i in items]
@@ -535,6 +540,7 @@ class _Pages:
             "committee_reports": committees,
             "parts": [],
             "committee": "",
+            "pagination": None,
         }
 
     def about(self) -> PageSource:

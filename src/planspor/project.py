@@ -6,6 +6,9 @@ editor fixes them all in one go.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +49,21 @@ class Project:
 
 def load_plan(root: Path) -> Plan:
     source = read_text(root / PLAN_FILE, PLAN_FILE)
-    return build_plan(parse_yaml(source), PLAN_FILE)
+    with collector_paused():
+        return build_plan(parse_yaml(source), PLAN_FILE)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Building the model creates millions of objects and no cycles worth collecting;
+    Python's collector would rescan them again and again (measured: 7.3 s -> 2.6 s at 10,000 items)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_project(root: Path, content_dir: Path | None = None) -> Project:
