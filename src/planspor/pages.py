@@ -25,7 +25,7 @@ from .model import Item, Plan, Status, Strategy, freshness
 from .periods import danish_date
 from .problems import Problem
 from .project import NOTES_DIR, PLAN_FILE, Project
-from .sdgs import Sdg
+from .sdgs import Sdg, status_icons
 
 TEMPLATE_DIR = "planspor"
 LATEST_CHANGES = 5  # on the overview
@@ -53,10 +53,21 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
     absolute; without it they are relative to the site's root.
     """
     site_url = site_url.rstrip("/") + "/" if site_url else ""
-    return [*_Pages(project).all(), status_stylesheet(project.plan), *data_files(project.plan, site_url), *feed_files(project.plan, site_url)]
+    plan = project.plan
+    return [*_Pages(project).all(), status_stylesheet(plan), icon_sprite(plan), *data_files(plan, site_url), *feed_files(plan, site_url)]
 
 
 STATUS_CSS_PATH = "assets/planspor-statuses.css"
+
+
+ICON_SPRITE_PATH = "assets/planspor-icons.svg"
+
+
+def icon_sprite(plan: Plan) -> PageSource:
+    """The plan's status icons in one SVG file; badges refer to them with <use>."""
+    paths = status_icons()
+    symbols = [f'<symbol id="ps-icon-{icon}" viewBox="0 0 24 24"><path d="{paths[icon]}"/></symbol>' for icon in sorted({s.icon for s in plan.statuses})]
+    return PageSource(ICON_SPRITE_PATH, '<svg xmlns="http://www.w3.org/2000/svg">' + "".join(symbols) + "</svg>\n")
 
 
 def status_stylesheet(plan: Plan) -> PageSource:
@@ -156,7 +167,7 @@ class _Pages:
             "data": {"json": opendata.JSON_PATH, "csv": opendata.CSV_PATH, "schema": opendata.SCHEMA_PATH},
             "feed": changes.FEED_PATH,
             "status_css": STATUS_CSS_PATH,
-            "icons": sorted({s.icon for s in self.plan.statuses}),
+            "icons": ICON_SPRITE_PATH,
         }
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self._sorted = sorted(self.plan.items, key=lambda i: i.sort_key)

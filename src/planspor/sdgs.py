@@ -1,4 +1,4 @@
-"""The UN Sustainable Development Goals: Danish titles and UN colours."""
+"""Reference data shipped with Planspor: the UN goals' Danish titles and colours, and the status icons."""
 
 from __future__ import annotations
 
@@ -15,6 +15,13 @@ class Sdg:
     title: str
     colour: str
     text_colour: str
+
+
+@cache
+def status_icons() -> dict[str, str]:
+    """The icons a status may use: name -> SVG path on a 24x24 view box."""
+    text = resources.files("planspor").joinpath("reference/status-icons.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
 
 
 @cache

@@ -31,22 +31,13 @@ from .model import (
 )
 from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem
-from .sdgs import Sdg, all_sdgs
+from .sdgs import Sdg, all_sdgs, status_icons
 from .slugs import is_slug
 from .yamlsource import BadScalar, YList, YMap
 
 T = TypeVar("T")
 
-STATUS_ICONS = (
-    "help-circle-outline",
-    "circle-outline",
-    "circle-slice-4",
-    "progress-clock",
-    "alert-circle-outline",
-    "check-circle",
-    "close-circle-outline",
-    "pause-circle-outline",
-)
+STATUS_ICONS = tuple(status_icons())
 
 _TYPE_NAMES = {
     str: "en tekst",
