@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, problem_pages, site_sources
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, collector_paused, load_project
+from planspor.search_index import BackgroundSearchIndex, SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.planspor")
 
@@ -35,6 +35,7 @@ _last_good_uris: set[str] = set()
 # already data, so MkDocs need not parse it again (pure-Python YAML, the
 # largest single cost of a 10,000-item build).
 _generated: dict[str, PageSource] = {}
+_search_index: BackgroundSearchIndex | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -112,13 +113,32 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _search_index
+    _search_index = BackgroundSearchIndex()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _search_index is not None:
+        _search_index.add(output, "/" + page.url)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Build the Pagefind index (Danish stemming) into site/pagefind/."""
+    """Write the Pagefind index (Danish stemming) into site/pagefind/."""
+    global _search_index
     gc.unfreeze()
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(f"Søgeindekset kunne ikke bygges (pagefind):\n{result.stdout}{result.stderr}")
-    for line in (result.stdout + result.stderr).splitlines():
-        if line.strip():
-            log.warning("pagefind: %s", line.strip())
+    index, _search_index = _search_index, None
+    if index is None:
+        return
+    try:
+        index.write(Path(config.site_dir) / "pagefind")
+    except SearchIndexError as error:
+        raise PluginError(f"Søgeindekset kunne ikke bygges (pagefind): {error}") from None
+
+
+def on_build_error(error: Exception) -> None:
+    global _search_index
+    if _search_index is not None:
+        _search_index.close()
+        _search_index = None
