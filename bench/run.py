@@ -65,12 +65,13 @@ class Run:
     wall: float  # seconds
     cpu: float  # user + system seconds of the process and its children
     peak_rss: int  # bytes: the largest resident set of the process or any child it waited for
+    peak_tree: int = 0  # bytes: the largest sum of resident sets of the process and its children at one moment (sampled)
 
 
 def measure(command: list[str], cwd: Path, log: Path, repeat: int = 1) -> Run:
     """Run a command ``repeat`` times: the fastest wall time, the least CPU time and the largest peak memory."""
     runs = [_measure_once(command, cwd, log) for _ in range(repeat)]
-    return Run(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.peak_rss for r in runs))
+    return Run(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.peak_rss for r in runs), max(r.peak_tree for r in runs))
 
 
 def _measure_once(command: list[str], cwd: Path, log: Path) -> Run:
@@ -79,12 +80,64 @@ def _measure_once(command: list[str], cwd: Path, log: Path) -> Run:
     with log.open("w") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler = _TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        peak_tree = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"Failed ({process.returncode}): {' '.join(command)}\n{log.read_text()[-4000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * KIB)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * KIB, peak_tree)
+
+
+class _TreeMemory:
+    """Samples, every 50 ms, the resident memory of a process and all its descendants together.
+
+    rusage gives the largest single process; when Pagefind indexes while MkDocs
+    still renders, the machine needs their sum. Linux /proc only (0 elsewhere).
+    """
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.pid = pid
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.wait(0.05):
+            self.peak = max(self.peak, _tree_rss(self.pid))
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join()
+        return self.peak
+
+
+def _tree_rss(root: int) -> int:
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree)
 
 
 # -- the built site --------------------------------------------------------------------
@@ -192,7 +245,9 @@ def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
         [python, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)], project, log / "build.txt", repeat
     )
     step("Pagefind alone on the built site")
-    result.pagefind = measure([python, "-m", "pagefind", "--site", str(site), "--quiet"], project, log / "pagefind.txt", repeat)
+    # Into a folder of its own: the built site's index is measured as the build wrote it.
+    alone = project / "pagefind-alone"
+    result.pagefind = measure([python, "-m", "pagefind", "--site", str(site), "--output-path", str(alone), "--quiet"], project, log / "pagefind.txt", repeat)
     step("planspor eksport")
     result.export = measure([python, "-m", "planspor.cli", "--projekt", str(project), "eksport", str(export)], project, log / "export.txt")
     step("mkdocs build (baseline: exported pages, no hooks)")
@@ -284,6 +339,7 @@ def results_table(results: list[Result]) -> str:
         ),
         row("`planspor eksport` (not in the baseline's time)", each(lambda r: _s(run(r.export).wall))),
         row("peak memory, ours (RSS, max of MkDocs and Pagefind)", each(lambda r: _mb(run(r.build).peak_rss))),
+        row("peak memory, ours, all processes at once (sampled)", each(lambda r: _mb(run(r.build).peak_tree))),
         row("peak memory, baseline", each(lambda r: _mb(run(r.baseline).peak_rss))),
         row("peak memory, Pagefind alone", each(lambda r: _mb(run(r.pagefind).peak_rss))),
         row("pages (HTML)", each(lambda r: f"{r.pages:,}")),
@@ -321,7 +377,11 @@ def targets_table(results: list[Result]) -> str:
     big, small, mid = by_size.get(10_000), by_size.get(150), by_size.get(1_000)
     if big and big.build:
         add("10,000 items build in under 45 s", f"{_s(big.build.wall)} (CPU {_s(big.build.cpu)})", big.build.wall < 45)
-        add("10,000 items build with under 1 GiB peak memory", _mb(big.build.peak_rss), big.build.peak_rss < GIB)
+        add(
+            "10,000 items build with under 1 GiB peak memory (largest process)",
+            f"{_mb(big.build.peak_rss)}; all processes at once: {_mb(big.build.peak_tree)}",
+            big.build.peak_rss < GIB,
+        )
     if big and mid and big.build and mid.build:
         add(
             "t(10,000) / t(1,000) ≤ 11",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page
 
 from planspor.buildinfo import build_stamp
@@ -91,12 +91,11 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource]) ->
     generated = {source.src_uri for source in sources}
     _generated.clear()
     _generated.update((source.src_uri, source) for source in sources if source.meta is not None)
-    for file in list(files):
-        if file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated:
-            files.remove(file)
-    for source in sources:
-        files.append(File.generated(config, source.src_uri, content=source.text))
-    return files
+    kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated)]
+    added = [File.generated(config, source.src_uri, content=source.text) for source in sources]
+    # In the order MkDocs gives a folder of files (and Pagefind's command line
+    # its pages): pages render, and are indexed, in address order.
+    return Files(sorted(kept + added, key=file_sort_key))
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -121,6 +120,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _search_index is not None:
         _search_index.add(output, "/" + page.url)
+    # The page is rendered and about to be written; nothing reads its HTML
+    # body again. Letting it go keeps a 10,000-item build's memory down while
+    # Pagefind indexes beside it.
+    page.content = None
     return output
 
 

@@ -59,9 +59,9 @@ def test_header_search_finds_the_item(desktop: BrowserContext, bundled_url: str,
         assert url.path == urlsplit(bundled_url).path + "soeg/"
         assert parse_qs(url.query) == {"q": [query]}
         message = page.locator(".pagefind-ui__message")
-        page.wait_for_function("() => /resultat/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')", timeout=10_000)
+        page.wait_for_function("() => /resultat/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')", timeout=30_000)
         assert not message.inner_text().startswith("Ingen"), message.inner_text()
-        page.locator(f".pagefind-ui__result-link[href$='/indsatser/{item}/']").first.wait_for(state="visible", timeout=10_000)
+        page.locator(f".pagefind-ui__result-link[href$='/indsatser/{item}/']").first.wait_for(state="visible", timeout=30_000)
         assert page.input_value("#ps-search-input") == query, "the header box keeps the query"
     finally:
         page.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import threading
 from pathlib import Path
@@ -90,9 +91,12 @@ class BackgroundSearchIndex:
     # -- the index ----------------------------------------------------------------------
 
     def add(self, html: str, url: str) -> None:
-        """Send a rendered page; returns at once."""
+        """Send the searchable part of a rendered page; returns at once."""
+        searchable = searchable_part(html)
+        if searchable is None:
+            return
         self._files_sent += 1
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": html})
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": searchable})
 
     def write(self, output: Path) -> None:
         """Wait until every page is indexed, then write the index to `output`."""
@@ -110,3 +114,29 @@ class BackgroundSearchIndex:
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait(timeout=30)
+
+
+_BODY = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
+
+
+def searchable_part(html: str) -> str | None:
+    """Only the element Pagefind indexes (data-pagefind-body), in a document with the page's language.
+
+    Pagefind ignores everything else on a site that marks its bodies, and a page
+    without one entirely; sending less keeps its memory to what it indexes.
+    """
+    start = _BODY.search(html)
+    if start is None:
+        return None
+    tag = start[1]
+    opening, closing = re.compile(rf"<{tag}\b"), f"</{tag}>"
+    depth, position = 1, start.end()
+    while depth:
+        end = html.find(closing, position)
+        if end < 0:
+            return html  # unbalanced: let Pagefind read the whole page
+        depth += len(opening.findall(html, position, end)) - 1
+        position = end + len(closing)
+    lang = _LANG.search(html)
+    return f'<!DOCTYPE html><html lang="{lang[1] if lang else "da"}"><head></head><body>{html[start.start() : position]}</body></html>'
