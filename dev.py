@@ -54,7 +54,19 @@ def ensure_installed(kind: str) -> None:
     pip = [str(venv_bin("python")), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
     subprocess.run([*pip, "-r", str(lock)], check=True)
     subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
+    quiet_mkdocs_banner()
     stamp.write_text(digest)
+
+
+def quiet_mkdocs_banner() -> None:
+    """mkdocs-material prints an end-of-life banner when its theme is imported,
+    before any hook runs. A .pth line sets NO_MKDOCS_2_WARNING for every Python
+    started from .venv, so a plain `mkdocs build` there shows real problems only."""
+    purelib = subprocess.run(
+        [str(venv_bin("python")), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    line = "import os; os.environ.setdefault('NO_MKDOCS_2_WARNING', '1')\n"
+    (Path(purelib) / "planspor-quiet-mkdocs-banner.pth").write_text(line)
 
 
 def environment() -> dict[str, str]:
