@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, run_mkdocs_build
+from conftest import REPO, BuiltSite, free_port, run_mkdocs_build, stop
 from server import serve_site
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -415,12 +415,6 @@ def test_the_footer_meets_wcag_aa_contrast(bundled_url: str, browser: Any) -> No
 # -- 6. self-hosting with nginx ------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def nginx_binary() -> str:
     binary = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
     if binary is None:
@@ -480,12 +474,7 @@ def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 @pytest.fixture(scope="module")

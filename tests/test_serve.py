@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import mkdocs_env
+from conftest import free_port, mkdocs_env, stop
 
 ITEM = "indsatser/budget-i-balance/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def fetch(url: str) -> str:
@@ -52,11 +45,7 @@ def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     try:
         yield f"http://127.0.0.1:{port}/", process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def break_theme(project: Path) -> None:
