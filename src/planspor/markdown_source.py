@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .problems import PlanInvalid, Problem
 from .yamlsource import SourceText, YMap, parse_yaml
@@ -149,7 +148,3 @@ def level_one_headings(doc: MarkdownDoc) -> list[int]:
         for index, (line, in_code) in enumerate(_lines_with_code_state(doc.body.split("\n")))
         if not in_code and re.match(r"^\s{0,3}#\s", line)
     ]
-
-
-def plain_meta(meta: YMap) -> dict[str, Any]:
-    return dict(meta)

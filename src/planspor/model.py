@@ -224,9 +224,6 @@ class Plan:
     items: tuple[Item, ...]
     items_by_id: dict[str, Item] = field(default_factory=dict, compare=False)
 
-    def item(self, item_id: str) -> Item:
-        return self.items_by_id[item_id]
-
     def items_in_theme(self, theme: Theme) -> list[Item]:
         return [item for item in self.items if item.theme == theme]
 

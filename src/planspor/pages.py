@@ -92,10 +92,9 @@ def data_files(plan: Plan, site_url: str) -> list[PageSource]:
     ]
 
 
-def listing_urls(base_uri: str) -> tuple[str, str]:
-    """'temaer/x.md' -> ('temaer/x/', 'temaer/x/'); 'status/index.md' -> ('status/', 'status/')."""
-    folder = base_uri.removesuffix("index.md") if base_uri.endswith("index.md") else base_uri.removesuffix(".md") + "/"
-    return folder, folder
+def listing_folder(base_uri: str) -> str:
+    """The URL of a listing's first page, under which its other pages lie: 'temaer/x.md' -> 'temaer/x/'."""
+    return base_uri.removesuffix("index.md") if base_uri.endswith("index.md") else base_uri.removesuffix(".md") + "/"
 
 
 Row = TypeVar("Row")
@@ -115,8 +114,8 @@ class PagePart(Generic[Row]):
 def split_pages(base_uri: str, title: str, rows: list[Row]) -> list[PagePart[Row]]:
     """PAGE_SIZE rows a page: the first at base_uri, then <folder>/side-2.md and on."""
     chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
-    base_url, folder = listing_urls(base_uri)
-    urls = [base_url] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
+    folder = listing_folder(base_uri)
+    urls = [folder] + [f"{folder}side-{n}/" for n in range(2, len(chunks) + 1)]
     parts = []
     for number, chunk in enumerate(chunks, 1):
         first = (number - 1) * PAGE_SIZE + 1

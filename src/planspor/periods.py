@@ -89,8 +89,3 @@ def parse_date_text(text: str) -> dt.date:
 def danish_date(day: dt.date) -> str:
     """29. februar 2024"""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def danish_month(text: str) -> str:
-    """'2023-11' -> 'november 2023'; other forms as the period label."""
-    return parse_period(text).label
