@@ -23,7 +23,7 @@ def test_page_type_talks_only_to_its_own_host_and_stores_nothing(browser: Browse
     try:
         with recorded_requests(context) as urls:
             page = context.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
             visit(page, bundled_url, page_type)
             page.wait_for_load_state("networkidle")
             entries = storage_entries(context, page)

@@ -12,10 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from browser_pages import BY_NAME
-from browser_support import visit
+from browser_pages import BY_NAME, DESKTOP
+from browser_support import recorded_requests, visit
 from conftest import REPO
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import Browser, BrowserContext
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +65,28 @@ def test_header_search_finds_the_item(desktop: BrowserContext, bundled_url: str,
         assert page.input_value("#ps-search-input") == query, "the header box keeps the query"
     finally:
         page.close()
+
+
+def test_the_search_page_searches_on_its_own_thread_without_errors(browser: Browser, bundled_url: str) -> None:
+    """Pagefind runs on the page's thread: no worker to fetch or start, so none that can fail to start.
+
+    With Pagefind's Web Worker, a start that failed under load fell back to this thread but left
+    an uncaught "Unexpected end of input" on the page (seen once in CI).
+    """
+    context = browser.new_context(viewport=DESKTOP)
+    errors: list[str] = []
+    try:
+        with recorded_requests(context) as urls:
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+            page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type in ("error", "warning") else None)
+            visit(page, bundled_url, BY_NAME["search-results"])
+            page.wait_for_load_state("networkidle")
+            workers = [worker.url for worker in page.workers]
+        assert page.locator(".pagefind-ui__result-link").count() > 0
+        assert any(urlsplit(u).path.endswith("/pagefind/pagefind.js") for u in urls), "Pagefind was not loaded"
+        assert workers == []
+        assert [u for u in urls if "worker" in urlsplit(u).path] == []
+        assert errors == []
+    finally:
+        context.close()
