@@ -27,7 +27,7 @@ _axe = Axe()
 def visit(page: Page, base_url: str, page_type: PageType) -> Response | None:
     """Open a page type as a visitor does and wait until it is ready to read."""
     response = page.goto(base_url + page_type.path, wait_until="load")
-    page.wait_for_selector(page_type.ready, state="visible", timeout=10_000)
+    page.wait_for_selector(page_type.ready, state="visible", timeout=30_000)
     return response
 
 

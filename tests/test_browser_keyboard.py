@@ -36,7 +36,7 @@ def test_tab_and_enter_reach_the_search_a_result_and_an_item(desktop: BrowserCon
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert "/soeg/?q=legepladsen" in page.url
-        page.locator(f".pagefind-ui__result-link[href$='/indsatser/{RESULT_ITEM}/']").first.wait_for(state="visible", timeout=10_000)
+        page.locator(f".pagefind-ui__result-link[href$='/indsatser/{RESULT_ITEM}/']").first.wait_for(state="visible", timeout=30_000)
         tab_until(page, lambda s: str(s["href"] or "").endswith(f"/indsatser/{RESULT_ITEM}/"), limit=40)
         with page.expect_navigation():
             page.keyboard.press("Enter")

@@ -43,9 +43,9 @@ def test_a_search_talks_only_to_its_own_host_and_stores_nothing(browser: Browser
             visit(page, bundled_url, BY_NAME["item-with-note"])
             page.fill("#ps-search-input", "legepladsen")
             page.press("#ps-search-input", "Enter")
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
             page.fill(".pagefind-ui__search-input", "indeklimaet")  # a second search, typed on the search page
-            page.wait_for_selector(".pagefind-ui__result-link[href*=renovering-af-skolebygninger]", timeout=10_000)
+            page.wait_for_selector(".pagefind-ui__result-link[href*=renovering-af-skolebygninger]", timeout=30_000)
             page.click(".pagefind-ui__result-link[href*=renovering-af-skolebygninger]")
             page.wait_for_load_state("networkidle")
             entries = storage_entries(context, page)
