@@ -91,11 +91,21 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource]) ->
     generated = {source.src_uri for source in sources}
     _generated.clear()
     _generated.update((source.src_uri, source) for source in sources if source.meta is not None)
-    kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated)]
+    kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated or _unused_theme_search(file, config))]
     added = [File.generated(config, source.src_uri, content=source.text) for source in sources]
     # In the order MkDocs gives a folder of files (and Pagefind's command line
     # its pages): pages render, and are indexed, in address order.
     return Files(sorted(kept + added, key=file_sort_key))
+
+
+# Material ships its own search (lunr and a worker) with every site; Planspor
+# searches with Pagefind, so without Material's search plugin they are never
+# loaded: 1.2 MB that would only be published.
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def _unused_theme_search(file: File, config: MkDocsConfig) -> bool:
+    return "search" not in config.plugins and not file.is_documentation_page() and file.src_uri.startswith(MATERIAL_SEARCH_FILES)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:

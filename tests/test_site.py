@@ -223,6 +223,15 @@ def test_every_internal_link_resolves(bundled_site: BuiltSite) -> None:
     assert checked > 1000
 
 
+def test_material_search_is_not_published_beside_pagefind(bundled_site: BuiltSite) -> None:
+    """Planspor searches with Pagefind; Material's lunr search (1.2 MB, never loaded) stays out of the site."""
+    scripts = bundled_site.root / "assets/javascripts"
+    assert (scripts / "planspor-search.js").exists() and (bundled_site.root / "pagefind/pagefind-ui.js").exists()
+    assert not (scripts / "lunr").exists()
+    assert sorted(p.name for p in scripts.rglob("search.*")) == []
+    assert "lunr" not in bundled_site.html("/soeg/")
+
+
 def test_no_page_loads_anything_from_another_host(bundled_site: BuiltSite) -> None:
     """Scripts, styles, fonts, images, frames: only from the site itself. (Links a visitor may click are fine.)"""
     site_url = "http://127.0.0.1:8000/"
