@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import REPO, BuiltSite
+from conftest import REPO, BuiltSite, mkdocs_env
 
 
 @cache
@@ -282,6 +284,27 @@ def pagefind_records(site: BuiltSite) -> list[dict[str, Any]]:
         assert data.startswith(b"pagefind_dcd")
         records.append(json.loads(data[len(b"pagefind_dcd") :]))
     return records
+
+
+def test_search_bundle_is_whole_as_pagefinds_command_line_writes_it(bundled_site: BuiltSite, tmp_path: Path) -> None:
+    """Every file Pagefind makes is published complete: its scripts, styles and WebAssembly
+    byte for byte as `pagefind --site` writes them, and every fragment of the same page found."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(bundled_site.root), "--output-path", str(tmp_path), "--quiet"]
+    subprocess.run(command, check=True, capture_output=True, env=mkdocs_env())
+    ours = bundled_site.root / "pagefind"
+    published = {p.relative_to(ours).as_posix(): p for p in ours.rglob("*") if p.is_file()}
+    reference = {p.relative_to(tmp_path).as_posix(): p for p in tmp_path.rglob("*") if p.is_file()}
+    assert [name for name, path in published.items() if path.stat().st_size == 0] == []
+    # The index chunks are named by their content and are built from the searchable part only.
+    constant = {name for name in reference if name.endswith((".js", ".css")) or name.startswith(("wasm.", "fragment/"))}
+    assert len(constant) > 10 and constant <= published.keys()
+    assert [name for name in sorted(constant) if published[name].read_bytes() != reference[name].read_bytes()] == []
+    assert kinds(published) == kinds(reference)
+
+
+def kinds(names: Any) -> set[str]:
+    """Pagefind's files by folder and kind: the meta file's name holds a hash of its content."""
+    return {re.sub(r"_[0-9a-f]+\.pf_meta$", ".pf_meta", name.split("/")[0]) for name in names}
 
 
 def test_search_index_holds_every_item_once_and_no_boilerplate(bundled_site: BuiltSite) -> None:

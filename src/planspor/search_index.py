@@ -3,9 +3,10 @@
 Pagefind runs as a service (``pagefind --service``): messages are base64 JSON
 separated by commas on its stdin and stdout. Each rendered page is sent as
 soon as it exists, so the index is mostly built by the time MkDocs writes its
-last page; the result is the index the Pagefind command line makes from the
-finished site. (Pagefind's own asyncio client waits 0.1 s per reply, which
-would take 17 minutes for 10,000 pages; this one streams.)
+last page. The fragments, scripts and styles are those the Pagefind command
+line writes for the finished site; the index chunks differ only in that they
+hold just the searchable part. (Pagefind's own asyncio client waits 0.1 s per
+reply, which would take 17 minutes for 10,000 pages; this one streams.)
 """
 
 from __future__ import annotations
@@ -59,12 +60,18 @@ class BackgroundSearchIndex:
 
     def _read(self, stream: IO[bytes] | None) -> None:
         assert stream is not None
-        buffer = b""
+        # One reply (GetFiles: the whole index) may be tens of megabytes: keep
+        # its pieces in a list and join them once, at the comma that ends it.
+        pending: list[bytes] = []
         while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
+            *ended, rest = chunk.split(b",")
+            for index, piece in enumerate(ended):
+                message = b"".join([*pending, piece]) if index == 0 and pending else piece
                 self._receive(json.loads(base64.b64decode(message)))
+            if ended:
+                pending.clear()
+            if rest:
+                pending.append(rest)
         with self._lock:
             self._errors.append("Pagefind lukkede forbindelsen.")
             self._lock.notify_all()
@@ -106,14 +113,28 @@ class BackgroundSearchIndex:
                 if self._errors:
                     raise SearchIndexError("; ".join(self._errors))
                 self._replies.clear()
-            self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)})
+            reply = self._request({"type": "GetFiles", "index_id": self._index_id})
         finally:
             self.close()
+        # Pagefind's own WriteFiles answers before every file is on disk (its
+        # last writes finish in the background), and the service is stopped
+        # right after: files came out empty. Here every byte is written and
+        # closed before the build goes on.
+        for file in reply.get("files", []):
+            _write_file(output, str(file["path"]), base64.b64decode(file["content"]))
 
     def close(self) -> None:
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait(timeout=30)
+
+
+def _write_file(output: Path, relative: str, content: bytes) -> None:
+    target = (output / relative).resolve()
+    if output.resolve() not in target.parents:
+        raise SearchIndexError(f"Pagefind ville skrive uden for søgeindeksets mappe: {relative}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 _BODY = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
