@@ -8,6 +8,9 @@ spreadsheet changes nothing.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import re
 import subprocess
 from collections.abc import Mapping
@@ -15,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_planspor
+from conftest import REPO, BuiltSite, run_planspor
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from test_editing import commit, diff_lines, ok, refused
 
 from planspor.spreadsheet import COLUMNS
@@ -242,3 +246,97 @@ def test_template_dropdown_values_import(repo: Path, tmp_path: Path) -> None:
     out = ok(run_import(repo, tmp_path / "udfyldt.xlsx"))
     assert out.count("Ny indsats") == len(themes)
     ok(run_planspor(repo, "check"))
+
+
+# -- the site's own /data/plan.csv: download, change, import again ----------------------------
+
+
+def site_rows(site: BuiltSite) -> list[list[str]]:
+    text = (site.root / "data" / "plan.csv").read_text(encoding="utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    """As Danish Excel saves a CSV (UTF-8 with BOM, semicolons)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def edit(rows: list[list[str]], item: str, **cells: str) -> None:
+    header = rows[0]
+    row = next(r for r in rows if r[0] == item)
+    for name, value in cells.items():
+        row[header.index(name.replace("_", " "))] = value
+
+
+def test_the_sites_own_csv_imports_as_no_change(repo: Path, bundled_site: BuiltSite, tmp_path: Path) -> None:
+    rows = site_rows(bundled_site)
+    assert {"Status siden", "Senest bekræftet", "Oprindelig slut", "Budget i alt (1.000 kr.)", "Adresse"} <= set(rows[0])
+    out = ok(run_import(repo, write_csv(tmp_path / "plan.csv", rows)))
+    assert "Ingen ændringer" in out
+    assert diff_lines(repo) == ([], [])
+
+
+def test_the_sites_csv_opened_in_excel_imports_as_no_change(repo: Path, bundled_site: BuiltSite, tmp_path: Path) -> None:
+    """Excel turns the dates into date cells and the amounts into numbers; nothing changes either."""
+    rows = site_rows(bundled_site)
+    header, body = rows[0], rows[1:]
+    dates = {header.index("Status siden"), header.index("Senest bekræftet")}
+    amounts = {i for i, name in enumerate(header) if name.startswith("Budget")}
+
+    def excel(index: int, text: str) -> Any:
+        if index in dates:
+            return dt.date.fromisoformat(text)
+        if index in amounts and text:
+            return float(text.replace(",", "."))
+        return text or None
+
+    workbook = Workbook()
+    workbook.active.append(header)
+    for row in body:
+        workbook.active.append([excel(i, text) for i, text in enumerate(row)])
+    workbook.save(tmp_path / "plan.xlsx")
+    assert "Ingen ændringer" in ok(run_import(repo, tmp_path / "plan.xlsx"))
+
+
+def test_a_new_status_in_the_sites_csv_takes_the_date_in_status_siden(repo: Path, bundled_site: BuiltSite, tmp_path: Path) -> None:
+    rows = site_rows(bundled_site)
+    edit(rows, "budget-i-balance", Status="Afsluttet", Status_siden="15-09-2024")
+    # A changed year with the old total beside it: the total is Planspor's to fill in, so the stale one is fine.
+    edit(rows, "digital-selvbetjening", **{"Budget 2025 (1.000 kr.)": "-100"})
+    out = ok(run_import(repo, write_csv(tmp_path / "plan.csv", rows)))
+    assert "budget-i-balance: status i-gang → afsluttet (række 2)" in out
+    added, removed = diff_lines(repo)
+    assert added[:2] == ["      - date: 2024-09-15", "        status: afsluttet"]
+    assert "    budget: {2024: 200, 2025: -100, 2026: -800, 2027: -800}" in added
+    assert removed == ["    budget: {2024: 200, 2025: -400, 2026: -800, 2027: -800}"]
+    ok(run_planspor(repo, "check"))
+
+
+def test_cells_planspor_fills_in_are_checked_not_dropped(repo: Path, bundled_site: BuiltSite, tmp_path: Path) -> None:
+    rows = site_rows(bundled_site)
+    edit(rows, "budget-i-balance", Status_siden="2024-05-01")  # a new date, but the same status
+    edit(rows, "raaderumsanalyse", Oprindelig_slut="2025-Q1", Senest_bekræftet="2024-07-01")
+    edit(rows, "digital-selvbetjening", **{"Budget i alt (1.000 kr.)": "999"})
+    edit(rows, "langsigtet-anlaegsplan", Adresse="https://example.org/indsatser/noget-andet/")
+    edit(rows, "styrket-oekonomiopfoelgning", Status_siden="i går")
+    stderr = refused(run_import(repo, write_csv(tmp_path / "plan.csv", rows)), repo)
+    number = {row[0]: index for index, row in enumerate(rows, 1)}
+    header = rows[0]
+
+    def cell(item: str, column: str) -> str:
+        return f"plan.csv:{number[item]} [{get_column_letter(header.index(column) + 1)}{number[item]} ({column})]: "
+
+    expected = [
+        cell("budget-i-balance", "Status siden") + "Der står 2024-05-01, men 'budget-i-balance' har haft status 'I gang' siden 2024-03-01.",
+        cell("raaderumsanalyse", "Oprindelig slut") + "Der står '2025-Q1', men den oprindelige slut er 2024-Q2.",
+        cell("raaderumsanalyse", "Senest bekræftet") + "Der står 2024-07-01, men 'Senest bekræftet' er datoen for det seneste punkt i historikken (2024-06-18)",
+        cell("digital-selvbetjening", "Budget i alt (1.000 kr.)") + "Der står '999', men summen af budgetårene er -1800.",
+        cell("langsigtet-anlaegsplan", "Adresse")
+        + "Der står 'https://example.org/indsatser/noget-andet/', men indsatsens adresse slutter på /indsatser/langsigtet-anlaegsplan/.",
+        cell("styrket-oekonomiopfoelgning", "Status siden") + "Skriv en dato som ÅÅÅÅ-MM-DD (fx 2025-03-01), men der står 'i går'.",
+    ]
+    for message in expected:
+        assert message in stderr, f"{message}\n--- not in ---\n{stderr}"
+    assert "Planen har 6 problemer" in stderr

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .editing import (
     CREATED_COMMENT,
@@ -37,6 +38,7 @@ from .editing import (
     suggest,
 )
 from .model import Item, Plan
+from .opendata import danish_decimal
 from .periods import ALLOWED_FORMS, Period, PeriodError, parse_period
 from .problems import PlanInvalid, Problem
 from .sdgs import all_sdgs
@@ -80,13 +82,25 @@ COLUMNS: tuple[Column, ...] = (
     Column("Status", "status", "Status fra listen (fx I gang). Er den en anden end indsatsens nuværende, tilføjes et punkt i historikken.", "Ikke påbegyndt"),
     Column("Kommentar", "comment", "Kommentar til en ny status eller flytning. Skal udfyldes, når status er Udgået (begrundelsen).", ""),
 )
+# The columns the site's own /data/plan.csv adds: Planspor fills them in, so an
+# editor can download the plan as it is, change it and import it again. They
+# change nothing by themselves, except "Status siden" beside a new status (the
+# date of the new status); a cell that contradicts the plan is rejected.
+SITE_CSV_COLUMNS: tuple[Column, ...] = (
+    Column("Status siden", "status_since", "Datoen for den nuværende status. Skriver du en ny status, kan du skrive dens dato her."),
+    Column("Senest bekræftet", "confirmed", "Datoen for det seneste punkt i historikken. Udfyldes af Planspor."),
+    Column("Oprindelig slut", "planned_end", "Den slut, planen blev vedtaget med. Udfyldes af Planspor; flyt indsatsen i kolonnen Slut."),
+    Column("Budget i alt", "budget_total", "Summen af budgetårene. Udfyldes af Planspor; ret beløbene i kolonnerne Budget ÅÅÅÅ."),
+    Column("Adresse", "address", "Indsatsens side på hjemmesiden. Udfyldes af Planspor."),
+)
 BUDGET_HELP = "Beløb i 1.000 kr. for året, besparelser negative. Decimalkomma og tusindtalspunktum er i orden (fx -1.250,5)."
-_BY_SLUG = {slugify(c.header): c for c in COLUMNS}
+_BY_SLUG = {slugify(c.header): c for c in (*COLUMNS, *SITE_CSV_COLUMNS)}
 _BUDGET = re.compile(r"^budget-(\d{4})$")
 _YES = {"ja", "j", "x", "sand", "true", "1", "yes"}
 _NO = {"nej", "n", "falsk", "false", "0", "no"}
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 HELPER_SHEETS = ("Vejledning", "Lister")
+DATE_FIELD = "kolonnen Status siden, fx"
 FIELD_NAMES = {
     "title": "titel", "theme": "tema", "kind": "type", "committees": "udvalg", "strategic": "strategisk",
     "responsible": "ansvarlig", "process": "proces", "cross_cutting": "tværgående", "budget": "budget",
@@ -245,6 +259,7 @@ class Row:
     ident: str
     values: dict[str, Any] = field(default_factory=dict)
     budget: dict[int, Decimal] = field(default_factory=dict)
+    day: dt.date | None = None  # from "Status siden" beside a new status; else the import's date
 
 
 class _Reader:
@@ -257,7 +272,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.columns: dict[str, int] = {}
         self.budget_columns: dict[int, int] = {}
-        self.headers: dict[str, str] = {c.key: c.header for c in COLUMNS}
+        self.headers: dict[str, str] = {c.key: c.header for c in (*COLUMNS, *SITE_CSV_COLUMNS)}
         self.taken = all_ids(plan)
         self.sheet_ids: dict[str, int] = {}
         self.previous = {old: item for item in plan.items for old in item.previous_ids}
@@ -273,7 +288,7 @@ class _Reader:
 
     def read_header(self) -> None:
         row = self.table.header_row
-        allowed = [c.header for c in COLUMNS] + ["Budget ÅÅÅÅ"]
+        allowed = [c.header for c in COLUMNS] + ["Budget ÅÅÅÅ"] + [c.header for c in SITE_CSV_COLUMNS]
         for index, raw in enumerate(self.table.header):
             text = one_line(raw)
             if not text:
@@ -420,6 +435,118 @@ class _Reader:
             return
         self.problem(row.number, "strategic", f"Skriv 'ja' eller 'nej', men der står '{text}'.")
 
+    # -- the columns the site's plan.csv adds -----------------------------------------------
+
+    def read_site_columns(self, row: Row, values: list[Any]) -> None:
+        """Check the cells Planspor fills in against the plan; a new status may bring its date."""
+        item = row.item
+        since = self.site_day(row, values, "status_since")
+        changes_status = item is None or ("status" in row.values and row.values["status"] != item.status.id)
+        current_since = item.status_entry.date if item is not None else None
+        if since is not None and since != current_since:
+            if changes_status:
+                row.day = since
+            else:
+                assert item is not None
+                self.problem(
+                    row.number,
+                    "status_since",
+                    f"Der står {since.isoformat()}, men '{item.id}' har haft status '{item.status.label}' siden {current_since}. "
+                    "Datoen kan kun ændres sammen med status: skriv den nye status i kolonnen Status, eller skriv "
+                    f"{current_since} her (eller tøm cellen).",
+                )
+        confirmed = self.site_day(row, values, "confirmed")
+        allowed = self.confirmed_days(row)
+        if confirmed is not None and confirmed not in allowed:
+            shown = " eller ".join(sorted(d.isoformat() for d in allowed))
+            self.problem(
+                row.number,
+                "confirmed",
+                f"Der står {confirmed.isoformat()}, men 'Senest bekræftet' er datoen for det seneste punkt i historikken ({shown}) "
+                "og udfyldes af Planspor. Tøm cellen, eller skriv en ny status med dens dato i kolonnerne Status og Status siden.",
+            )
+        self.check_planned_end(row, values)
+        self.check_budget_total(row, values)
+        self.check_address(row, values)
+
+    def confirmed_days(self, row: Row) -> set[dt.date]:
+        """What 'Senest bekræftet' may say: the last history entry's date, before or after the import."""
+        if row.item is None:
+            return {row.day or self.day}
+        last = {row.item.history[-1].date}
+        return last | {row.day or self.day} if self.makes_entry(row, row.item) else last
+
+    def site_day(self, row: Row, values: list[Any], key: str) -> dt.date | None:
+        raw = self.cell(values, key)
+        if not cell_text(raw):
+            return None
+        try:
+            period = cell_period(raw)
+        except PeriodError:
+            period = None
+        if period is None or period.first != period.last:
+            self.problem(row.number, key, f"Skriv en dato som ÅÅÅÅ-MM-DD (fx 2025-03-01), men der står '{cell_text(raw)}'.")
+            return None
+        return period.first
+
+    def makes_entry(self, row: Row, item: Item) -> bool:
+        """Whether the row adds a history entry (a new status, a move or a new comment)."""
+        status, start, end = row.values.get("status"), row.values.get("start"), row.values.get("end")
+        comment = row.values.get("comment")
+        return bool(
+            (status and status != item.status.id)
+            or (start and start != item.timing.start)
+            or (end and end != item.timing.end)
+            or (status and comment and comment != item.history[-1].comment)
+        )
+
+    def check_planned_end(self, row: Row, values: list[Any]) -> None:
+        raw = self.cell(values, "planned_end")
+        if not cell_text(raw):
+            return
+        expected = row.item.planned.end if row.item is not None else row.values.get("end")
+        try:
+            found = cell_period(raw)
+        except PeriodError as error:
+            self.problem(row.number, "planned_end", f"Ugyldigt tidspunkt: {error}.")
+            return
+        if found != expected:
+            what = expected.text if expected else "ingen"
+            self.problem(
+                row.number,
+                "planned_end",
+                f"Der står '{found.text}', men den oprindelige slut er {what}. Den udfyldes af Planspor og kan ikke ændres: "
+                "flyt indsatsen i kolonnen Slut, og tøm cellen (eller lad den stå, som den var).",
+            )
+
+    def check_budget_total(self, row: Row, values: list[Any]) -> None:
+        raw = self.cell(values, "budget_total")
+        if not cell_text(raw):
+            return
+        found = parse_amount(raw)
+        before = dict(row.item.budget) if row.item is not None else {}
+        after = {**before, **row.budget}
+        totals = {sum(before.values(), Decimal(0)), sum(after.values(), Decimal(0))} if row.item else {sum(after.values(), Decimal(0))}
+        if found is not None and found in totals:
+            return
+        shown = " eller ".join(danish_decimal(t) for t in sorted(totals))
+        self.problem(
+            row.number,
+            "budget_total",
+            f"Der står '{cell_text(raw)}', men summen af budgetårene er {shown}. 'Budget i alt' udfyldes af Planspor: "
+            "ret beløbene i kolonnerne Budget ÅÅÅÅ, og tøm cellen (eller skriv summen).",
+        )
+
+    def check_address(self, row: Row, values: list[Any]) -> None:
+        text = one_line(self.cell(values, "address"))
+        if not text or urlsplit(text).path.endswith(f"/indsatser/{row.ident}/"):
+            return
+        self.problem(
+            row.number,
+            "address",
+            f"Der står '{text}', men indsatsens adresse slutter på /indsatser/{row.ident}/. Adressen følger id'et og udfyldes af Planspor: tøm cellen.",
+        )
+
     # -- checks that need the whole row ----------------------------------------------------
 
     def check_new(self, row: Row) -> None:
@@ -432,8 +559,8 @@ class _Reader:
         status = self.status(row)
         if status.dropped and "comment" not in row.values:
             self.problem(row.number, "comment", f"Status '{status.label}' kræver en begrundelse i kolonnen Kommentar.")
-        for message in date_problems(self.plan, self.day, None):
-            self.problem(row.number, "status", message)
+        for message in date_problems(self.plan, row.day or self.day, None, DATE_FIELD if row.day else "--dato"):
+            self.problem(row.number, "status_since" if row.day else "status", message)
 
     def status(self, row: Row) -> Any:
         wanted = row.values.get("status")
@@ -460,9 +587,9 @@ class _Reader:
         dropped = next((s for s in self.plan.statuses if s.id == status), None)
         if new_status and dropped and dropped.dropped and not comment:
             self.problem(row.number, "comment", f"Status '{dropped.label}' kræver en begrundelse i kolonnen Kommentar.")
-        for message in date_problems(self.plan, self.day, item):
-            self.problem(row.number, "status" if new_status or note_only else "end", message)
-        return history_entry(self.day, status if (new_status or note_only) else None, timing, comment)
+        for message in date_problems(self.plan, row.day or self.day, item, DATE_FIELD if row.day else "--dato"):
+            self.problem(row.number, "status_since" if row.day else "status" if new_status or note_only else "end", message)
+        return history_entry(row.day or self.day, status if (new_status or note_only) else None, timing, comment)
 
 
 def _updates(row: Row, item: Item) -> dict[str, Any]:
@@ -503,7 +630,7 @@ def _new_item_fields(row: Row, reader: _Reader) -> dict[str, Any]:
     if row.budget:
         fields["budget"] = dict(sorted(row.budget.items()))
     fields.update({key: values[key] for key in ("strategies", "strengths", "sdgs", "related") if key in values})
-    fields["history"] = [history_entry(reader.day, status.id, comment=values.get("comment", CREATED_COMMENT))]
+    fields["history"] = [history_entry(row.day or reader.day, status.id, comment=values.get("comment", CREATED_COMMENT))]
     return {key: fields[key] for key in ITEM_KEY_ORDER if key in fields}
 
 
@@ -526,6 +653,7 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     new_rows: list[Row] = []
     for row, values in rows:
         reader.read_values(row, values)
+        reader.read_site_columns(row, values)
         if row.item is None:
             reader.check_new(row)
             new_rows.append(row)
