@@ -67,11 +67,12 @@ def test_header_search_finds_the_item(desktop: BrowserContext, bundled_url: str,
         page.close()
 
 
-def test_the_search_page_searches_on_its_own_thread_without_errors(browser: Browser, bundled_url: str) -> None:
-    """Pagefind runs on the page's thread: no worker to fetch or start, so none that can fail to start.
+def test_the_search_page_searches_without_errors_or_warnings(browser: Browser, bundled_url: str) -> None:
+    """A fresh visit to a search link: results, and nothing reported on the page or its console.
 
-    With Pagefind's Web Worker, a start that failed under load fell back to this thread but left
-    an uncaught "Unexpected end of input" on the page (seen once in CI).
+    Pagefind searches in a Web Worker; when the worker's script was published empty (see
+    test_site.test_search_bundle_is_whole_as_pagefinds_command_line_writes_it), it fell back
+    to the page's thread and left an uncaught "Unexpected end of input" here.
     """
     context = browser.new_context(viewport=DESKTOP)
     errors: list[str] = []
@@ -82,11 +83,8 @@ def test_the_search_page_searches_on_its_own_thread_without_errors(browser: Brow
             page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type in ("error", "warning") else None)
             visit(page, bundled_url, BY_NAME["search-results"])
             page.wait_for_load_state("networkidle")
-            workers = [worker.url for worker in page.workers]
         assert page.locator(".pagefind-ui__result-link").count() > 0
         assert any(urlsplit(u).path.endswith("/pagefind/pagefind.js") for u in urls), "Pagefind was not loaded"
-        assert workers == []
-        assert [u for u in urls if "worker" in urlsplit(u).path] == []
         assert errors == []
     finally:
         context.close()

@@ -12,12 +12,7 @@
       showSubResults: true,
       resetStyles: false,
       autofocus: false,
-      translations: { placeholder: "Søg i planen" },
-      // Passed on to Pagefind: search on the page's own thread. A plan's index
-      // is small enough that a query takes milliseconds there, and a Web
-      // Worker is one more script to fetch and start; when its start failed,
-      // Pagefind fell back to this thread anyway, but left an uncaught error.
-      noWorker: true
+      translations: { placeholder: "Søg i planen" }
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
