@@ -89,3 +89,22 @@ def test_status_filter_works_by_keyboard_and_announces_the_count(desktop: Browse
         assert live.inner_text().startswith(words), live.inner_text()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda p: p.id)
+def test_the_first_tab_offers_a_skip_to_the_content(desktop: BrowserContext, bundled_url: str, page_type: PageType) -> None:
+    """Every page, with or without a table of contents: the first stop is "Gå til indholdet", and
+    following it, the next Tab lands in the content (the notice, the h1's page, its first link), not the header or menu."""
+    page = desktop.new_page()
+    try:
+        visit(page, bundled_url, page_type)
+        page.keyboard.press("Tab")
+        state = focused(page)
+        assert state is not None and state["text"] == "Gå til indholdet" and focus_is_visible(state), state
+        assert page.locator(".md-skip:visible, .md-skip:focus").count() == 1, "exactly one skip link"
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        inside = page.evaluate("() => !!document.activeElement.closest('.md-content') || document.activeElement.closest('.md-footer') !== null")
+        assert inside, focused(page)
+    finally:
+        page.close()

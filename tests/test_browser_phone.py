@@ -1,4 +1,4 @@
-"""At 360 px: no page scrolls sideways; a wide table scrolls inside its own box."""
+"""At 360 px: no page scrolls sideways; a table of items becomes one card per item; anything wider scrolls inside its own box."""
 
 from __future__ import annotations
 
@@ -53,13 +53,31 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: BrowserContext, bundled_url:
         page.close()
 
 
-def test_the_wide_status_table_scrolls_in_its_box_not_the_page(phone: BrowserContext, bundled_url: str) -> None:
+CARD_CELLS_JS = """() => [...document.querySelectorAll('table.ps-table tbody tr')].slice(0, 5).map(row =>
+  [...row.cells].map(cell => {
+    const box = cell.getBoundingClientRect();
+    return { text: cell.innerText.trim(), label: getComputedStyle(cell, '::before').content, left: box.left, right: box.right, top: box.top };
+  }))"""
+
+
+@pytest.mark.parametrize("name", ["status-table", "report"])
+def test_on_a_phone_every_row_is_a_card_with_every_column_named_and_on_screen(phone: BrowserContext, bundled_url: str, name: str) -> None:
     page = phone.new_page()
     try:
-        visit(page, bundled_url, BY_NAME["status-table"])
-        wide = wide_tables(page)
-        assert wide, "the table of all items fits 360 px: this test no longer tests the scrolling box"
-        page.select_option("select[name=status]", "i-gang")
+        visit(page, bundled_url, BY_NAME[name])
+        headings = page.eval_on_selector("table.ps-table", "t => [...t.tHead.rows[0].cells].map(c => c.innerText.trim().replace(/[↕▲▼]/g, '').trim())")
+        rows = page.evaluate(CARD_CELLS_JS)
+        assert len(rows) == 5
+        for cells in rows:
+            title, *rest = cells
+            assert title["label"] in ("none", "normal") and title["text"]
+            # Column names as the table's own headings say them (sort arrows aside).
+            assert [c["label"].strip('"').removesuffix(": ") for c in rest] == [h.removesuffix(" (vejledende)") for h in headings[1:]]
+            assert all(c["text"] for c in rest), cells
+            assert all(c["left"] >= 0 and c["right"] <= PHONE["width"] for c in cells), cells
+            assert [c["top"] for c in cells] == sorted(c["top"] for c in cells) and len({c["top"] for c in cells}) == len(cells), "one line per cell"
+        if name == "status-table":
+            page.select_option("select[name=status]", "i-gang")  # a filtered table stays cards too
         assert page_width(page) <= PHONE["width"]
     finally:
         page.close()

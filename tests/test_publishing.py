@@ -76,8 +76,8 @@ def links_in(html: str, page_url: str) -> tuple[set[str], set[str]]:
     foreign: set[str] = set()
     for tag in BeautifulSoup(html, "html.parser").find_all([*LINK_ATTRIBUTES, "meta"]):
         value = tag.get("content") if tag.name == "meta" and tag.get("property") == "og:url" else tag.get(LINK_ATTRIBUTES.get(tag.name, ""))
-        if value is None or str(value).startswith(("mailto:", "tel:", "javascript:", "data:")):
-            continue
+        if value is None or str(value).startswith(("mailto:", "tel:", "javascript:", "data:", "#")):
+            continue  # a link to a place on the same page (the skip link, a heading) fetches nothing
         url = urldefrag(urljoin(page_url, str(value))).url
         loads_it = tag.name in ("script", "img", "source", "iframe") or (tag.name == "link" and bool(RESOURCE_RELS & set(tag.get("rel") or [])))
         if tag.name == "a" and url.startswith(PREVIEW) and not page_url.startswith(PREVIEW):

@@ -225,6 +225,23 @@ def test_every_internal_link_resolves(bundled_site: BuiltSite) -> None:
     assert checked > 1000
 
 
+def toc_hidden(site: BuiltSite, url: str) -> bool:
+    sidebar = site.soup(url).select_one('.md-sidebar[data-md-type="toc"]')
+    assert sidebar is not None
+    return sidebar.has_attr("hidden")
+
+
+def test_pages_without_headings_of_their_own_give_the_table_of_contents_column_to_the_content(bundled_site: BuiltSite) -> None:
+    """Lists and tables get the width (a table's columns fit at 1280 px); a note with headings keeps its contents list."""
+    noted = sorted(p.stem for p in (REPO / "content/items").glob("*.md") if re.search(r"^## ", p.read_text(encoding="utf-8"), re.MULTILINE))
+    assert noted
+    for url in ("/", "/status/", "/status/i-gang/", "/udvalg/oekonomiudvalget/", "/temaer/", "/aendringer/", "/tal/"):
+        assert toc_hidden(bundled_site, url), url
+    assert not toc_hidden(bundled_site, f"/indsatser/{noted[0]}/")
+    toc = bundled_site.soup(f"/indsatser/{noted[0]}/").select('.md-sidebar[data-md-type="toc"] a.md-nav__link')
+    assert toc, "the note's headings are listed"
+
+
 def test_material_search_is_not_published_beside_pagefind(bundled_site: BuiltSite) -> None:
     """Planspor searches with Pagefind; Material's lunr search (1.2 MB, never loaded) stays out of the site."""
     scripts = bundled_site.root / "assets/javascripts"

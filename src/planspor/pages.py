@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -145,7 +146,19 @@ def escape(text: str) -> str:
 def front_matter_page(src_uri: str, meta: dict[str, Any], body: str = "") -> PageSource:
     """Markdown with its front matter written as JSON, which is valid YAML and far quicker to write."""
     markdown = f"\n{body.strip()}\n"
+    if not has_heading(markdown):
+        # No heading, no table of contents: Material gives its column to the content.
+        meta = {**meta, "hide": [*meta.get("hide", []), "toc"]}
     return PageSource(src_uri, f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n{markdown}", meta, markdown)
+
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+
+
+def has_heading(markdown: str) -> bool:
+    """Whether the Markdown has a heading of its own (outside code blocks), which makes a table of contents."""
+    return bool(_HEADING.search(_FENCE.sub("", markdown)))
 
 
 # -- the pages ------------------------------------------------------------------
