@@ -247,7 +247,12 @@ def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
     step("Pagefind alone on the built site")
     # Into a folder of its own: the built site's index is measured as the build wrote it.
     alone = project / "pagefind-alone"
-    result.pagefind = measure([python, "-m", "pagefind", "--site", str(site), "--output-path", str(alone), "--quiet"], project, log / "pagefind.txt", repeat)
+    from planspor.search_index import EXCLUDE_SELECTORS
+
+    excluded = [option for selector in EXCLUDE_SELECTORS for option in ("--exclude-selectors", selector)]  # as the build indexes
+    result.pagefind = measure(
+        [python, "-m", "pagefind", "--site", str(site), "--output-path", str(alone), "--quiet", *excluded], project, log / "pagefind.txt", repeat
+    )
     step("planspor eksport")
     result.export = measure([python, "-m", "planspor.cli", "--projekt", str(project), "eksport", str(export)], project, log / "export.txt")
     step("mkdocs build (baseline: exported pages, no hooks)")
@@ -255,7 +260,9 @@ def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
         [python, "-m", "mkdocs", "build", "--strict", "-f", str(export / "mkdocs.yml"), "-d", str(baseline_site)], export, log / "baseline.txt", repeat
     )
     step("Pagefind on the baseline site")
-    result.baseline_pagefind = measure([python, "-m", "pagefind", "--site", str(baseline_site), "--quiet"], export, log / "baseline-pagefind.txt", repeat)
+    result.baseline_pagefind = measure(
+        [python, "-m", "pagefind", "--site", str(baseline_site), "--quiet", *excluded], export, log / "baseline-pagefind.txt", repeat
+    )
     step("sizes")
     html = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
     item_pages = [site / "indsatser" / item.id / "index.html" for item in load_plan(project).items]  # not previous ids' forwarding pages

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
-from conftest import REPO, BuiltSite
+from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -107,3 +109,25 @@ def test_overview_shows_the_latest_changes(bundled_site: BuiltSite) -> None:
     entries = bundled_site.soup("/").select("#seneste-aendringer ~ * .ps-changes__entry, section[aria-labelledby=seneste-aendringer] .ps-changes__entry")
     dates = sorted((e["date"] for _, e in history_entries()), reverse=True)[:5]
     assert [dt.date.fromisoformat(e.time["datetime"]) for e in entries] == dates
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--slut", "2026-Q2"], "Slut flyttet fra 4. kvartal 2025 til 2. kvartal 2026"),
+        (["--start", "2024-Q3"], "Start flyttet fra 1. kvartal 2024 til 3. kvartal 2024"),
+        (["--start", "2024-Q3", "--slut", "2026-Q2"], "Tidspunkt flyttet fra 1. kvartal 2024 – 4. kvartal 2025 til 3. kvartal 2024 – 2. kvartal 2026"),
+    ],
+    ids=["end", "start", "both"],
+)
+def test_a_move_names_what_moved(project: Path, tmp_path: Path, options: list[str], said: str) -> None:
+    """On the item's history and on /aendringer/: only the end (or start) that moved, else the whole span."""
+    moved = run_planspor(project, "flyt", "digital-selvbetjening", *options, "--kommentar", "Leverandøren er forsinket.", "--dato", "2024-09-30")
+    assert moved.returncode == 0, moved.stderr
+    built = run_mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    site = BuiltSite(tmp_path / "site", "")
+    history = " ".join(site.soup("/indsatser/digital-selvbetjening/").select_one(".ps-history").get_text(" ").split())
+    assert f"30. september 2024 {said}" in history
+    changes = " ".join(site.soup("/aendringer/").get_text(" ").split())
+    assert said in changes

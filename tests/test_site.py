@@ -20,6 +20,8 @@ import pytest
 import yaml
 from conftest import REPO, BuiltSite, mkdocs_env
 
+from planspor.search_index import EXCLUDE_SELECTORS
+
 
 @cache
 def raw_plan() -> dict[str, Any]:
@@ -62,6 +64,7 @@ def test_overview_shows_data_as_of_counts_themes_and_decisions(bundled_site: Bui
     finished = sum(1 for i in items() if expected_status(i) == "Afsluttet")
     dropped = sum(1 for i in items() if expected_status(i) == "Udgået")
     assert f"{finished} af {len(items()) - dropped} indsatser er afsluttet" in text
+    assert f"De {dropped} udgåede indsatser tæller ikke med." in text
     theme_links = [a.get_text(strip=True) for a in soup.select(".ps-card__title a")]
     assert theme_links == [t["title"] for t in raw_plan()["themes"]]
     decisions = [" ".join(li.get_text().split()) for li in soup.select("ol.ps-decisions li")]
@@ -225,6 +228,13 @@ def test_every_internal_link_resolves(bundled_site: BuiltSite) -> None:
     assert checked > 1000
 
 
+def test_a_page_of_one_status_filters_by_anything_but_status(bundled_site: BuiltSite) -> None:
+    every = bundled_site.soup("/status/").select("form.ps-filters select")
+    one = bundled_site.soup("/status/forsinket/").select("form.ps-filters select")
+    assert [s["name"] for s in every] == ["status", "theme", "committees", "kind"]
+    assert [s["name"] for s in one] == ["theme", "committees", "kind"]
+
+
 def toc_hidden(site: BuiltSite, url: str) -> bool:
     sidebar = site.soup(url).select_one('.md-sidebar[data-md-type="toc"]')
     assert sidebar is not None
@@ -307,6 +317,7 @@ def test_search_bundle_is_whole_as_pagefinds_command_line_writes_it(bundled_site
     """Every file Pagefind makes is published complete: its scripts, styles and WebAssembly
     byte for byte as `pagefind --site` writes them, and every fragment of the same page found."""
     command = [sys.executable, "-m", "pagefind", "--site", str(bundled_site.root), "--output-path", str(tmp_path), "--quiet"]
+    command += [option for selector in EXCLUDE_SELECTORS for option in ("--exclude-selectors", selector)]
     subprocess.run(command, check=True, capture_output=True, env=mkdocs_env())
     ours = bundled_site.root / "pagefind"
     published = {p.relative_to(ours).as_posix(): p for p in ours.rglob("*") if p.is_file()}
@@ -334,6 +345,7 @@ def test_search_index_holds_every_item_once_and_no_boilerplate(bundled_site: Bui
     assert not any("/items/" in u for u in urls)
     assert "/status/" not in urls and "/" not in urls
     item_records = [r for r in records if r["url"].startswith("/indsatser/")]
+    assert not any("¶" in r["content"] for r in records), "the headings' permalinks are not searchable text"
     for record in item_records:
         assert "Tidspunkt (vejledende)" not in record["content"]
         assert "Historik" not in record["content"]

@@ -38,7 +38,7 @@ class Change:
         return self.entry.date
 
     def describe(self) -> str:
-        """'Status: Ikke påbegyndt → I gang; tidspunkt flyttet fra … til …'"""
+        """'Status: Ikke påbegyndt → I gang; slut flyttet fra … til …'"""
         parts = []
         if self.entry.status is not None:
             if self.previous_status is None:
@@ -48,7 +48,8 @@ class Change:
             else:
                 parts.append(f"Status: {self.previous_status.label} → {self.entry.status.label}")
         if self.move is not None:
-            parts.append(f"tidspunkt flyttet fra {self.move.before.label() or 'ikke fastsat'} til {self.move.after.label()}")
+            moved = self.move.describe()
+            parts.append(moved[:1].lower() + moved[1:] if parts else moved)
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
 

@@ -105,6 +105,15 @@ class TimingMove:
     after: Timing
     comment: str
 
+    def describe(self) -> str:
+        """'Slut flyttet fra 3. kvartal 2025 til 1. kvartal 2026': only the end that moved, when only one did."""
+        before, after = self.before, self.after
+        if before.start == after.start and before.end and after.end:
+            return f"Slut flyttet fra {before.end.label} til {after.end.label}"
+        if before.end == after.end and before.start and after.start:
+            return f"Start flyttet fra {before.start.label} til {after.start.label}"
+        return f"Tidspunkt flyttet fra {before.label() or 'ikke fastsat'} til {after.label()}"
+
 
 @dataclass(frozen=True)
 class Item:

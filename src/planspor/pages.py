@@ -665,8 +665,7 @@ class _Pages:
                     "date": danish_date(entry.date),
                     "iso": entry.date.isoformat(),
                     "status": self.status(entry.status) if entry.status else None,
-                    "moved_from": move.before.label() if move else "",
-                    "moved_to": move.after.label() if move else "",
+                    "moved": move.describe() if move else "",
                     "comment": entry.comment,
                 }
             )

@@ -21,6 +21,9 @@ from typing import IO, Any
 
 from pagefind.service import get_executable
 
+# Not part of what a result shows: the ¶ after every heading (Markdown's permalink).
+EXCLUDE_SELECTORS = (".headerlink",)
+
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message says what it reported."""
@@ -40,7 +43,7 @@ class BackgroundSearchIndex:
         self._files_done = 0
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), name="pagefind", daemon=True)
         self._reader.start()
-        reply = self._request({"type": "NewIndex", "config": None})
+        reply = self._request({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDE_SELECTORS)}})
         self._index_id = int(reply["index_id"])
 
     # -- the wire -----------------------------------------------------------------------
