@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, BuiltSite, run_planspor
+from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from test_editing import commit, diff_lines, ok, refused
@@ -340,3 +340,16 @@ def test_cells_planspor_fills_in_are_checked_not_dropped(repo: Path, bundled_sit
     for message in expected:
         assert message in stderr, f"{message}\n--- not in ---\n{stderr}"
     assert "Planen har 6 problemer" in stderr
+
+
+def test_an_amount_with_three_decimals_is_written_so_the_check_reads_it_back(repo: Path, tmp_path: Path) -> None:
+    """1,125 (1.125 thousand kr.) must not land in the plan as '1.125', which reads as a thousands separator."""
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text("Id;Budget 2025\nbudget-i-balance;1,125\n", encoding="utf-8")
+    ok(run_import(repo, sheet))
+    added, _ = diff_lines(repo)
+    assert "    budget: {2024: 0, 2025: 1.1250, 2026: -5000, 2027: -5000}" in added
+    ok(run_planspor(repo, "check"))
+    budget = run_mkdocs_build(repo, tmp_path / "site")
+    assert budget.returncode == 0, budget.stderr
+    assert "1,125" in (tmp_path / "site" / "indsatser" / "budget-i-balance" / "index.html").read_text(encoding="utf-8")

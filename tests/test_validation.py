@@ -248,3 +248,140 @@ def test_the_bundled_plan_is_valid() -> None:
     result = run_planspor(REPO, "check")
     assert result.returncode == 0, result.stderr
     assert re.search(r"Planen er i orden: \d+ indsatser, \d+ noter", result.stdout)
+
+
+# -- silent failures and misleading cascades (editor-experience review) ------------
+
+
+def check_problems(project: Path) -> list[str]:
+    """Run `planspor check` on a broken copy: it must refuse, in Danish, without a traceback."""
+    result = run_planspor(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    return [m.removeprefix("  - ") for m in result.stderr.splitlines() if m.startswith("  - ")]
+
+
+@pytest.mark.parametrize("title", ['""', '" "'])
+def test_an_empty_title_is_reported_and_the_item_stays_known(project: Path, title: str) -> None:
+    line = replace_in_plan("    title: Analyse af det økonomiske råderum\n", f"    title: {title}\n")(project)
+    # The item's note and the links to it from other pages are not reported as well.
+    assert check_problems(project) == [f"{PLAN}:{line} [items[raaderumsanalyse].title]: Titlen er tom. Skriv indsatsens titel."]
+
+
+def test_a_thousands_separator_in_a_budget_amount_is_refused(project: Path) -> None:
+    line = replace_in_plan("2025: -2500,", "2025: -2.500,")(project)  # YAML reads -2.5
+    assert check_problems(project) == [
+        f"{PLAN}:{line} [items[budget-i-balance].budget.2025]: Der står -2.500. Skriv beløb i 1.000 kr. uden tusindtalspunktum, fx -2500 "
+        + "(punktum er decimaltegn: -2,5 skrives -2.5)."
+    ]
+
+
+def test_a_decimal_comma_in_a_budget_is_explained(project: Path) -> None:
+    line = replace_in_plan("2025: -2500,", "2025: -2,5,")(project)  # {2025: -2, 5: nothing}
+    assert check_problems(project) == [
+        f"{PLAN}:{line} [items[budget-i-balance].budget]: Beløbet for 2025 indeholder et komma, men komma adskiller felterne i {{ }}. "
+        + "Brug punktum som decimaltegn (-2,5 skrives -2.5), og skriv ingen tusindtalsseparator (-2.500 skrives -2500)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [(".nan", ".nan"), ("NaN", "'NaN'"), (".inf", ".inf"), ("-.inf", "-.inf"), ("Infinity", "'Infinity'"), ("sNaN", "'sNaN'")],
+)
+def test_a_budget_amount_must_be_a_finite_number(project: Path, written: str, shown: str) -> None:
+    line = replace_in_plan("2025: -2500,", f"2025: {written},")(project)
+    assert check_problems(project) == [
+        f"{PLAN}:{line} [items[budget-i-balance].budget.2025]: "
+        + f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {shown}."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("2025: -2500,", "2025: 1e999999999,", "[items[budget-i-balance].budget.2025]: Der står 1e999999999, som ikke kan være et beløb i 1.000 kr."),
+        ("2025: -2500,", "2025: -0500,", "[items[budget-i-balance].budget.2025]: Der står -0500. Skriv beløbet som et almindeligt tal"),
+        ("  stale_after_months: 6\n", "  stale_after_months: .nan\n", "[plan.stale_after_months]: Her skal stå et helt tal, men der står nan."),
+        ("end: 2027}", "end: .inf}", "[plan.period.end]: Her skal stå et helt tal, men der står inf."),
+        ("end: 2027}", "end: 20277}", "[plan.period.end]: Året 20277 er ikke et årstal."),
+        ("    sdgs: [17]\n    related", "    sdgs: [.nan]\n    related", "[items[budget-i-balance].sdgs]: Ukendt verdensmål nan."),
+    ],
+    ids=["huge amount", "octal amount", "months not a number", "period infinite", "period year", "SDG not a number"],
+)
+def test_no_number_field_accepts_odd_numbers(project: Path, old: str, new: str, message: str) -> None:
+    line = replace_in_plan(old, new)(project)
+    problems = check_problems(project)
+    assert len(problems) == 1 and problems[0].startswith(f"{PLAN}:{line} {message}"), problems
+
+
+def test_the_build_refuses_a_budget_amount_that_is_not_a_number(project: Path, tmp_path: Path) -> None:
+    line = replace_in_plan("2025: -2500,", "2025: .nan,")(project)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert f"{PLAN}:{line} [items[budget-i-balance].budget.2025]: Beløbet skal være et tal" in output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+NOTE = "content/items/raaderumsanalyse.md"
+UNKNOWN_PREFIX = (
+    " som Planspor ikke kender, så linket ville ikke virke på siden. Mente du 'indsats:'? Links til planen begynder med "
+    + "indsats:, tema:, udvalg:, strategi: eller verdensmaal:; links ud af siden med mailto:, tel: eller https://."
+)
+
+
+def test_a_link_with_an_unknown_prefix_is_refused(project: Path) -> None:
+    write_file(NOTE, "Tekst.\n\nSe [analysen](Indsats:raaderumsanalyse).\n\n[mere]: indsatser:budget-i-balance\n", None)(project)
+    write_file("content/om.md", "# Om\n\nSe [planen](Indsats:budget-i-balance).\n", None)(project)
+    assert check_problems(project) == [
+        f"{NOTE}:3 [link]: Linket 'Indsats:raaderumsanalyse' begynder med 'Indsats:',{UNKNOWN_PREFIX}",
+        f"{NOTE}:5 [link]: Linket 'indsatser:budget-i-balance' begynder med 'indsatser:',{UNKNOWN_PREFIX}",
+        f"content/om.md:3 [link]: Linket 'Indsats:budget-i-balance' begynder med 'Indsats:',{UNKNOWN_PREFIX}",
+    ]
+
+
+def test_a_space_after_a_link_prefix_is_named(project: Path) -> None:
+    write_file(NOTE, "Tekst.\n\nSe [analysen](indsats: budget-i-balance).\n", None)(project)
+    assert check_problems(project) == [
+        f"{NOTE}:3 [link]: Der står et mellemrum efter 'indsats:' i linket 'indsats: budget-i-balance'. Fjern mellemrummet: 'indsats:budget-i-balance'."
+    ]
+
+
+def test_links_that_work_are_not_taken_for_unknown_prefixes(project: Path) -> None:
+    body = (
+        "Skriv til [os](Mailto:post@norddjurs.dk), ring [her](tel:+4589593000), læs [mere](HTTPS://norddjurs.dk) "
+        + "eller [om planen](../om.md), se [afsnittet](#tekst) og ikke [dette](C:\\Users\\x).\n\n"
+        + "Syntaksen er `[tekst](Indsats:id)`.\n\n```\n[tekst](Indsats:id)\n```\n\n[^1]: Kilde: Danmarks Statistik.\n"
+    )
+    write_file(NOTE, "Tekst.\n\n" + body, None)(project)
+    result = run_planspor(project, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_unquoted_colour_is_explained_without_a_cascade(project: Path) -> None:
+    line = replace_in_plan('    colour: "#1565C0"', "    colour: #1565C0")(project)
+    assert check_problems(project) == [
+        f"{PLAN}:{line} [statuses[3].colour]: Der står colour: #1565C0, men # starter en kommentar i YAML, så feltet er tomt. "
+        + 'Skriv farven i anførselstegn: colour: "#1565C0".'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "Planen er tom. Den skal mindst have blokkene: plan, statuses, themes, kinds, committees, strategies, sdgs, items."),
+        (
+            "- plan\n- items\n",
+            "Planen skal bestå af blokkene plan:, statuses:, themes:, kinds:, committees:, strategies:, sdgs:, items:, men filen indeholder en liste.",
+        ),
+        (
+            "Udmøntningsplan\n",
+            "Planen skal bestå af blokkene plan:, statuses:, themes:, kinds:, committees:, strategies:, sdgs:, items:, men filen indeholder 'Udmøntningsplan'.",
+        ),
+    ],
+    ids=["empty", "a list", "a text"],
+)
+def test_a_plan_without_items_is_not_drowned_by_its_notes(project: Path, content: str, message: str) -> None:
+    write_file(PLAN, content, None)(project)
+    assert check_problems(project) == [f"{PLAN}:1: {message}"]  # not also 'Noten hører til indsatsen …' for every note

@@ -17,9 +17,9 @@ original file is put back and the problems are reported.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +31,7 @@ import yaml
 
 from .model import Item, Plan, Status
 from .periods import Period, PeriodError, parse_date_text, parse_period
-from .problems import PlanInvalid, Problem
+from .problems import PlanInvalid, Problem, suggest
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, load_project
 from .slugs import is_slug, slugify
 from .validate import build_plan
@@ -130,7 +130,10 @@ def render_scalar(value: Any, flow: bool = False) -> str:
 def format_decimal(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(int(value))
-    return format(value.normalize(), "f")
+    text = format(value.normalize(), "f")
+    # "1.125" reads as a Danish thousands separator, which the check refuses:
+    # write "1.1250", the same amount beyond doubt.
+    return text + "0" if re.fullmatch(r"[-+]?[1-9]\d{0,2}(\.\d{3})+", text) else text
 
 
 def render_flow(value: Any) -> str:
@@ -354,11 +357,6 @@ def _block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
 
 def arg_problem(field_name: str, message: str, line: int | None = None) -> PlanInvalid:
     return PlanInvalid([Problem(PLAN_FILE, line, field_name, message)])
-
-
-def suggest(value: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f" Mente du '{close[0]}'?" if close else ""
 
 
 def choices(options: Iterable[str], limit: int = 20) -> str:

@@ -4,7 +4,10 @@ A link such as ``[læs mere](indsats:budget-i-balance)`` points at an item by
 its id; ``tema:``, ``udvalg:``, ``strategi:`` and ``verdensmaal:`` work the
 same way. They are checked and rewritten into ordinary relative links to the
 generated page, so MkDocs validates them and they work under any sub-path.
-Code spans and fenced code blocks are left alone (the guide shows the syntax).
+Any other ``word:`` at the start of a link target (``Indsats:``, ``indsatser:``)
+is an error with a suggestion: it would be published as a dead link. Only
+http(s), mailto and tel are allowed besides. Code spans and fenced code
+blocks are left alone (the guide shows the syntax).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .problems import PlanInvalid, Problem
+from .problems import PlanInvalid, Problem, suggest
 from .yamlsource import SourceText, YMap, parse_yaml
 
 LINK_SCHEMES = {
@@ -27,6 +30,11 @@ LINK_SCHEMES = {
 _SCHEME = "|".join(LINK_SCHEMES)
 _INLINE_LINK = re.compile(rf"(\]\(\s*<?)({_SCHEME}):([^)\s#>]*)(#[^)\s>]*)?")
 _REFERENCE_LINK = re.compile(rf"^(\s{{0,3}}\[[^\]]+\]:\s*<?)({_SCHEME}):([^\s#>]*)(#\S*?)?(?=>?(\s|$))")
+# Any "word:" at the start of a link target; two letters at least, as C: in C:\Users is a drive.
+_ANY_SCHEME = r"([A-Za-z][A-Za-z0-9+-]+):([^)\s>]*)"
+_SCHEMED_INLINE = re.compile(rf"\]\(\s*<?{_ANY_SCHEME}")
+_SCHEMED_REFERENCE = re.compile(rf"^\s{{0,3}}\[(?!\^)[^\]]+\]:\s*<?{_ANY_SCHEME}")  # not a footnote '[^1]: Kilde: …'
+WEB_SCHEMES = ("https", "http", "mailto", "tel")  # any case, as browsers take them
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # any indent: fences inside admonitions and lists too
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
@@ -84,7 +92,10 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
     problems: list[Problem] = []
     page_dir = posixpath.dirname(page_uri)
 
-    def target(scheme: str, ident: str, anchor: str | None, line: int) -> str | None:
+    def target(scheme: str, ident: str, anchor: str | None, line: int, after: str) -> str | None:
+        if not ident:
+            problems.append(Problem(doc.display, line, "link", _missing_id(scheme, after)))
+            return None
         if not exists(scheme, ident):
             what = {"indsats": "en indsats", "tema": "et tema", "udvalg": "et udvalg", "strategi": "en strategi", "verdensmaal": "et verdensmål"}[scheme]
             problems.append(
@@ -101,18 +112,48 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
         line_no = doc.body_line + index
 
         def inline(match: re.Match[str], line_no: int = line_no) -> str:
-            new = target(match[2], match[3], match[4], line_no)
+            new = target(match[2], match[3], match[4], line_no, match.string[match.end() :])
             return match[0] if new is None else match[1] + new
 
         parts = _outside_code_spans(line_text)
+        for part, code in parts:
+            if not code:
+                problems.extend(Problem(doc.display, line_no, "link", m) for m in map(_unknown_scheme, _SCHEMED_INLINE.finditer(part)) if m)
         rebuilt = "".join(_INLINE_LINK.sub(inline, part) if not code else part for part, code in parts)
+        if not parts[0][1] and (unknown := _SCHEMED_REFERENCE.match(parts[0][0])) and (message := _unknown_scheme(unknown)):
+            problems.append(Problem(doc.display, line_no, "link", message))
         ref = _REFERENCE_LINK.match(rebuilt)
         if ref:
-            new = target(ref[2], ref[3], ref[4], line_no)
+            new = target(ref[2], ref[3], ref[4], line_no, rebuilt[ref.end() :])
             if new is not None:
                 rebuilt = ref[1] + new + rebuilt[ref.end() :]
         lines[index] = rebuilt
     return "\n".join(lines), problems
+
+
+def _missing_id(scheme: str, after: str) -> str:
+    """(indsats: budget-i-balance) and (indsats:) point nowhere: say what to write instead."""
+    following = re.match(r"[ \t]+([^)\s>]+)", after)
+    if following:
+        return f"Der står et mellemrum efter '{scheme}:' i linket '{scheme}: {following[1]}'. Fjern mellemrummet: '{scheme}:{following[1]}'."
+    return f"Linket '{scheme}:' mangler et id efter kolonet. Skriv id'et fra data/plan.yaml lige efter kolonet, fx '{scheme}:{_EXAMPLE[scheme]}'."
+
+
+_EXAMPLE = {"indsats": "min-indsats", "tema": "mit-tema", "udvalg": "mit-udvalg", "strategi": "min-strategi", "verdensmaal": "13"}
+
+
+def _unknown_scheme(match: re.Match[str]) -> str | None:
+    """'Indsats:x' or 'indsatser:x' would be published as a dead link; None for the prefixes that work."""
+    scheme, rest = match[1], match[2]
+    if scheme in LINK_SCHEMES or scheme.lower() in WEB_SCHEMES:
+        return None
+    known = [f"{s}:" for s in (*LINK_SCHEMES, *WEB_SCHEMES)]
+    ours = ", ".join(f"{s}:" for s in list(LINK_SCHEMES)[:-1]) + f" eller {list(LINK_SCHEMES)[-1]}:"
+    return (
+        f"Linket '{scheme}:{rest}' begynder med '{scheme}:', som Planspor ikke kender, så linket ville ikke virke på siden."
+        + suggest(scheme.lower() + ":", known)
+        + f" Links til planen begynder med {ours}; links ud af siden med mailto:, tel: eller https://."
+    )
 
 
 def _lines_with_code_state(lines: list[str]) -> Iterator[tuple[str, bool]]:

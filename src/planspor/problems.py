@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,3 +44,9 @@ def format_problems(problems: Iterable[Problem]) -> str:
     lines = [f"Planen har {count} {noun}. Ret {'det' if count == 1 else 'dem'}, og prøv igen:"]
     lines += [f"  - {problem}" for problem in problems]
     return "\n".join(lines)
+
+
+def suggest(value: str, options: Iterable[str]) -> str:
+    """' Mente du 'x'?' for the closest option, or ''."""
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f" Mente du '{close[0]}'?" if close else ""

@@ -100,6 +100,8 @@ def _orphan_notes(root: Path, docs: dict[str, MarkdownDoc]) -> list[Problem]:
         return []
     entries = raw.get("items") if isinstance(raw, dict) else None
     ids = {e.get("id") for e in entries if isinstance(e, dict)} if isinstance(entries, list) else set()
+    if not ids:
+        return []  # no readable item (an empty plan, a list, a text): every note would be named, before the real problem
     problems = []
     for src_uri, doc in docs.items():
         folder, _, name = src_uri.rpartition("/")

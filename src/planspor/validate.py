@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import itertools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -36,6 +37,14 @@ from .slugs import is_slug
 from .yamlsource import BadScalar, YList, YMap
 
 T = TypeVar("T")
+
+_VALUE_LIKE_COMMENT = re.compile(r"#\S")  # '#1565C0', not '# a comment'
+# -2.500 in a budget is -2.5 to YAML, but an editor in Denmark means minus two thousand five hundred.
+_THOUSANDS_SEPARATED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+$")
+# The power of ten of an amount's first digit, in 1.000 kr.: from a thousandth of a krone
+# to under a trillion kroner. Beyond that it is a typing error (and 1e-999999 would print a million zeros).
+_AMOUNT_DIGITS = (-6, 8)
+_YEARS = range(1901, 2200)
 
 STATUS_ICONS = tuple(status_icons())
 
@@ -101,9 +110,24 @@ class PlanReader:
                 f"{path}.{key}",
                 f"Ukendt felt '{key}'.{hint} Tilladte felter her: {', '.join(allowed)}.",
             )
-        for key in required:
-            if key not in block or block[key] is None:
+        for key in allowed:
+            if block.get(key) is None and self.hidden_by_comment(block, key, path):
+                continue
+            if key in required and block.get(key) is None:
                 self.problem(block.line_of(key), f"{path}.{key}", f"Feltet '{key}' mangler. Det skal udfyldes.")
+
+    def hidden_by_comment(self, block: YMap, key: str, path: str) -> bool:
+        """colour: #1565C0 is read as nothing: YAML takes '#' after a space as the start of a comment."""
+        comment = block.written(key)
+        if comment is None or not _VALUE_LIKE_COMMENT.match(comment):
+            return False  # '# udfyldes senere' is an ordinary comment after an empty field
+        what = "farven" if HEX_COLOUR.match(comment) else "værdien"
+        self.problem(
+            block.line_of(key),
+            f"{path}.{key}",
+            f'Der står {key}: {comment}, men # starter en kommentar i YAML, så feltet er tomt. Skriv {what} i anførselstegn: {key}: "{comment}".',
+        )
+        return True
 
     def typed(self, block: YMap, key: str, path: str, kind: type[T], default: T) -> T:
         value = block.get(key)
@@ -122,6 +146,13 @@ class PlanReader:
 
     def text(self, block: YMap, key: str, path: str) -> str:
         return self.typed(block, key, path, str, "")
+
+    def required_text(self, block: YMap, key: str, path: str, if_blank: str) -> str:
+        """A text that must say something: title: "" is reported, not published as an empty heading."""
+        value = self.text(block, key, path)
+        if not value and isinstance(block.get(key), str):
+            self.problem(block.line_of(key), f"{path}.{key}", if_blank)
+        return value
 
     def flag(self, block: YMap, key: str, path: str) -> bool:
         return self.typed(block, key, path, bool, False)
@@ -267,9 +298,10 @@ def build_plan(root: Any, display: str) -> Plan:
     reader = PlanReader(display)
     if root is None or (isinstance(root, YMap) and not root):
         raise PlanInvalid([Problem(display, 1, "", "Planen er tom. Den skal mindst have blokkene: " + ", ".join(TOP_LEVEL) + ".")])
-    block = reader.mapping(root, 1, "")
-    if block is None:
-        raise PlanInvalid(reader.problems)
+    if not isinstance(root, YMap):
+        message = f"Planen skal bestå af blokkene {', '.join(f'{key}:' for key in TOP_LEVEL)}, men filen indeholder {_describe(root)}."
+        raise PlanInvalid([Problem(display, 1, "", message)])
+    block = root
     reader.fields(block, "", TOP_LEVEL, [])
     plan = _Builder(reader, block).build()
     if reader.problems:
@@ -288,11 +320,11 @@ class _Builder:
         statuses = self.r.identified(
             self.root, "statuses", ["label", "colour", "icon", "meaning"], ["text_colour", "finished", "dropped"], self.status, "status"
         )
-        themes = self.r.identified(self.root, "themes", ["title"], [], lambda b, p, i: Theme(i, self.r.text(b, "title", p)), "tema")
+        themes = self.r.identified(self.root, "themes", ["title"], [], lambda b, p, i: Theme(i, self.title(b, p, "temaets titel")), "tema")
         kinds = self.r.identified(
-            self.root, "kinds", ["title"], ["description"], lambda b, p, i: Kind(i, self.r.text(b, "title", p), self.r.text(b, "description", p)), "type"
+            self.root, "kinds", ["title"], ["description"], lambda b, p, i: Kind(i, self.title(b, p, "typens titel"), self.r.text(b, "description", p)), "type"
         )
-        committees = self.r.identified(self.root, "committees", ["title"], [], lambda b, p, i: Committee(i, self.r.text(b, "title", p)), "udvalg")
+        committees = self.r.identified(self.root, "committees", ["title"], [], lambda b, p, i: Committee(i, self.title(b, p, "udvalgets navn")), "udvalg")
         strategies = self.r.identified(
             self.root, "strategies", ["title"], ["subtitle", "adopted", "url", "description", "strengths"], self.strategy, "strategi"
         )
@@ -317,6 +349,9 @@ class _Builder:
             {item.id: item for item in items},
         )
 
+    def title(self, block: YMap, path: str, what: str) -> str:
+        return self.r.required_text(block, "title", path, f"Titlen er tom. Skriv {what}.")
+
     # -- plan ----------------------------------------------------------------
 
     def plan_info(self) -> PlanInfo | None:
@@ -329,8 +364,8 @@ class _Builder:
         start = end = 0
         if period is not None:
             r.fields(period, "plan.period", ["start", "end"], [])
-            start = r.typed(period, "start", "plan.period", int, 0)
-            end = r.typed(period, "end", "plan.period", int, 0)
+            start = self.year(period, "start")
+            end = self.year(period, "end")
             if start and end and end < start:
                 r.problem(period.line_of("end"), "plan.period.end", f"Perioden slutter ({end}) før den begynder ({start}).")
         values = [(v, line) for v, line in r.id_list(block, "values", "plan")]
@@ -339,7 +374,14 @@ class _Builder:
             r.fields(entry, f"plan.{path}", ["body", "date", "outcome"], ["comment"])
             day = r.date(entry, "date", f"plan.{path}")
             if day is not None:
-                decisions.append(Decision(r.text(entry, "body", path), day, r.text(entry, "outcome", path), r.text(entry, "comment", path)))
+                decisions.append(
+                    Decision(
+                        r.required_text(entry, "body", f"plan.{path}", "Feltet 'body' er tomt. Skriv, hvem der traf beslutningen."),
+                        day,
+                        r.required_text(entry, "outcome", f"plan.{path}", "Feltet 'outcome' er tomt. Skriv, hvad der blev besluttet."),
+                        r.text(entry, "comment", path),
+                    )
+                )
         for earlier, later in itertools.pairwise(decisions):
             if later.date < earlier.date:
                 r.problem(block.line_of("decisions"), "plan.decisions", "Beslutningerne skal stå i datoorden, ældste først.")
@@ -348,8 +390,8 @@ class _Builder:
         if as_of is None:
             return None
         return PlanInfo(
-            title=r.text(block, "title", "plan"),
-            municipality=r.text(block, "municipality", "plan"),
+            title=r.required_text(block, "title", "plan", "Titlen er tom. Skriv planens titel."),
+            municipality=r.required_text(block, "municipality", "plan", "Feltet 'municipality' er tomt. Skriv kommunens navn."),
             period_start=start,
             period_end=end,
             data_as_of=as_of,
@@ -363,6 +405,17 @@ class _Builder:
             decisions=tuple(decisions),
         )
 
+    def year(self, period: YMap, key: str) -> int:
+        year = self.r.typed(period, key, "plan.period", int, 0)
+        if type(period.get(key)) is int and year not in _YEARS:
+            self.r.problem(
+                period.line_of(key),
+                f"plan.period.{key}",
+                f"Året {year} er ikke et årstal. Skriv et årstal mellem {_YEARS.start} og {_YEARS.stop - 1}, fx 2027.",
+            )
+            return 0
+        return year
+
     def months(self, block: YMap) -> int:
         months = self.r.typed(block, "stale_after_months", "plan", int, 6)
         if not 1 <= months <= 60:
@@ -372,16 +425,23 @@ class _Builder:
 
     # -- reference lists ----------------------------------------------------
 
-    def status(self, block: YMap, path: str, ident: str) -> Status | None:
+    def status(self, block: YMap, path: str, ident: str) -> Status:
         r = self.r
         colour = self.colour(block, "colour", path)
         text_colour = self.colour(block, "text_colour", path) if "text_colour" in block else None
-        label = r.text(block, "label", path)
+        label = r.required_text(block, "label", path, "Feltet 'label' er tomt. Skriv statussens navn, som det skal stå på mærket.")
         icon = r.text(block, "icon", path)
-        if icon and icon not in STATUS_ICONS:
+        if (icon or isinstance(block.get("icon"), str)) and icon not in STATUS_ICONS:
             r.unknown(block.line_of("icon"), f"{path}.icon", icon, dict.fromkeys(STATUS_ICONS), "ikon")
+        meaning = r.required_text(block, "meaning", path, "Feltet 'meaning' er tomt. Skriv, hvad statussen betyder.")
+        finished = r.flag(block, "finished", path)
+        dropped = r.flag(block, "dropped", path)
+        if finished and dropped:
+            r.problem(block.line_of("dropped"), f"{path}.dropped", "En status kan ikke både være afsluttet (finished) og udgået (dropped).")
         if colour is None:
-            return None
+            # The colour is already reported; the status stays known, so the
+            # items using it are not reported as having an unknown status too.
+            return Status(ident, label, "#000000", "#FFFFFF", icon, meaning, finished, dropped)
         if text_colour is None:
             text_colour = best_text_colour(colour)
         ratio = contrast_ratio(colour, text_colour)
@@ -393,11 +453,7 @@ class _Builder:
                 + "WCAG AA kræver mindst 4,5:1. "
                 + "Vælg en mørkere eller lysere farve, eller fjern text_colour.",
             )
-        finished = r.flag(block, "finished", path)
-        dropped = r.flag(block, "dropped", path)
-        if finished and dropped:
-            r.problem(block.line_of("dropped"), f"{path}.dropped", "En status kan ikke både være afsluttet (finished) og udgået (dropped).")
-        return Status(ident, label, colour.upper(), text_colour.upper(), icon, r.text(block, "meaning", path), finished, dropped)
+        return Status(ident, label, colour.upper(), text_colour.upper(), icon, meaning, finished, dropped)
 
     def colour(self, block: YMap, key: str, path: str) -> str | None:
         value = block.get(key)
@@ -417,7 +473,7 @@ class _Builder:
                 "strengths",
                 ["title"],
                 ["description"],
-                lambda b, p, i: Strength(i, r.text(b, "title", p), r.text(b, "description", p)),
+                lambda b, p, i: Strength(i, self.title(b, p, "styrkepositionens titel"), r.text(b, "description", p)),
                 "styrkeposition",
             )
             if "strengths" in block
@@ -428,7 +484,7 @@ class _Builder:
             r.problem(block.line_of("url"), f"{path}.url", f"Linket skal begynde med https://, men der står '{url}'.")
         return Strategy(
             ident,
-            r.text(block, "title", path),
+            self.title(block, path, "strategiens titel"),
             r.text(block, "subtitle", path),
             r.period(block, "adopted", path),
             url,
@@ -492,7 +548,7 @@ class _Builder:
         planned = self.timing(block, "timing", path)
         history = self.history(block, path, refs, as_of, planned)
         budget = self.budget(block, path)
-        title = r.text(block, "title", path)
+        title = self.title(block, path, "indsatsens titel")
         if not (theme and kind and history and title):
             return None
         return Item(
@@ -591,25 +647,66 @@ class _Builder:
         if budget is None:
             return ()
         amounts: list[tuple[int, Decimal]] = []
+        previous: tuple[Any, Any] | None = None
         for year, amount in budget.items():
             line = budget.line_of(year)
-            if not isinstance(year, int) or isinstance(year, bool) or not 1900 < year < 2200:
+            after, previous = previous, (year, amount)
+            if not isinstance(year, int) or isinstance(year, bool) or year not in _YEARS:
+                if after is not None and self.comma_in_amount(budget, year, amount, after[0], f"{path}.budget"):
+                    continue
                 r.problem(line, f"{path}.budget", f"Året {_describe(year)} er ikke et årstal. Skriv fx 2025: -500.")
                 continue
-            if isinstance(amount, bool) or not isinstance(amount, int | float | str):
-                r.problem(line, f"{path}.budget.{year}", f"Beløbet skal være et tal i 1.000 kr. (besparelser negative), men der står {_describe(amount)}.")
-                continue
-            try:
-                value = Decimal(str(amount).replace(" ", ""))
-            except InvalidOperation:
-                r.problem(
-                    line,
-                    f"{path}.budget.{year}",
-                    f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {_describe(amount)}.",
-                )
-                continue
-            amounts.append((year, value))
+            value = self.amount(amount, budget.written(year), line, f"{path}.budget.{year}")
+            if value is not None:
+                amounts.append((year, value))
         return tuple(sorted(amounts))
+
+    def comma_in_amount(self, budget: YMap, key: Any, value: Any, year: Any, field: str) -> bool:
+        """{2025: -2,5} is read as {2025: -2, 5: nothing}: say so instead of "5 is not a year"."""
+        if not (isinstance(key, int) and not isinstance(key, bool) and value is None and isinstance(year, int)):
+            return False
+        if budget.line_of(key) != budget.line_of(year):
+            return False
+        self.r.problem(
+            budget.line_of(key),
+            field,
+            f"Beløbet for {year} indeholder et komma, men komma adskiller felterne i {{ }}. "
+            + "Brug punktum som decimaltegn (-2,5 skrives -2.5), og skriv ingen tusindtalsseparator (-2.500 skrives -2500).",
+        )
+        return True
+
+    def amount(self, amount: Any, written: str | None, line: int, field: str) -> Decimal | None:
+        """A budget amount in 1.000 kr.: a finite number, written without a thousands separator."""
+        r = self.r
+        if isinstance(amount, bool) or not isinstance(amount, int | float | str):
+            r.problem(line, field, f"Beløbet skal være et tal i 1.000 kr. (besparelser negative), men der står {_describe(amount)}.")
+            return None
+        text = (written or str(amount)).strip()
+        if _THOUSANDS_SEPARATED.match(text):
+            r.problem(
+                line,
+                field,
+                f"Der står {text}. Skriv beløb i 1.000 kr. uden tusindtalspunktum, fx {text.replace('.', '')} "
+                + "(punktum er decimaltegn: -2,5 skrives -2.5).",
+            )
+            return None
+        if isinstance(amount, int) and written is not None and not re.fullmatch(r"[-+]?(0|[1-9][0-9_]*)", written):
+            # 0500 is octal to YAML (320), 0x1F hexadecimal, 1:30 sexagesimal.
+            r.problem(line, field, f"Der står {written}. Skriv beløbet som et almindeligt tal uden foranstillede nuller, fx -2500.")
+            return None
+        try:
+            value = Decimal(str(amount).replace(" ", ""))
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            # .nan, .inf and 'Infinity' are numbers to YAML and Python, but no amount of money.
+            shown = text if isinstance(amount, float) else _describe(amount)
+            r.problem(line, field, f"Beløbet skal være et tal i 1.000 kr. med punktum som decimaltegn (fx -1250.5), men der står {shown}.")
+            return None
+        if value and not _AMOUNT_DIGITS[0] <= value.adjusted() <= _AMOUNT_DIGITS[1]:  # adjusted(): no arithmetic, no overflow
+            r.problem(line, field, f"Der står {text}, som ikke kan være et beløb i 1.000 kr. Skriv beløbet som et almindeligt tal, fx -2500 eller -2.5.")
+            return None
+        return value
 
 
 class _Refs:

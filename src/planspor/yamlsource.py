@@ -7,6 +7,7 @@ line of each of its entries. Duplicate keys are reported, not silently merged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,17 @@ class YMap(dict[Any, Any]):
 
     line: int
     key_lines: dict[Any, int]
+    # What the editor wrote where the value hides it: the text of a number
+    # (-2.500 is read as -2.5) or the comment that took the place of a value
+    # (colour: #1565C0 is read as nothing). Set only for the few keys concerned.
+    written_texts: dict[Any, str] | None = None
 
     def line_of(self, key: Any) -> int:
         return self.key_lines.get(key, self.line)
+
+    def written(self, key: Any) -> str | None:
+        """The source text of a number, or the '# comment' standing where a value was expected."""
+        return self.written_texts.get(key) if self.written_texts else None
 
 
 class YList(list[Any]):
@@ -114,7 +123,7 @@ def parse_yaml(source: SourceText) -> Any:
         raise PlanInvalid([Problem(source.display, None, "", f"Filen kan ikke læses som YAML: {error}")]) from None
     if node is None:
         return None
-    builder = _Builder(source.display)
+    builder = _Builder(source.display, source.text)
     value = builder.build(node)
     if builder.problems:
         raise PlanInvalid(builder.problems)
@@ -124,10 +133,29 @@ def parse_yaml(source: SourceText) -> Any:
 class _Builder:
     """Turns composed YAML nodes into YMap/YList/scalars, collecting problems."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, text: str = "") -> None:
         self.display = display
+        self.text = text
+        self._lines: list[str] | None = None
         self.problems: list[Problem] = []
         self.constructor = yaml.constructor.SafeConstructor()
+
+    def _line_text(self, index: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[index] if index < len(self._lines) else ""
+
+    def _written(self, key_node: yaml.Node, value_node: yaml.Node, value: Any) -> str | None:
+        """The text behind a value the editor may not have meant (see YMap.written)."""
+        if not isinstance(value_node, yaml.ScalarNode) or value_node.style:
+            return None
+        if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool) and value_node.value != str(value)):
+            return str(value_node.value)
+        if value is None and value_node.value == "" and key_node.end_mark.line == value_node.start_mark.line:
+            rest = self._line_text(key_node.end_mark.line)[key_node.end_mark.column :]
+            comment = _COMMENT_AFTER_KEY.match(rest)
+            return comment[1] if comment else None
+        return None
 
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -161,8 +189,13 @@ class _Builder:
                     Problem(self.display, line, str(key), f"Feltet '{key}' står to gange i samme blok (første gang i linje {first}). Slet det ene.")
                 )
                 continue
-            result[key] = self.build(value_node)
+            value = result[key] = self.build(value_node)
             result.key_lines[key] = line
+            written = self._written(key_node, value_node, value)
+            if written is not None:
+                if result.written_texts is None:
+                    result.written_texts = {}
+                result.written_texts[key] = written
         return result
 
     def _sequence(self, node: yaml.SequenceNode) -> YList:
@@ -170,6 +203,9 @@ class _Builder:
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
+
+
+_COMMENT_AFTER_KEY = re.compile(r"\s*:\s+(#.*?)\s*$")
 
 
 @dataclass(frozen=True)
