@@ -187,6 +187,9 @@ def test_the_check_job_installs_from_the_lock_checks_tests_and_builds_strictly()
     caches = [step["with"] for step in steps_using(job, "actions/cache")]
     assert any(cache["path"] == ".venv" and "requirements/ci.txt" in cache["key"] for cache in caches)
     assert "dev.ensure_installed(dev.test_lock())" in commands  # dev.py's own install from requirements/ci.txt
+    # A pull request is compared with its base, a push with the commit before: no published item address vanishes.
+    assert '--sammenlign-med "$earlier"' in commands and 'earlier="origin/$BASE_REF"' in commands and 'earlier="$BEFORE"' in commands
+    assert steps_using(job, "actions/checkout")[0]["with"]["fetch-depth"] == 0, "the comparison needs the base branch's history"
     order = ["planspor check --format github", "playwright install --with-deps chromium", "python3 dev.py test", "mkdocs build --strict"]
     positions = [commands.find(command) for command in order]
     assert -1 not in positions and positions == sorted(positions), positions

@@ -10,10 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .problems import PlanInvalid, Problem, format_problems
 from .project import PLAN_FILE, load_project
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
@@ -71,19 +74,42 @@ def _run_check(args: argparse.Namespace) -> int:
     root = args.projekt or find_root(Path.cwd())
     try:
         project = load_project(root)
+        compared = _compare(root, project.plan, args.sammenlign_med) if args.sammenlign_med else ""
     except PlanInvalid as error:
-        if args.format == "github":
-            for problem in error.problems:
-                print(github_annotation(problem))
-            _github_summary(error.problems)
-        print(format_problems(error.problems), file=sys.stderr)
-        return 1
+        return _refuse(error.problems, args.format)
     elapsed = time.perf_counter() - started
     plan = project.plan
     print(f"Planen er i orden: {len(plan.items)} indsatser, {len(project.notes)} noter, {len(project.pages)} sider (tjekket på {elapsed:.2f} s).")
+    if compared:
+        print(compared)
     if args.format == "github":
         _github_summary([])
     return 0
+
+
+def _compare(root: Path, plan: Plan, ref: str) -> str:
+    """What the comparison found, for the terminal; raises PlanInvalid when an address would vanish."""
+    from .published import ComparisonFailed, earlier_plan_text, vanished_items
+
+    try:
+        earlier = earlier_plan_text(root, ref)
+        if earlier is None:
+            return f"Planen fandtes ikke i '{ref}': der er ingen tidligere adresser at sammenligne med."
+        problems = vanished_items(plan, (root / PLAN_FILE).read_text(encoding="utf-8-sig"), earlier, ref)
+    except ComparisonFailed as error:
+        raise PlanInvalid([Problem(PLAN_FILE, None, "--sammenlign-med", str(error))]) from None
+    if problems:
+        raise PlanInvalid(problems)
+    return f"Ingen indsats er forsvundet siden '{ref}': alle adresser, der var, findes stadig."
+
+
+def _refuse(problems: Sequence[Problem], output: str) -> int:
+    if output == "github":
+        for problem in problems:
+            print(github_annotation(problem))
+        _github_summary(problems)
+    print(format_problems(problems), file=sys.stderr)
+    return 1
 
 
 def _github_summary(problems: Sequence[Problem]) -> None:
@@ -107,6 +133,11 @@ def _github_summary(problems: Sequence[Problem]) -> None:
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=["tekst", "github"], default="tekst", help="'github' skriver også hvert problem som en kommentar på linjen i en pull request."
+    )
+    parser.add_argument(
+        "--sammenlign-med",
+        metavar="VERSION",
+        help="en git-version (fx origin/main): fejl, hvis en indsats, der var i planen dengang, er slettet eller har skiftet id uden previous_ids",
     )
 
 
