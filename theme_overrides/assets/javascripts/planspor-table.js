@@ -56,11 +56,36 @@
       if (count) count.textContent = "(" + message + ")";
       if (result) result.textContent = shown === rows.length ? "" : message + " af " + rows.length + ".";
     }
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    // The choices live in the address (?tema=…&udvalg=…), so a filtered list
+    // can be shared, bookmarked and reloaded. Only known values are taken.
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var name = PARAMETERS[select.name] || select.name;
+        if (select.value) query.set(name, select.value); else query.delete(name);
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    function restore() {
+      var query = new URLSearchParams(window.location.search);
+      var found = false;
+      selects.forEach(function (select) {
+        var value = query.get(PARAMETERS[select.name] || select.name);
+        var known = value && Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+        if (known) { select.value = value; found = true; }
+      });
+      return found;
+    }
+    form.addEventListener("change", function () { apply(); remember(); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { apply(); remember(); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); remember(); });
     form.hidden = false;
+    if (restore()) apply();
   }
+
+  var PARAMETERS = { status: "status", theme: "tema", committees: "udvalg", kind: "type" };
 
   function init() {
     document.querySelectorAll("table[data-ps-sortable]").forEach(makeSortable);
