@@ -108,3 +108,70 @@ def test_report_prints_on_a4_without_site_chrome(bundled_url: str, browser: Any,
         assert theme["title"].split()[0] in text
     for chrome in ("Søg i planen", "Udskriv rapporten", "Rapport pr. udvalg", "Tilbage til start"):
         assert chrome not in text, chrome
+
+
+# -- charts on a phone: a second, narrow drawing of each chart --------------------------
+
+
+@pytest.mark.parametrize("url", ["/tal/", "/oekonomi/"])
+def test_each_chart_is_drawn_wide_and_narrow_with_ids_of_its_own(bundled_site: BuiltSite, url: str) -> None:
+    soup = bundled_site.soup(url)
+    figures = soup.select("figure.ps-figure")
+    assert figures
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), "ids are unique on the page"
+    for figure in figures:
+        wide, narrow = figure.select("svg.ps-chart")
+        assert "ps-chart--wide" in wide["class"] and "ps-chart--narrow" in narrow["class"]
+        heading = figure.select_one("h2")
+        description = wide.select_one("desc")
+        assert heading is not None and description is not None
+        for svg in (wide, narrow):
+            assert svg["role"] == "img"
+            title_id, desc_id = str(svg["aria-labelledby"]).split()
+            title, desc = svg.find(id=title_id), svg.find(id=desc_id)
+            assert title is not None and title.get_text() == heading.get_text()
+            assert desc is not None and desc.get_text() == description.get_text()
+            assert all(rect.title and rect.title.get_text() for rect in svg.select("rect")), "every bar names itself"
+        wrap, narrow_wrap = wide.find_parent("div"), narrow.find_parent("div")
+        assert wrap is not None and narrow_wrap is not None
+        assert "ps-chart-wrap--wide" in wrap["class"] and wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
+        # The bundled plan fits a phone: no narrow chart scrolls, so none needs a hint or a tab stop.
+        assert not figure.select(".ps-chart-hint") and not narrow_wrap.has_attr("tabindex")
+
+
+def test_narrow_charts_fit_their_width_and_a_long_timeline_scrolls() -> None:
+    import dataclasses
+
+    from planspor import charts
+    from planspor.project import load_plan
+
+    plan = load_plan(REPO)
+    status, timeline, budget = charts.status_by_theme(plan), charts.timeline(plan), charts.budget_chart(plan)
+    for chart in (status, timeline, budget):
+        narrow = chart["narrow"]
+        assert narrow["width"] == charts.NARROW_WIDTH and not narrow["scrolls"]
+        assert len(narrow["rows"]) == len(plan.themes)
+        for row, theme in zip(narrow["rows"], plan.themes, strict=True):
+            assert " ".join(line["text"] for line in row["lines"]) == theme.title, "whole names: the bundled ones fit in two lines"
+            assert all(len(line["text"]) <= charts.NARROW_LABEL_CHARS for line in row["lines"])
+    shapes = [(b["x"], b["width"]) for row in status["narrow"]["rows"] for b in row["bars"]]
+    shapes += [(c["x"], c["width"]) for row in timeline["narrow"]["rows"] for c in row["cells"]]
+    shapes += [(y["bar"]["x"], y["bar"]["width"]) for row in budget["narrow"]["rows"] for y in row["years"] if y["bar"]]
+    assert all(x >= 0 and x + width <= charts.NARROW_WIDTH + 0.1 for x, width in shapes)
+    totals = charts.budget_totals(plan)
+    amounts = [y["amount"] for row in budget["narrow"]["rows"] for y in row["years"]]
+    assert amounts == [danish(totals["sums"][t.id][year]) for t in plan.themes for year in totals["years"]]
+    zero = budget["narrow"]["zero"]
+    for row, theme in zip(budget["narrow"]["rows"], plan.themes, strict=True):
+        for y in row["years"]:
+            value = totals["sums"][theme.id][y["year"]]
+            assert (y["bar"] is None) == (value == 0)
+            if value > 0:
+                assert y["bar"]["x"] == zero
+            elif value < 0:
+                assert abs(y["bar"]["x"] + y["bar"]["width"] - zero) < 0.2
+    longer = dataclasses.replace(plan, info=dataclasses.replace(plan.info, period_end=plan.info.period_end + 3))
+    narrow = charts.timeline(longer)["narrow"]
+    assert narrow["scrolls"] and narrow["width"] > charts.NARROW_WIDTH
+    assert all(c["width"] >= charts.NARROW_MIN_CELL - 2 for row in narrow["rows"] for c in row["cells"])

@@ -7,6 +7,7 @@ a table of the same numbers. No chart library runs in the browser.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,26 @@ ROW_HEIGHT = 26
 BAR_HEIGHT = 18
 TOP = 8
 
+# The narrow layout, shown instead on phones: each theme's name on a line of its
+# own above its bars, which then get the whole width. At 360 px the chart box is
+# about 328 px wide, so 340 user units are drawn at 0.96 and text of 13 units at
+# 12.5 px. Text widths are estimated (no fonts at build time) on the wide side.
+NARROW_WIDTH = 340
+NARROW_TEXT = 13
+NARROW_LINE = 17
+NARROW_CHAR = 8  # an estimate of the widest average glyph, digits included, at NARROW_TEXT
+NARROW_LABEL_CHARS = 40
+NARROW_MIN_CELL = 20  # a quarter's cell on a phone; fewer units and the timeline scrolls instead
+
+
+def _label_lines(label: str) -> list[str]:
+    """A theme's name, broken into at most two lines that fit the narrow width."""
+    return textwrap.wrap(label, NARROW_LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
+
+
+def _text_width(text: str) -> int:
+    return len(text) * NARROW_CHAR
+
 
 def _danish(value: Decimal | int) -> str:
     return danish_number(Decimal(value))
@@ -33,24 +54,7 @@ def status_by_theme(plan: Plan) -> dict[str, Any]:
     largest = max((sum(c.values()) for c in counts.values()), default=0) or 1
     rows = []
     for index, theme in enumerate(plan.themes):
-        x = float(LABEL_WIDTH)
-        bars = []
-        for status in plan.statuses:
-            count = counts[theme.id][status.id]
-            if not count:
-                continue
-            width = plot * count / largest
-            bars.append(
-                {
-                    "x": round(x, 1),
-                    "width": round(width, 1),
-                    "colour": status.colour,
-                    "label": f"{status.label}: {count}",
-                    "count": count,
-                    "text_colour": status.text_colour,
-                }
-            )
-            x += width
+        bars, x = _stack(plan, counts[theme.id], float(LABEL_WIDTH), plot / largest)
         total = sum(counts[theme.id].values())
         rows.append({"label": theme.title, "y": TOP + index * ROW_HEIGHT, "bars": bars, "total": total, "total_x": round(x + 6, 1)})
     height = TOP * 2 + len(rows) * ROW_HEIGHT
@@ -68,12 +72,62 @@ def status_by_theme(plan: Plan) -> dict[str, Any]:
         "bar_height": BAR_HEIGHT,
         "label_width": LABEL_WIDTH,
         "rows": rows,
+        "narrow": _narrow_status(plan, counts, largest),
         "legend": [{"label": s.label, "colour": s.colour} for s in plan.statuses],
         "table": {
             "columns": [s.label for s in plan.statuses] + ["I alt"],
             "rows": [{"label": t.title, "cells": [str(counts[t.id][s.id]) for s in plan.statuses] + [str(sum(counts[t.id].values()))]} for t in plan.themes],
         },
     }
+
+
+def _stack(plan: Plan, counts: Counter[str], x: float, scale: float) -> tuple[list[dict[str, Any]], float]:
+    """One theme's stacked bar from x: a part per status it has, in status order; and where the bar ends."""
+    bars = []
+    for status in plan.statuses:
+        count = counts[status.id]
+        if not count:
+            continue
+        width = scale * count
+        bars.append(
+            {
+                "x": round(x, 1),
+                "width": round(width, 1),
+                "colour": status.colour,
+                "label": f"{status.label}: {count}",
+                "count": count,
+                "text_colour": status.text_colour,
+            }
+        )
+        x += width
+    return bars, x
+
+
+def _narrow_status(plan: Plan, counts: dict[str, Counter[str]], largest: int) -> dict[str, Any]:
+    """The same stacked bars for a phone: name above, bar across, count in each part, total at the end."""
+    bar_height = 24
+    plot = NARROW_WIDTH - _text_width(str(largest)) - 6
+    rows = []
+    y = float(TOP)
+    for theme in plan.themes:
+        lines = _label_lines(theme.title)
+        bar_y = y + len(lines) * NARROW_LINE + 4
+        bars, x = _stack(plan, counts[theme.id], 0.0, plot / largest)
+        for bar in bars:
+            bar["count_x"] = round(bar["x"] + bar["width"] / 2, 1)
+            bar["show_count"] = bar["width"] >= _text_width(str(bar["count"])) + 4
+        rows.append(
+            {
+                "lines": [{"text": line, "y": round(y + (n + 1) * NARROW_LINE - 4, 1)} for n, line in enumerate(lines)],
+                "bar_y": round(bar_y, 1),
+                "text_y": round(bar_y + bar_height / 2 + NARROW_TEXT * 0.35, 1),
+                "bars": bars,
+                "total": sum(counts[theme.id].values()),
+                "total_x": round(x + 6, 1),
+            }
+        )
+        y = bar_y + bar_height + 14
+    return {"width": NARROW_WIDTH, "height": round(y - 14 + TOP), "bar_height": bar_height, "rows": rows, "scrolls": False}
 
 
 def _quarters(plan: Plan) -> list[tuple[int, int]]:
@@ -122,6 +176,7 @@ def timeline(plan: Plan) -> dict[str, Any]:
     return {
         "id": "tidslinje",
         "title": "Tidslinje: indsatser i gang pr. kvartal",
+        "scroll_name": "tidslinjen",
         "description": (
             f"Et gitter med et tema pr. række og et kvartal pr. kolonne fra {plan.info.period_start} til {plan.info.period_end}; "
             f"hver celle tæller de indsatser, hvis vejledende tidspunkt omfatter kvartalet. Flest på én gang: {busiest[0]} med {busiest[1]}."
@@ -132,11 +187,50 @@ def timeline(plan: Plan) -> dict[str, Any]:
         "label_width": LABEL_WIDTH,
         "headers": headers,
         "rows": rows,
+        "narrow": _narrow_timeline(plan, quarters, rows),
         "table": {
             "columns": [f"{q}. kvt. {y}" for y, q in quarters],
             "rows": [{"label": t.title, "cells": [str(n) for n in grid[t.id]]} for t in plan.themes],
         },
     }
+
+
+def _narrow_timeline(plan: Plan, quarters: list[tuple[int, int]], wide_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The same grid for a phone: name above, the quarters across, a little gap between years.
+
+    If the period has too many quarters for cells of NARROW_MIN_CELL, the grid
+    keeps that size and is wider than the phone: it then scrolls, with a hint.
+    """
+    gap = 4
+    years = len({year for year, _ in quarters})
+    pitch = (NARROW_WIDTH - (years - 1) * gap) / max(len(quarters), 1)
+    scrolls = pitch < NARROW_MIN_CELL
+    pitch = max(pitch, NARROW_MIN_CELL)
+    first_year = quarters[0][0] if quarters else 0
+
+    def left(column: int) -> float:
+        return column * pitch + (quarters[column][0] - first_year) * gap
+
+    headers = [{"label": str(y), "x": round(left(i) + 2 * pitch - 1, 1), "y": 13} for i, (y, q) in enumerate(quarters) if q == 1]
+    headers += [{"label": f"K{q}", "x": round(left(i) + pitch / 2 - 1, 1), "y": 31} for i, (_, q) in enumerate(quarters)]
+    cell_height = 22
+    rows = []
+    y = 40.0
+    for theme, wide in zip(plan.themes, wide_rows, strict=True):
+        lines = _label_lines(theme.title)
+        cell_y = y + len(lines) * NARROW_LINE + 3
+        cells = [{**c, "x": round(left(column), 1), "width": round(pitch - 2, 1)} for column, c in enumerate(wide["cells"])]
+        rows.append(
+            {
+                "lines": [{"text": line, "y": round(y + (n + 1) * NARROW_LINE - 4, 1)} for n, line in enumerate(lines)],
+                "cell_y": round(cell_y, 1),
+                "text_y": round(cell_y + cell_height / 2 + NARROW_TEXT * 0.35, 1),
+                "cells": cells,
+            }
+        )
+        y = cell_y + cell_height + 12
+    width = round(left(len(quarters) - 1) + pitch) if quarters else NARROW_WIDTH
+    return {"width": max(width, NARROW_WIDTH), "height": round(y - 12 + TOP), "cell_height": cell_height, "headers": headers, "rows": rows, "scrolls": scrolls}
 
 
 def _shade(share: float) -> str:
@@ -200,5 +294,61 @@ def budget_chart(plan: Plan) -> dict[str, Any]:
         "label_width": LABEL_WIDTH,
         "zero": round(zero, 1),
         "rows": rows,
+        "narrow": _narrow_budget(plan, totals, colours),
         "legend": [{"label": str(year), "colour": colours[year]} for year in years],
     }
+
+
+def _narrow_budget(plan: Plan, totals: dict[str, Any], colours: dict[int, str]) -> dict[str, Any]:
+    """The same bars for a phone: name above, then one line per year with the year, its bar and its amount.
+
+    Savings and spending share one scale, so the zero line sits where the
+    largest saving and the largest amount spent both fit.
+    """
+    years: list[int] = totals["years"]
+    values = [v for t in plan.themes for v in totals["sums"][t.id].values()]
+    most_saved = max((-v for v in values if v < 0), default=Decimal(0))
+    most_spent = max((v for v in values if v > 0), default=Decimal(0))
+    span = (most_saved + most_spent) or Decimal(1)
+    year_width = _text_width("0000") + 8
+    amount_width = max((_text_width(_danish(v)) for v in values), default=0) + 8
+    plot = NARROW_WIDTH - year_width - amount_width
+    zero = year_width + plot * float(most_saved / span)
+    row_height, bar_height = 20, 14
+    rows = []
+    y = float(TOP)
+    for theme in plan.themes:
+        lines = _label_lines(theme.title)
+        first = y + len(lines) * NARROW_LINE + 2
+        years_rows = []
+        for position, year in enumerate(years):
+            value = totals["sums"][theme.id][year]
+            row_y = first + position * row_height
+            width = plot * float(abs(value) / span)
+            years_rows.append(
+                {
+                    "year": year,
+                    "amount": _danish(value),
+                    "text_y": round(row_y + row_height / 2 + NARROW_TEXT * 0.35, 1),
+                    "bar": {
+                        "x": round(zero - width if value < 0 else zero, 1),
+                        "y": round(row_y + (row_height - bar_height) / 2, 1),
+                        "width": round(max(width, 0.5), 1),
+                        "colour": colours[year],
+                        "label": f"{theme.title}, {year}: {_danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}",
+                    }
+                    if value
+                    else None,
+                }
+            )
+        last = first + len(years) * row_height
+        rows.append(
+            {
+                "lines": [{"text": line, "y": round(y + (n + 1) * NARROW_LINE - 4, 1)} for n, line in enumerate(lines)],
+                "years": years_rows,
+                "zero_y1": round(first, 1),
+                "zero_y2": round(last, 1),
+            }
+        )
+        y = last + 14
+    return {"width": NARROW_WIDTH, "height": round(y - 14 + TOP), "bar_height": bar_height, "zero": round(zero, 1), "rows": rows, "scrolls": False}
