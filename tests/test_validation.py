@@ -156,7 +156,7 @@ CASES = [
     ),
     Case(
         "note with broken front matter",
-        write_file("content/items/raaderumsanalyse.md", "---\ndescription: [ikke lukket\n---\nTekst\n", 3),
+        write_file("content/items/raaderumsanalyse.md", "---\ndescription: [ikke lukket\n---\nTekst\n", 2),  # where the [ opened
         r"Front matter",
         "content/items/raaderumsanalyse.md",
     ),
@@ -385,3 +385,298 @@ def test_an_unquoted_colour_is_explained_without_a_cascade(project: Path) -> Non
 def test_a_plan_without_items_is_not_drowned_by_its_notes(project: Path, content: str, message: str) -> None:
     write_file(PLAN, content, None)(project)
     assert check_problems(project) == [f"{PLAN}:1: {message}"]  # not also 'Noten hører til indsatsen …' for every note
+
+
+# -- YAML the editor cannot see the problem in: tabs, quotes, characters YAML reads as syntax ------------
+
+TAB = "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."  # as quoted in content/vejledning.md
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    strategic: true\n", "\tstrategic: true\n"),  # after committees: […]
+        ("    responsible: Økonomi og Personale\n", "\tresponsible: Økonomi og Personale\n"),  # after timing: {…}
+        ("      Fagområderne udarbejder", "\tFagområderne udarbejder"),  # under process: >-
+        ("      - date: 2024-01-10\n", "\t- date: 2024-01-10\n"),  # before - date
+        ("      - date: 2024-01-10\n", "      -\tdate: 2024-01-10\n"),  # after the dash
+    ],
+    ids=["after a list", "after a block", "in a folded text", "before a dash", "after a dash"],
+)
+def test_a_tab_is_named_wherever_it_is(project: Path, old: str, new: str) -> None:
+    line = replace_in_plan(old, new)(project)
+    assert check_problems(project) == [f"{PLAN}:{line}: {TAB}"]
+
+
+TITLE = "    title: Budget i balance på velfærdsområderne\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (
+            '"Budget" i balance',
+            'Anførselstegnene om "Budget" afgrænser hele teksten, så det, der står efter dem (i balance), kan ikke læses. '
+            + "Sæt hele teksten i anførselstegn, og skriv anførselstegn inde i teksten som ' (enkelt): title: \"'Budget' i balance\"",
+        ),
+        (
+            "'Kommunens budget's balance'",
+            "Anførselstegnene om 'Kommunens budget' afgrænser hele teksten, så det, der står efter dem (s balance'), kan ikke læses. "
+            + 'Skriv teksten i dobbelte anførselstegn ("), så kan den indeholde apostroffer: title: "Kommunens budget\'s balance"',
+        ),
+        (
+            "[Udkast] Budget",
+            'En værdi, der begynder med [, læses som en liste, så teksten efter ] (Budget) kan ikke læses. Sæt hele teksten i anførselstegn: title: "[Udkast] Budget"',
+        ),
+        (
+            "“Cykelstier: anden etape”",
+            "Teksten står i typografiske anførselstegn (“ ”) fra Word, men dem regner YAML ikke som anførselstegn, så de beskytter ikke teksten. "
+            + 'Brug almindelige anførselstegn ("): title: "Cykelstier: anden etape"',
+        ),
+        (
+            "Projekt „Cykelstier: anden etape“",
+            "Teksten indeholder typografiske anførselstegn (“ „) fra Word, men dem regner YAML ikke som anførselstegn. "
+            + 'Sæt hele teksten i almindelige anførselstegn ("): title: "Projekt „Cykelstier: anden etape“"',
+        ),
+        (
+            '"Budget i balance',
+            'Teksten begynder med et anførselstegn ("), som aldrig bliver lukket. Sæt " i slutningen af teksten: title: "Budget i balance"',
+        ),
+        (
+            '"C:\\Budget\\udkast"',
+            "I en tekst i dobbelte anførselstegn (\") betyder \\ et særligt tegn. Brug enkelte anførselstegn i stedet: title: 'C:\\Budget\\udkast'",
+        ),
+    ],
+    ids=["text after the quotes", "apostrophe", "brackets", "curly quotes", "curly quotes inside", "quote never closed", "backslash"],
+)
+def test_a_quoting_mistake_is_named_on_its_line(project: Path, title: str, message: str) -> None:
+    line = replace_in_plan(TITLE, f"    title: {title}\n")(project)
+    assert check_problems(project) == [f"{PLAN}:{line}: {message}"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opened(project: Path) -> None:
+    # The open quote runs on to the next quote, 24 lines further down; the error YAML notices is there.
+    replace_in_plan("    title: Analyse af det økonomiske råderum\n", '    title: "Analyse af det økonomiske råderum"\n')(project)
+    line = replace_in_plan(TITLE, '    title: "Budget i balance\n')(project)
+    closing = line_of((project / PLAN).read_text(encoding="utf-8"), '    title: "Analyse')
+    assert check_problems(project) == [
+        f'{PLAN}:{line}: Teksten begynder med et anførselstegn ("), som ikke bliver lukket i samme linje, så YAML læser videre til næste " i linje {closing}. '
+        + 'Sæt " i slutningen af teksten: title: "Budget i balance"'
+    ]
+
+
+def test_an_unclosed_quote_that_swallows_fields_is_one_problem(project: Path) -> None:
+    # Here the runaway text is valid YAML: it ends at the next colour's opening quote.
+    line = replace_in_plan('    colour: "#E0E0E0"', '    colour: "#E0E0E0')(project)
+    closing = line_of((project / PLAN).read_text(encoding="utf-8"), '    colour: "#FFFFFF"')
+    assert check_problems(project) == [
+        f'{PLAN}:{line}: Teksten begynder med et anførselstegn ("), som ikke bliver lukket i samme linje, så YAML læser videre til næste " i linje {closing}. '
+        + 'Sæt " i slutningen af teksten: colour: "#E0E0E0"'
+    ]
+
+
+SAY_QUOTE = "Sæt hele teksten i anførselstegn:"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            TITLE,
+            "    title: *Vigtig* budget\n",
+            f'Teksten begynder med en stjerne (*), som YAML læser som en henvisning til en anden værdi i filen. {SAY_QUOTE} title: "*Vigtig* budget"',
+        ),
+        (
+            TITLE,
+            "    title: *Vigtig budget\n",
+            f'Teksten begynder med en stjerne (*), som YAML læser som en henvisning til en anden værdi i filen. {SAY_QUOTE} title: "*Vigtig budget"',
+        ),
+        (
+            "        comment: Analysen af udgiftspresset er sat i gang.\n",
+            "        comment: - Analysen af udgiftspresset er sat i gang.\n",
+            f'Teksten begynder med en bindestreg og et mellemrum (- ), som YAML læser som et punkt i en liste. {SAY_QUOTE} comment: "- Analysen af udgiftspresset er sat i gang."',
+        ),
+        (
+            TITLE,
+            "    title: > 50 mio.\n",
+            f'Teksten begynder med tegnet >, som i YAML betyder, at teksten står på linjerne nedenunder. {SAY_QUOTE} title: "> 50 mio."',
+        ),
+        (
+            TITLE,
+            "    title: | Budget\n",
+            f'Teksten begynder med en lodret streg (|), som i YAML betyder, at teksten står på linjerne nedenunder. {SAY_QUOTE} title: "| Budget"',
+        ),
+        (TITLE, "    title: @Norddjurs\n", f'Teksten begynder med et snabel-a (@), som ikke må stå først i en tekst i YAML. {SAY_QUOTE} title: "@Norddjurs"'),
+        (
+            TITLE,
+            "    title: `Budget` i balance\n",
+            f'Teksten begynder med en accent grave (`), som ikke må stå først i en tekst i YAML. {SAY_QUOTE} title: "`Budget` i balance"',
+        ),
+        (
+            TITLE,
+            "    title: %-vis besparelse\n",
+            f'Teksten begynder med et procenttegn (%), som ikke må stå først i en tekst i YAML. {SAY_QUOTE} title: "%-vis besparelse"',
+        ),
+        (
+            TITLE,
+            "    title: , og mere\n",
+            f'Teksten begynder med et komma, som YAML bruger til at adskille punkterne i en liste. {SAY_QUOTE} title: ", og mere"',
+        ),
+        (
+            TITLE,
+            "    title: Budget: balance\n",
+            f'Der står et kolon i teksten, og kolon efterfulgt af mellemrum betyder "her kommer værdien" i YAML. {SAY_QUOTE} title: "Budget: balance"',
+        ),
+    ],
+    ids=["alias", "undefined alias", "dash", "folded text sign", "literal text sign", "at", "backtick", "percent", "comma", "colon"],
+)
+def test_a_character_yaml_reads_as_syntax_is_named(project: Path, old: str, new: str, message: str) -> None:
+    line = replace_in_plan(old, new)(project)
+    assert check_problems(project) == [f"{PLAN}:{line}: {message}"]
+
+
+def test_text_under_a_block_sign_must_be_indented(project: Path) -> None:
+    line = replace_in_plan(TITLE, "    title: |\n    Budget i balance\n")(project) + 1
+    assert check_problems(project) == [
+        f"{PLAN}:{line}: Teksten under title: | skal rykkes længere ind end title, fx 6 mellemrum i stedet for 4. "
+        + 'Du kan også skrive den på samme linje: title: "Budget i balance"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            "    committees: [oekonomiudvalget, social-og-sundhedsudvalget]\n",
+            "    committees: [oekonomiudvalget, social-og-sundhedsudvalget\n",
+            0,
+            "Listen, der begynder med [, bliver ikke lukket med ] i samme linje. "
+            + "Afslut den med ]: committees: [oekonomiudvalget, social-og-sundhedsudvalget]",
+        ),
+        (
+            "    theme: oekonomisk-politik\n",
+            "    theme oekonomisk-politik\n",
+            0,
+            "Linjen har intet kolon, så YAML kan ikke se, hvilket felt den hører til. Er det et felt, så skriv kolon og mellemrum efter feltnavnet. "
+            + "Er det fortsættelsen af teksten i linjen over, så skriv teksten på én linje.",
+        ),
+        (
+            "    theme: oekonomisk-politik\n",
+            "      theme: oekonomisk-politik\n",
+            0,
+            "Indrykningen passer ikke. Linjen står længere inde end feltet over, så YAML læser den som en fortsættelse af det. "
+            + "Felter i samme blok skal stå præcis lige langt inde.",
+        ),
+        (TITLE, TITLE + "---\n", 1, "Linjen --- deler filen i flere dele, men den skal være ét hele. Slet linjen."),
+    ],
+    ids=["list never closed", "colon missing", "indented too far", "document separator"],
+)
+def test_layout_mistakes_point_at_the_line_to_fix(project: Path, old: str, new: str, where: int, message: str) -> None:
+    line = replace_in_plan(old, new)(project) + where
+    assert check_problems(project) == [f"{PLAN}:{line}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\x0b", "et usynligt linjeskift fra Word (Skift+Enter), som ikke må stå i filen (tegnet U+000B)"),
+        ("\x07", "et usynligt tegn fra Word (slut på en tabelcelle), som ikke må stå i filen (tegnet U+0007)"),
+        ("\u2028", "et usynligt linjeskift, som ikke må stå i filen (tegnet U+2028)"),
+    ],
+    ids=["soft line break", "table cell end", "line separator"],
+)
+def test_an_invisible_character_is_named_with_its_line_and_column(project: Path, character: str, name: str) -> None:
+    line = replace_in_plan(TITLE, f"    title: Budget i balance{character} på velfærdsområderne\n")(project)
+    assert check_problems(project) == [
+        f"{PLAN}:{line}: I kolonne 28 står {name}. Den slags tegn kommer ofte med, når tekst kopieres fra Word eller en e-mail. "
+        + "Slet tegnet lige efter 'title: Budget i balance', eller slet linjen og skriv den igen."
+    ]
+
+
+def test_no_yaml_error_is_passed_on_in_english(project: Path) -> None:
+    """Whatever is typed at the start of a title, the message is Danish and names the line."""
+    path = project / PLAN
+    original = path.read_text(encoding="utf-8")
+    english = re.compile(r"\b(found|expected|while|scanning|parsing|character|allowed|context|token|stream|not)\b")
+    for start in ["*", "&", "!", ">", "|", "- ", "? ", ",", "]", "}", "@", "`", "%", "{", "[", '"', "'", "“", "\t", "\x0c", ": ", "\\"]:
+        path.write_text(original.replace(TITLE, f"    title: {start}Budget: i balance\n", 1), encoding="utf-8")
+        for problem in check_problems(project):
+            assert problem.startswith(f"{PLAN}:{line_of(original, TITLE)}"), (start, problem)
+            assert not english.search(problem), (start, problem)
+
+
+# -- a text that YAML reads shorter than written -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (
+            "Budget #2 i balance",
+            "Teksten efter # blev læst som en kommentar, så titlen blev kun 'Budget'. Er det ment som en kommentar, så skriv den på en linje for sig selv; "
+            + 'ellers sæt hele teksten i anførselstegn: title: "Budget #2 i balance"',
+        ),
+        (
+            "&Co budget",
+            "Teksten begynder med et &-tegn, som YAML læser som et navn på værdien (et anker), så titlen blev kun 'budget'. "
+            + 'Sæt hele teksten i anførselstegn: title: "&Co budget"',
+        ),
+        (
+            "!Vigtigt budget",
+            "Teksten begynder med et udråbstegn (!), som YAML læser som en typeangivelse, så titlen blev kun 'budget'. "
+            + 'Sæt hele teksten i anførselstegn: title: "!Vigtigt budget"',
+        ),
+    ],
+    ids=["comment", "anchor", "tag"],
+)
+def test_a_text_cut_short_by_yaml_is_reported(project: Path, title: str, message: str) -> None:
+    line = replace_in_plan(TITLE, f"    title: {title}\n")(project)
+    assert check_problems(project) == [f"{PLAN}:{line} [items[budget-i-balance].title]: {message}"]
+
+
+def test_deliberate_comments_after_values_are_left_alone(project: Path) -> None:
+    # Two spaces and '# ' mark a comment after a text; after an id or a status any comment is fine.
+    replace_in_plan(TITLE, "    title: Budget i balance på velfærdsområderne  # ændret af ØK\n")(project)
+    replace_in_plan("        status: i-gang\n", "        status: i-gang # opdateret\n")(project)
+    replace_in_plan("    theme: oekonomisk-politik\n", "    theme: oekonomisk-politik #se temaer\n")(project)
+    result = run_planspor(project, "check")
+    assert result.returncode == 0, result.stderr
+
+
+# -- files that are not there, or not read ----------------------------------------------------------
+
+
+def test_a_missing_plan_is_explained_in_danish(project: Path) -> None:
+    (project / PLAN).unlink()
+    assert check_problems(project) == [
+        f"{PLAN}: Filen findes ikke (Planspor ledte efter {project / PLAN}). Er du i projektets mappe? "
+        + "Planen skal ligge i data/plan.yaml i den mappe, hvor også mkdocs.yml og content/ ligger. Kør planspor i den mappe, eller angiv den med --projekt."
+    ]
+
+
+def test_a_plan_that_is_a_folder_is_explained(project: Path) -> None:
+    (project / PLAN).unlink()
+    (project / PLAN).mkdir()
+    assert check_problems(project) == [f"{PLAN}: {project / PLAN} er en mappe, ikke en fil."]
+
+
+def test_notes_and_texts_with_the_wrong_ending_are_reported(project: Path) -> None:
+    items = project / "content/items"
+    (items / "budget-i-balance.md").rename(items / "budget-i-balance.MD")
+    write_file("content/items/digital-selvbetjening.txt", "En note.\n", None)(project)
+    write_file("content/items/Cykelstier-mellem-byerne.markdown", "En note.\n", None)(project)
+    write_file("content/items/raaderumsanalyse.docx", b"PK", None)(project)
+    write_file("content/temaer/klima-miljoe-og-byg.md.txt", "Tekst.\n", None)(project)
+    write_file("content/items/kort.png", b"\x89PNG", None)(project)  # a picture beside the notes is fine
+    assert check_problems(project) == [
+        "content/items/Cykelstier-mellem-byerne.markdown: Noter skal hedde <id>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+        + "Der findes allerede cykelstier-mellem-byerne.md: flyt teksten derover, og slet denne fil.",
+        "content/items/budget-i-balance.MD: Noter skal hedde <id>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+        + "Omdøb filen til budget-i-balance.md.",
+        "content/items/digital-selvbetjening.txt: Noter skal hedde <id>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+        + "Der findes allerede digital-selvbetjening.md: flyt teksten derover, og slet denne fil.",
+        "content/items/raaderumsanalyse.docx: Noter skal hedde <id>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+        + "Der findes allerede raaderumsanalyse.md: flyt teksten derover, og slet denne fil.",
+        "content/temaer/klima-miljoe-og-byg.md.txt: Tekster til temaer skal hedde <tema-id>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+        + "Der findes allerede klima-miljoe-og-byg.md: flyt teksten derover, og slet denne fil.",
+    ]

@@ -35,7 +35,7 @@ from .problems import PlanInvalid, Problem, suggest
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, load_project
 from .slugs import is_slug, slugify
 from .validate import build_plan
-from .yamlsource import SourceText, parse_yaml
+from .yamlsource import SourceText, parse_yaml, unreadable
 
 # The order fields are written in, and where a missing field is inserted.
 ITEM_KEY_ORDER = (
@@ -71,7 +71,7 @@ def read_plan_file(root: Path) -> PlanFile:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PlanInvalid([Problem(PLAN_FILE, None, "", f"Filen kan ikke læses: {error.strerror}.")]) from None
+        raise PlanInvalid([Problem(PLAN_FILE, None, "", unreadable(path, error))]) from None
     text = raw.decode("utf-8")
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")

@@ -23,6 +23,20 @@ PLAN_FILE = "data/plan.yaml"
 CONTENT_DIR = "content"
 NOTE_FIELDS = ("description",)
 PAGE_FIELDS = ("title", "description")
+MISSING_PLAN = (
+    "Er du i projektets mappe? Planen skal ligge i data/plan.yaml i den mappe, hvor også mkdocs.yml og content/ ligger. "
+    + "Kør planspor i den mappe, eller angiv den med --projekt."
+)
+# The folders whose files are named by an id in the plan: what a file there is, and what names its id.
+ID_FOLDERS = {
+    NOTES_DIR: ("Noter", "id"),
+    "temaer": ("Tekster til temaer", "tema-id"),
+    "udvalg": ("Tekster til udvalg", "udvalgs-id"),
+    "strategier": ("Tekster til strategier", "strategi-id"),
+    "verdensmaal": ("Tekster til verdensmål", "nummer"),
+}
+# Endings of files that are meant as text but are not read: only '<id>.md' is (.MD, .markdown and .txt are not).
+TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt", ".text", ".docx", ".doc", ".rtf", ".odt")
 
 
 @dataclass(frozen=True)
@@ -48,7 +62,7 @@ class Project:
 
 
 def load_plan(root: Path) -> Plan:
-    source = read_text(root / PLAN_FILE, PLAN_FILE)
+    source = read_text(root / PLAN_FILE, PLAN_FILE, MISSING_PLAN)
     with collector_paused():
         return build_plan(parse_yaml(source), PLAN_FILE)
 
@@ -83,6 +97,7 @@ def load_project(root: Path, content_dir: Path | None = None) -> Project:
             docs[src_uri] = split_front_matter(read_text(path, display))
         except PlanInvalid as error:
             problems += error.problems
+    problems += misnamed_files(content, _display_dir(root, content))
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
@@ -90,6 +105,32 @@ def load_project(root: Path, content_dir: Path | None = None) -> Project:
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
+
+
+def misnamed_files(content: Path, display_dir: str) -> list[Problem]:
+    """content/items/x.txt, x.MD or x.markdown would be ignored without a word: only '<id>.md' is read."""
+    problems = []
+    for folder, (what, ident) in ID_FOLDERS.items():
+        directory = content / folder
+        files = sorted(p for p in directory.iterdir() if p.is_file()) if directory.is_dir() else []
+        names = {path.name for path in files}  # exact names: on macOS x.MD "exists" as x.md too
+        for path in files:
+            name = path.name
+            if name.startswith((".", "~")) or name.endswith(".md") or not name.lower().endswith(TEXT_SUFFIXES):
+                continue  # hidden and temporary files, notes, and pictures or other files that belong there
+            stem = name
+            while stem.lower().endswith(TEXT_SUFFIXES):
+                stem = stem[: stem.rindex(".")]
+            wanted = f"{stem.lower()}.md"
+            message = f"{what} skal hedde <{ident}>.md (små bogstaver, endelsen .md), ellers bliver de ikke læst. "
+            if wanted in names:
+                message += f"Der findes allerede {wanted}: flyt teksten derover, og slet denne fil."
+            elif name.lower().endswith((".docx", ".doc", ".rtf", ".odt")):
+                message += f"Kopiér teksten over i en tekstfil, der hedder {wanted}, og slet denne fil."
+            else:
+                message += f"Omdøb filen til {wanted}."
+            problems.append(Problem(f"{display_dir}{folder}/{name}", None, "", message))
+    return problems
 
 
 def _orphan_notes(root: Path, docs: dict[str, MarkdownDoc]) -> list[Problem]:

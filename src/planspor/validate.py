@@ -34,11 +34,14 @@ from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem
 from .sdgs import Sdg, all_sdgs, status_icons
 from .slugs import is_slug
-from .yamlsource import BadScalar, YList, YMap
+from .yamlsource import INDICATORS, BadScalar, YList, YMap, quoted
 
 T = TypeVar("T")
 
 _VALUE_LIKE_COMMENT = re.compile(r"#\S")  # '#1565C0', not '# a comment'
+_COMMENT_AFTER_TEXT = re.compile(r"([ \t]+)#(.?)")
+# How a message names a text field: "så titlen blev kun 'Budget'".
+_TEXT_NOUNS = {"title": "titlen", "comment": "kommentaren", "description": "beskrivelsen", "subtitle": "undertitlen", "meaning": "betydningen"}
 # -2.500 in a budget is -2.5 to YAML, but an editor in Denmark means minus two thousand five hundred.
 _THOUSANDS_SEPARATED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+$")
 # The power of ten of an amount's first digit, in 1.000 kr.: from a thousandth of a krone
@@ -145,7 +148,36 @@ class PlanReader:
         return value  # type: ignore[no-any-return,return-value]
 
     def text(self, block: YMap, key: str, path: str) -> str:
+        """A free text (a title, a comment): also checks that YAML read all of what was written."""
+        written = block.cut(key)
+        if written is not None and self.cut_short(block, key, path, written):
+            return str(block[key]).strip()
         return self.typed(block, key, path, str, "")
+
+    def cut_short(self, block: YMap, key: str, path: str, written: str) -> bool:
+        """title: Budget #2 i balance is read as 'Budget'; title: &Co budget as 'budget'. Say so.
+
+        A '#' after a space starts a comment in YAML. After a text it is reported unless it
+        looks like a deliberate comment: at least two spaces (or a tab) before the '#' and a
+        space after it ('title: Budget  # ændret 2024'), the style the plan's own comments use.
+        """
+        value = str(block[key]).strip()
+        noun = _TEXT_NOUNS.get(key, f"feltet {key}")
+        became = f"{noun} blev kun '{value}'" if value else f"{noun} blev tom"
+        example = f"{key}: {quoted(written)}"
+        if written[0] in "&!":
+            name, meaning = INDICATORS[written[0]]
+            message = f"Teksten begynder med {name}, {meaning}, så {became}. Sæt hele teksten i anførselstegn: {example}"
+        else:
+            comment = _COMMENT_AFTER_TEXT.match(written, len(value))
+            if comment is None or (("\t" in comment[1] or len(comment[1]) >= 2) and comment[2] in ("", " ")):
+                return False
+            message = (
+                f"Teksten efter # blev læst som en kommentar, så {became}. "
+                + f"Er det ment som en kommentar, så skriv den på en linje for sig selv; ellers sæt hele teksten i anførselstegn: {example}"
+            )
+        self.problem(block.line_of(key), f"{path}.{key}", message)
+        return True
 
     def required_text(self, block: YMap, key: str, path: str, if_blank: str) -> str:
         """A text that must say something: title: "" is reported, not published as an empty heading."""
@@ -196,6 +228,13 @@ class PlanReader:
     def refs(self, block: YMap, key: str, path: str, known: Mapping[Any, T], what: str) -> tuple[T, ...]:
         found: list[T] = []
         for entry, line in self.id_list(block, key, path):
+            if isinstance(entry, YMap | YList):  # [1: 7] or [a, [b]]: nothing to look up
+                self.problem(
+                    line,
+                    f"{path}.{key}",
+                    f"Her skal hvert punkt i listen være et id, men der står {_describe(entry)}. Skriv punkterne adskilt af komma, fx [a, b].",
+                )
+                continue
             target = known.get(entry)
             if target is None:
                 self.unknown(line, f"{path}.{key}", entry, known, what)
@@ -272,6 +311,9 @@ class PlanReader:
         value = block.get(key)
         if value is None:
             return None
+        written = block.cut(key)
+        if written is not None and written[0] in "&!" and self.cut_short(block, key, path, written):
+            return None  # id: !budget is a tag and no id; a comment after an id is just a comment
         if not isinstance(value, str) or not is_slug(value):
             self.problem(
                 block.line_of(key),
@@ -430,7 +472,7 @@ class _Builder:
         colour = self.colour(block, "colour", path)
         text_colour = self.colour(block, "text_colour", path) if "text_colour" in block else None
         label = r.required_text(block, "label", path, "Feltet 'label' er tomt. Skriv statussens navn, som det skal stå på mærket.")
-        icon = r.text(block, "icon", path)
+        icon = r.typed(block, "icon", path, str, "")  # an id from a list: a comment after it is a comment
         if (icon or isinstance(block.get("icon"), str)) and icon not in STATUS_ICONS:
             r.unknown(block.line_of("icon"), f"{path}.icon", icon, dict.fromkeys(STATUS_ICONS), "ikon")
         meaning = r.required_text(block, "meaning", path, "Feltet 'meaning' er tomt. Skriv, hvad statussen betyder.")
