@@ -2,22 +2,24 @@
 """Planspor's two commands, for any machine with Python 3.11+:
 
     python3 dev.py serve   # install (first time) and show the site on http://127.0.0.1:8000/
-    python3 dev.py test    # install (first time) and run the whole test suite
+    python3 dev.py test    # install (first time) everything the tests need and run the whole test suite
 
-Everything is installed into .venv/ from the lock files in requirements/, so
-every machine builds with the same versions. Extra arguments are passed on:
+Everything Python is installed into .venv/ from the lock files in requirements/, so every machine builds
+with the same versions; a .venv made by another Python version is made again. `test` also finds or installs
+a Chromium and nginx (devtools/system_programs.py says how). Extra arguments are passed on:
 ``python3 dev.py serve --dev-addr 127.0.0.1:8001`` or ``python3 dev.py test -k search``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import subprocess
 import sys
-import venv
+import time
 from pathlib import Path
+
+from devtools import python_env, system_programs
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -33,40 +35,12 @@ def test_lock() -> str:
 
 
 def venv_bin(name: str) -> Path:
-    folder = "Scripts" if os.name == "nt" else "bin"
-    suffix = ".exe" if os.name == "nt" else ""
-    return VENV / folder / f"{name}{suffix}"
+    return python_env.venv_bin(VENV, name)
 
 
 def ensure_installed(kind: str) -> None:
-    """Install the lock file into .venv once; again only when it changes."""
-    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
-        sys.exit("Planspor kræver Python 3.11 eller nyere.")
-    lock = LOCKS[kind]
-    digest = hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    stamp = VENV / f".installed-{kind}"
-    if stamp.exists() and stamp.read_text() == digest and venv_bin("python").exists():
-        return
-    if not venv_bin("python").exists():
-        print("Opretter .venv ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    print(f"Installerer afhængigheder fra {lock.relative_to(ROOT)} ...", flush=True)
-    pip = [str(venv_bin("python")), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
-    subprocess.run([*pip, "-r", str(lock)], check=True)
-    subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
-    quiet_mkdocs_banner()
-    stamp.write_text(digest)
-
-
-def quiet_mkdocs_banner() -> None:
-    """mkdocs-material prints an end-of-life banner when its theme is imported,
-    before any hook runs. A .pth line sets NO_MKDOCS_2_WARNING for every Python
-    started from .venv, so a plain `mkdocs build` there shows real problems only."""
-    purelib = subprocess.run(
-        [str(venv_bin("python")), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    line = "import os; os.environ.setdefault('NO_MKDOCS_2_WARNING', '1')\n"
-    (Path(purelib) / "planspor-quiet-mkdocs-banner.pth").write_text(line)
+    """Install the lock file into .venv once; again only when it, pyproject.toml or the Python changes."""
+    python_env.ensure_installed(ROOT, VENV, LOCKS[kind])
 
 
 def environment() -> dict[str, str]:
@@ -84,9 +58,24 @@ def serve(args: list[str]) -> int:
     return subprocess.call(command, cwd=ROOT, env=environment())
 
 
+def provision_programs(env: dict[str, str]) -> bool:
+    """Find or install the browser and nginx; put their paths in env. False (with a message) when impossible."""
+    started = time.monotonic()
+    try:
+        found = system_programs.provision(system_programs.Machine(python=venv_bin("python"), env=env))
+    except system_programs.ProvisionError as error:
+        print(f"\n{error}", file=sys.stderr, flush=True)
+        return False
+    env.update(found)
+    print(f"Chromium: {found['PLANSPOR_CHROMIUM']}; nginx: {found['PLANSPOR_NGINX']} ({time.monotonic() - started:.1f} s)", flush=True)
+    return True
+
+
 def test(args: list[str]) -> int:
     ensure_installed(test_lock())
     env = environment()
+    if not provision_programs(env):
+        return 1
     checks = [
         [str(venv_bin("ruff")), "check", "."],
         [str(venv_bin("ruff")), "format", "--check", "."],

@@ -1,0 +1,1 @@
+"""Setting up a machine for Planspor's two commands (standard library only: this runs before .venv exists)."""
