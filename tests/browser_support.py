@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_pages import PageType
 from conftest import REPO
 from playwright.sync_api import BrowserContext, Page, Response
+from pypdf import PdfReader
 
 SCREENSHOTS = REPO / "screenshots"
 
@@ -22,6 +23,17 @@ AXE_WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a"
 AXE_TARGET_SIZE = {"runOnly": {"type": "rule", "values": ["target-size"]}, "resultTypes": ["violations"]}
 
 _axe = Axe()
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a printed page, white space folded: what a reader of the PDF sees, read with pypdf."""
+    reader = PdfReader(pdf)
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height of each page of a PDF in points (A4 is 595.28 by 841.89)."""
+    return [(round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) for page in PdfReader(pdf).pages]
 
 
 def visit(page: Page, base_url: str, page_type: PageType) -> Response | None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from browser_pages import BY_NAME, PageType
-from browser_support import SCREENSHOTS, visit
+from browser_support import SCREENSHOTS, pdf_text, visit
 from conftest import REPO
 from playwright.sync_api import Browser, Page
 
@@ -27,15 +25,11 @@ def navigation_titles() -> list[str]:
     return [next(iter(entry)) for entry in nav]
 
 
-def pdf_text(page: Page, name: str) -> str:
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail("pdftotext mangler: installér Debians pakke 'poppler-utils' (apt-get install poppler-utils).")
+def printed_text(page: Page, name: str) -> str:
     SCREENSHOTS.mkdir(exist_ok=True)
     pdf = SCREENSHOTS / f"{name}-print.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
-    result = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return " ".join(result.stdout.split())
+    return pdf_text(pdf)
 
 
 @pytest.mark.parametrize("page_type", PRINTED, ids=lambda p: p.id)
@@ -75,7 +69,7 @@ def test_page_prints_content_without_chrome(browser: Browser, bundled_url: str, 
 
         title = page.locator("h1").first.inner_text().strip()
         content_text = " ".join(content.inner_text().split())
-        text = pdf_text(page, page_type.name)
+        text = printed_text(page, page_type.name)
         assert " ".join(title.split()) in text
         assert "Eksempeldata." in text
         if page_type.name.startswith("item"):
