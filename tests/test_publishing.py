@@ -180,17 +180,40 @@ def test_the_workflow_checks_pull_requests_and_publishes_main_by_hand_and_weekly
     assert len(triggers["schedule"]) == 1 and len(triggers["schedule"][0]["cron"].split()) == 5
 
 
-def test_the_check_job_installs_from_the_lock_checks_tests_and_builds_strictly() -> None:
+INSTALLS = re.compile(r"apt-get|apt install|pip install|playwright install|brew install|ensure_installed")
+
+
+def test_the_test_job_runs_the_readmes_command_on_every_supported_python_and_installs_nothing_itself() -> None:
+    job = load_workflow()["jobs"]["test"]
+    assert [str(v) for v in job["strategy"]["matrix"]["python"]] == ["3.11", "3.12", "3.13"]
+    assert job["strategy"]["fail-fast"] is False, "one Python's failure must not hide another's"
+    assert steps_using(job, "actions/setup-python")[0]["with"]["python-version"] == "${{ matrix.python }}"
+    runs = [str(step["run"]) for step in job["steps"] if "run" in step]
+    assert runs == ["python3 dev.py test"], runs
+    caches = [step["with"] for step in steps_using(job, "actions/cache")]
+    assert any(".venv" in cache["path"] and "requirements/ci.txt" in cache["key"] and "python-version" in cache["key"] for cache in caches)
+
+
+def test_ci_run_is_the_readmes_test_command_and_installs_nothing_itself() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert commands[-1] == "python3 dev.py test"
+    assert not INSTALLS.search("\n".join(commands)), commands
+    assert "python3 dev.py test" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_check_job_checks_the_plan_and_builds_strictly_after_the_tests() -> None:
     job = load_workflow()["jobs"]["check"]
+    assert job["needs"] == "test", "nothing is built for publishing before the tests pass"
     commands = run_text(job)
     assert steps_using(job, "actions/setup-python") and steps_using(job, "actions/checkout")
     caches = [step["with"] for step in steps_using(job, "actions/cache")]
-    assert any(cache["path"] == ".venv" and "requirements/ci.txt" in cache["key"] for cache in caches)
-    assert "dev.ensure_installed(dev.test_lock())" in commands  # dev.py's own install from requirements/ci.txt
+    assert any(cache["path"] == ".venv" and "requirements/site.txt" in cache["key"] for cache in caches)
+    assert "dev.ensure_installed('site')" in commands  # dev.py's own install from requirements/site.txt
     # A pull request is compared with its base, a push with the commit before: no published item address vanishes.
     assert '--sammenlign-med "$earlier"' in commands and 'earlier="origin/$BASE_REF"' in commands and 'earlier="$BEFORE"' in commands
     assert steps_using(job, "actions/checkout")[0]["with"]["fetch-depth"] == 0, "the comparison needs the base branch's history"
-    order = ["planspor check --format github", "playwright install --with-deps chromium", "python3 dev.py test", "mkdocs build --strict"]
+    order = ["planspor check --format github", "mkdocs build --strict"]
     positions = [commands.find(command) for command in order]
     assert -1 not in positions and positions == sorted(positions), positions
     review = steps_using(job, "actions/upload-artifact")
@@ -419,9 +442,11 @@ def test_the_footer_meets_wcag_aa_contrast(bundled_url: str, browser: Any) -> No
 
 
 def nginx_binary() -> str:
-    binary = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
+    """The nginx that `python3 dev.py test` found or installed (PLANSPOR_NGINX), else one on the PATH."""
+    named = os.environ.get("PLANSPOR_NGINX")
+    binary = named or shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
     if binary is None:
-        pytest.fail("nginx mangler til testen af deploy/nginx/planspor.conf: apt install nginx-light (.ci/run installerer den selv).")
+        pytest.fail("nginx mangler til testen af deploy/nginx/planspor.conf: kør python3 dev.py test, som installerer den.")
     return binary
 
 

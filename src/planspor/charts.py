@@ -34,6 +34,14 @@ NARROW_LABEL_CHARS = 40
 NARROW_MIN_CELL = 20  # a quarter's cell on a phone; fewer units and the timeline scrolls instead
 
 
+WIDE_LABEL_CHARS = 30  # a theme's name beside a bar; up to 5 more are kept rather than cut
+
+
+def _wide_label(label: str) -> str:
+    """A theme's name shortened to fit left of a wide chart's bars, cut with "…" only when it is long."""
+    return label if len(label) <= WIDE_LABEL_CHARS + 5 else label[: WIDE_LABEL_CHARS - 1] + "…"
+
+
 def _label_lines(label: str) -> list[str]:
     """A theme's name, broken into at most two lines that fit the narrow width."""
     return textwrap.wrap(label, NARROW_LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
@@ -56,7 +64,16 @@ def status_by_theme(plan: Plan) -> dict[str, Any]:
     for index, theme in enumerate(plan.themes):
         bars, x = _stack(plan, counts[theme.id], float(LABEL_WIDTH), plot / largest)
         total = sum(counts[theme.id].values())
-        rows.append({"label": theme.title, "y": TOP + index * ROW_HEIGHT, "bars": bars, "total": total, "total_x": round(x + 6, 1)})
+        rows.append(
+            {
+                "label": theme.title,
+                "short_label": _wide_label(theme.title),
+                "y": TOP + index * ROW_HEIGHT,
+                "bars": bars,
+                "total": total,
+                "total_x": round(x + 6, 1),
+            }
+        )
     height = TOP * 2 + len(rows) * ROW_HEIGHT
     summary = "; ".join(
         f"{theme.title}: {sum(counts[theme.id].values())} indsatser, heraf "
@@ -169,7 +186,7 @@ def timeline(plan: Plan) -> dict[str, Any]:
                     "label": f"{theme.title}, {quarters[column][1]}. kvartal {quarters[column][0]}: {count}",
                 }
             )
-        rows.append({"label": theme.title, "y": TOP + 26 + index * ROW_HEIGHT, "cells": cells})
+        rows.append({"label": theme.title, "short_label": _wide_label(theme.title), "y": TOP + 26 + index * ROW_HEIGHT, "cells": cells})
     headers = [{"label": str(y), "x": round(LABEL_WIDTH + i * cell + 2 * cell - 1, 1), "y": 11} for i, (y, q) in enumerate(quarters) if q == 1]
     headers += [{"label": f"K{q}", "x": round(LABEL_WIDTH + i * cell + cell / 2 - 1, 1), "y": 24} for i, (_, q) in enumerate(quarters)]
     busiest = max(((t.title, max(grid[t.id]) if grid[t.id] else 0) for t in plan.themes), key=lambda pair: pair[1], default=("", 0))
@@ -281,7 +298,7 @@ def budget_chart(plan: Plan) -> dict[str, Any]:
                     "label": f"{theme.title}, {year}: {_danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}",
                 }
             )
-        rows.append({"label": theme.title, "y": TOP + index * group + (group - 10) / 2, "bars": bars})
+        rows.append({"label": theme.title, "short_label": _wide_label(theme.title), "y": TOP + index * group + (group - 10) / 2, "bars": bars})
     return {
         "id": "budget-pr-tema",
         "title": "Budget pr. tema og år (1.000 kr.)",

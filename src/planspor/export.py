@@ -15,12 +15,15 @@ EXPORT_CONFIG = """\
 # Written by `planspor eksport`: the generated pages, built by plain MkDocs
 # with the project's configuration and theme, but without Planspor's hooks.
 # Build it with: mkdocs build -f {config}
+# (or with Zensical: zensical build -f {config})
 INHERIT: {parent}
 docs_dir: docs
 site_dir: site
 hooks: []
 theme:
   name: material
+  # Zensical's look that matches Material's (its default is "modern"); MkDocs ignores the key.
+  variant: classic
   custom_dir: {theme}
 watch: []
 extra:
