@@ -15,6 +15,7 @@ import sys
 import venv
 from pathlib import Path
 
+TESTED_PYTHONS = ("3.11", "3.12", "3.13")  # what the workflow's test job runs on; the README says the same
 QUIET_BANNER_LINE = "import os; os.environ.setdefault('NO_MKDOCS_2_WARNING', '1')\n"
 
 
@@ -50,6 +51,8 @@ def ensure_installed(root: Path, folder: Path, lock: Path) -> None:
     """Install the lock file into the venv once; again only when the lock, pyproject.toml or the Python changes."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before the venv exists
         sys.exit("Planspor kræver Python 3.11 eller nyere.")
+    if f"{sys.version_info[0]}.{sys.version_info[1]}" not in TESTED_PYTHONS:
+        print(f"Bemærk: Planspor er testet med Python {', '.join(TESTED_PYTHONS)}; dette er {platform.python_version()}.", flush=True)
     if made_by_other_python(folder):
         print(f"{folder.name} er lavet med Python {venv_python_version(folder)}; laver den igen med Python {platform.python_version()} ...", flush=True)
         shutil.rmtree(folder)

@@ -28,6 +28,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, free_port, run_mkdocs_build, stop
 from server import serve_site
 
+from devtools import python_env
+
 WORKFLOWS = REPO / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "site.yml"
 NGINX_CONF = REPO / "deploy" / "nginx" / "planspor.conf"
@@ -185,13 +187,22 @@ INSTALLS = re.compile(r"apt-get|apt install|pip install|playwright install|brew 
 
 def test_the_test_job_runs_the_readmes_command_on_every_supported_python_and_installs_nothing_itself() -> None:
     job = load_workflow()["jobs"]["test"]
-    assert [str(v) for v in job["strategy"]["matrix"]["python"]] == ["3.11", "3.12", "3.13"]
+    assert tuple(str(v) for v in job["strategy"]["matrix"]["python"]) == python_env.TESTED_PYTHONS
     assert job["strategy"]["fail-fast"] is False, "one Python's failure must not hide another's"
     assert steps_using(job, "actions/setup-python")[0]["with"]["python-version"] == "${{ matrix.python }}"
     runs = [str(step["run"]) for step in job["steps"] if "run" in step]
     assert runs == ["python3 dev.py test"], runs
     caches = [step["with"] for step in steps_using(job, "actions/cache")]
     assert any(".venv" in cache["path"] and "requirements/ci.txt" in cache["key"] and "python-version" in cache["key"] for cache in caches)
+
+
+def test_the_readme_and_pyproject_name_the_pythons_the_workflow_tests() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    oldest, *middle, newest = python_env.TESTED_PYTHONS
+    assert f"Python {oldest} or newer ({oldest}, {', '.join(middle)} and {newest} are tested)" in readme
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'requires-python = ">={oldest}"' in pyproject
+    assert f'python_version = "{oldest}"' in pyproject and f'target-version = "py{oldest.replace(".", "")}"' in pyproject
 
 
 def test_ci_run_is_the_readmes_test_command_and_installs_nothing_itself() -> None:
