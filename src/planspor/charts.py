@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from .contrast import best_text_colour
-from .formats import danish_number
 from .model import Item, Plan
+from .money import danish_number
 
 WIDTH = 640
 LABEL_WIDTH = 210

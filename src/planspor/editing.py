@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from typing import Any
 import yaml
 
 from .model import Item, Plan, Status
+from .money import plan_number
 from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem, suggest
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, load_project
@@ -115,7 +115,7 @@ def render_scalar(value: Any, flow: bool = False) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return format_decimal(value)
+        return plan_number(value)
     if isinstance(value, int | dt.date):
         return _dump(value)
     text = str(value)
@@ -125,15 +125,6 @@ def render_scalar(value: Any, flow: bool = False) -> str:
         if not unsafe_in_flow and _loads_back(plain, text):
             return plain
     return json.dumps(text, ensure_ascii=False)
-
-
-def format_decimal(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(int(value))
-    text = format(value.normalize(), "f")
-    # "1.125" reads as a Danish thousands separator, which the check refuses:
-    # write "1.1250", the same amount beyond doubt.
-    return text + "0" if re.fullmatch(r"[-+]?[1-9]\d{0,2}(\.\d{3})+", text) else text
 
 
 def render_flow(value: Any) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .model import Item, Plan, Timing, freshness
+from .money import danish_decimal
 
 SCHEMA_VERSION = 1
 JSON_PATH = "data/plan.json"
@@ -124,11 +125,6 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
 
 def plan_json(plan: Plan, site_url: str = "") -> str:
     return json.dumps(plan_data(plan, site_url), ensure_ascii=False, indent=1) + "\n"
-
-
-def danish_decimal(value: Decimal) -> str:
-    """For Excel in Danish: '-2500,5' (no thousands separator, decimal comma)."""
-    return f"{value.normalize():f}".replace(".", ",")
 
 
 def plan_csv(plan: Plan, site_url: str = "") -> str:

@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from . import changes, charts, opendata
-from .formats import danish_number
 from .model import Item, Plan, Status, Strategy, freshness
+from .money import danish_number
 from .periods import danish_date
 from .problems import Problem
 from .project import NOTES_DIR, PLAN_FILE, Project

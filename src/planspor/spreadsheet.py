@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,7 +38,7 @@ from .editing import (
     suggest,
 )
 from .model import Item, Plan
-from .opendata import danish_decimal
+from .money import danish_decimal, parse_danish_amount
 from .periods import ALLOWED_FORMS, Period, PeriodError, parse_period
 from .problems import PlanInvalid, Problem
 from .sdgs import all_sdgs
@@ -232,17 +232,7 @@ def parse_amount(value: Any) -> Decimal | None:
     if isinstance(value, int | float):
         amount = Decimal(str(value))
         return amount if amount.is_finite() else None
-    text = one_line(value).replace(" ", "").replace("\u2212", "-").replace("\u2013", "-")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
+    return parse_danish_amount(one_line(value))
 
 
 def split_list(value: Any) -> list[str]:

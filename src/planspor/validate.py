@@ -30,6 +30,7 @@ from .model import (
     Theme,
     Timing,
 )
+from .money import thousands_separated
 from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem
 from .sdgs import Sdg, all_sdgs, status_icons
@@ -42,8 +43,6 @@ _VALUE_LIKE_COMMENT = re.compile(r"#\S")  # '#1565C0', not '# a comment'
 _COMMENT_AFTER_TEXT = re.compile(r"([ \t]+)#(.?)")
 # How a message names a text field: "så titlen blev kun 'Budget'".
 _TEXT_NOUNS = {"title": "titlen", "comment": "kommentaren", "description": "beskrivelsen", "subtitle": "undertitlen", "meaning": "betydningen"}
-# -2.500 in a budget is -2.5 to YAML, but an editor in Denmark means minus two thousand five hundred.
-_THOUSANDS_SEPARATED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+$")
 # The power of ten of an amount's first digit, in 1.000 kr.: from a thousandth of a krone
 # to under a trillion kroner. Beyond that it is a typing error (and 1e-999999 would print a million zeros).
 _AMOUNT_DIGITS = (-6, 8)
@@ -724,7 +723,7 @@ class _Builder:
             r.problem(line, field, f"Beløbet skal være et tal i 1.000 kr. (besparelser negative), men der står {_describe(amount)}.")
             return None
         text = (written or str(amount)).strip()
-        if _THOUSANDS_SEPARATED.match(text):
+        if thousands_separated(text):  # -2.500 is -2.5 to YAML; a Dane means -2500
             r.problem(
                 line,
                 field,
