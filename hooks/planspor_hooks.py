@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page
 
+from planspor import addresses
 from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, problem_pages, site_sources
 from planspor.problems import PlanInvalid, format_problems
@@ -48,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Planspor kræver use_directory_urls: true i mkdocs.yml (sidernes adresser er en del af kontrakten).")
     if config.repo_url:
         raise PluginError("Fjern repo_url fra mkdocs.yml: Material ville så kalde værtens API fra hver besøgendes browser. Brug extra.edit_base_url.")
+    config.extra["planspor_links"] = addresses.site_links()  # what the templates' chrome links to
     config.extra["planspor_build"] = build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
     return config
 

@@ -13,16 +13,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 
+from . import addresses
 from .model import HistoryEntry, Item, Plan, Status, Theme, TimingMove
 from .periods import danish_date
 
-FEED_PATH = "feeds/aendringer.xml"
 FEED_LIMIT = 250  # newest entries in one feed; the pages and plan.json hold all of them
 ATOM = "http://www.w3.org/2005/Atom"
-
-
-def theme_feed_path(theme_id: str) -> str:
-    return f"feeds/temaer/{theme_id}.xml"
 
 
 @dataclass(frozen=True)
@@ -126,8 +122,8 @@ def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Ch
     sub(feed, "title", f"{prefix}{title}")
     sub(feed, "subtitle", f"Ændringer i status og tidspunkt for {plan.info.title}, {plan.info.municipality}.")
     sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
-    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{site_url}{path}")
-    sub(feed, "link", rel="alternate", type="text/html", href=f"{site_url}aendringer/")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=addresses.absolute(site_url, path))
+    sub(feed, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.url_of(addresses.CHANGE_LIST)))
     author = sub(feed, "author")
     sub(author, "name", plan.info.municipality)
     sub(feed, "generator", "Planspor")
@@ -136,7 +132,7 @@ def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Ch
         sub(entry, "id", _entry_id(plan, change))
         sub(entry, "title", f"{prefix}{change.item.title} – {change.describe()}")
         sub(entry, "updated", f"{change.date.isoformat()}T00:00:00Z")
-        sub(entry, "link", rel="alternate", type="text/html", href=f"{site_url}indsatser/{change.item.id}/")
+        sub(entry, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.item(change.item.id)))
         sub(entry, "category", term=change.item.theme.id, label=change.item.theme.title)
         summary = f"{danish_date(change.date)}: {change.describe()}."
         if change.entry.comment:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
+from .chart_data import Bar, Cell, Chart, Drawing, Header, Row, YearBar
 from .contrast import best_text_colour
 from .model import Item, Plan
 from .money import danish_number
@@ -55,12 +56,12 @@ def _danish(value: Decimal | int) -> str:
     return danish_number(Decimal(value))
 
 
-def status_by_theme(plan: Plan) -> dict[str, Any]:
+def status_by_theme(plan: Plan) -> Chart:
     """Stacked bars: for each theme, its items by status."""
     plot = WIDTH - LABEL_WIDTH - 40
     counts = {t.id: Counter(i.status.id for i in plan.items if i.theme == t) for t in plan.themes}
     largest = max((sum(c.values()) for c in counts.values()), default=0) or 1
-    rows = []
+    rows: list[Row] = []
     for index, theme in enumerate(plan.themes):
         bars, x = _stack(plan, counts[theme.id], float(LABEL_WIDTH), plot / largest)
         total = sum(counts[theme.id].values())
@@ -98,9 +99,9 @@ def status_by_theme(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _stack(plan: Plan, counts: Counter[str], x: float, scale: float) -> tuple[list[dict[str, Any]], float]:
+def _stack(plan: Plan, counts: Counter[str], x: float, scale: float) -> tuple[list[Bar], float]:
     """One theme's stacked bar from x: a part per status it has, in status order; and where the bar ends."""
-    bars = []
+    bars: list[Bar] = []
     for status in plan.statuses:
         count = counts[status.id]
         if not count:
@@ -120,11 +121,11 @@ def _stack(plan: Plan, counts: Counter[str], x: float, scale: float) -> tuple[li
     return bars, x
 
 
-def _narrow_status(plan: Plan, counts: dict[str, Counter[str]], largest: int) -> dict[str, Any]:
+def _narrow_status(plan: Plan, counts: dict[str, Counter[str]], largest: int) -> Drawing:
     """The same stacked bars for a phone: name above, bar across, count in each part, total at the end."""
     bar_height = 24
     plot = NARROW_WIDTH - _text_width(str(largest)) - 6
-    rows = []
+    rows: list[Row] = []
     y = float(TOP)
     for theme in plan.themes:
         lines = _label_lines(theme.title)
@@ -165,15 +166,15 @@ def _active_in(item: Item, quarter: tuple[int, int]) -> bool:
     return begin <= end and finish >= start
 
 
-def timeline(plan: Plan) -> dict[str, Any]:
+def timeline(plan: Plan) -> Chart:
     """A grid: themes × quarters of the plan period; a cell counts the items whose timing spans that quarter."""
     quarters = _quarters(plan)
     cell = max(18.0, (WIDTH - LABEL_WIDTH - 10) / max(len(quarters), 1))
     grid = {t.id: [sum(1 for i in plan.items if i.theme == t and _active_in(i, q)) for q in quarters] for t in plan.themes}
     largest = max((max(v) for v in grid.values() if v), default=0) or 1
-    rows = []
+    rows: list[Row] = []
     for index, theme in enumerate(plan.themes):
-        cells = []
+        cells: list[Cell] = []
         for column, count in enumerate(grid[theme.id]):
             fill = _shade(count / largest) if count else "#FFFFFF"
             cells.append(
@@ -187,7 +188,7 @@ def timeline(plan: Plan) -> dict[str, Any]:
                 }
             )
         rows.append({"label": theme.title, "short_label": _wide_label(theme.title), "y": TOP + 26 + index * ROW_HEIGHT, "cells": cells})
-    headers = [{"label": str(y), "x": round(LABEL_WIDTH + i * cell + 2 * cell - 1, 1), "y": 11} for i, (y, q) in enumerate(quarters) if q == 1]
+    headers: list[Header] = [{"label": str(y), "x": round(LABEL_WIDTH + i * cell + 2 * cell - 1, 1), "y": 11} for i, (y, q) in enumerate(quarters) if q == 1]
     headers += [{"label": f"K{q}", "x": round(LABEL_WIDTH + i * cell + cell / 2 - 1, 1), "y": 24} for i, (_, q) in enumerate(quarters)]
     busiest = max(((t.title, max(grid[t.id]) if grid[t.id] else 0) for t in plan.themes), key=lambda pair: pair[1], default=("", 0))
     return {
@@ -212,7 +213,7 @@ def timeline(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _narrow_timeline(plan: Plan, quarters: list[tuple[int, int]], wide_rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _narrow_timeline(plan: Plan, quarters: list[tuple[int, int]], wide_rows: list[Row]) -> Drawing:
     """The same grid for a phone: name above, the quarters across, a little gap between years.
 
     If the period has too many quarters for cells of NARROW_MIN_CELL, the grid
@@ -228,15 +229,15 @@ def _narrow_timeline(plan: Plan, quarters: list[tuple[int, int]], wide_rows: lis
     def left(column: int) -> float:
         return column * pitch + (quarters[column][0] - first_year) * gap
 
-    headers = [{"label": str(y), "x": round(left(i) + 2 * pitch - 1, 1), "y": 13} for i, (y, q) in enumerate(quarters) if q == 1]
+    headers: list[Header] = [{"label": str(y), "x": round(left(i) + 2 * pitch - 1, 1), "y": 13} for i, (y, q) in enumerate(quarters) if q == 1]
     headers += [{"label": f"K{q}", "x": round(left(i) + pitch / 2 - 1, 1), "y": 31} for i, (_, q) in enumerate(quarters)]
     cell_height = 22
-    rows = []
+    rows: list[Row] = []
     y = 40.0
     for theme, wide in zip(plan.themes, wide_rows, strict=True):
         lines = _label_lines(theme.title)
         cell_y = y + len(lines) * NARROW_LINE + 3
-        cells = [{**c, "x": round(left(column), 1), "width": round(pitch - 2, 1)} for column, c in enumerate(wide["cells"])]
+        cells: list[Cell] = [{**c, "x": round(left(column), 1), "width": round(pitch - 2, 1)} for column, c in enumerate(wide["cells"])]
         rows.append(
             {
                 "lines": [{"text": line, "y": round(y + (n + 1) * NARROW_LINE - 4, 1)} for n, line in enumerate(lines)],
@@ -257,7 +258,17 @@ def _shade(share: float) -> str:
     return "#" + "".join(f"{c:02X}" for c in channel)
 
 
-def budget_totals(plan: Plan) -> dict[str, Any]:
+@dataclass(frozen=True)
+class BudgetTotals:
+    """Sums per theme and year in 1.000 kr. (savings negative), with totals."""
+
+    years: list[int]
+    sums: dict[str, dict[int, Decimal]]
+    column_totals: dict[int, Decimal]
+    total: Decimal
+
+
+def budget_totals(plan: Plan) -> BudgetTotals:
     """Sums per theme and year in 1.000 kr. (savings negative), with totals."""
     years = sorted({year for item in plan.items for year, _ in item.budget})
     sums = {t.id: dict.fromkeys(years, Decimal(0)) for t in plan.themes}
@@ -265,27 +276,27 @@ def budget_totals(plan: Plan) -> dict[str, Any]:
         for year, amount in item.budget:
             sums[item.theme.id][year] += amount
     column_totals = {y: sum((sums[t.id][y] for t in plan.themes), Decimal(0)) for y in years}
-    return {"years": years, "sums": sums, "column_totals": column_totals, "total": sum(column_totals.values(), Decimal(0))}
+    return BudgetTotals(years, sums, column_totals, sum(column_totals.values(), Decimal(0)))
 
 
-def budget_chart(plan: Plan) -> dict[str, Any]:
+def budget_chart(plan: Plan) -> Chart:
     """Grouped bars: for each theme one bar per year, left of the zero line for savings."""
     totals = budget_totals(plan)
-    years: list[int] = totals["years"]
+    years: list[int] = totals.years
     palette = ["#1B4F72", "#2E7D32", "#8E24AA", "#B35900", "#00695C", "#5D4037"]
     colours = {year: palette[i % len(palette)] for i, year in enumerate(years)}
-    largest = max((abs(v) for t in plan.themes for v in totals["sums"][t.id].values()), default=Decimal(0)) or Decimal(1)
+    largest = max((abs(v) for t in plan.themes for v in totals.sums[t.id].values()), default=Decimal(0)) or Decimal(1)
     plot = WIDTH - LABEL_WIDTH - 20
-    has_negative = any(v < 0 for t in plan.themes for v in totals["sums"][t.id].values())
+    has_negative = any(v < 0 for t in plan.themes for v in totals.sums[t.id].values())
     zero = LABEL_WIDTH + (plot / 2 if has_negative else 0)
     half = plot / 2 if has_negative else plot
     bar = 8
     group = max(len(years), 1) * (bar + 2) + 10
-    rows = []
+    rows: list[Row] = []
     for index, theme in enumerate(plan.themes):
-        bars = []
+        bars: list[Bar] = []
         for position, year in enumerate(years):
-            value = totals["sums"][theme.id][year]
+            value = totals.sums[theme.id][year]
             width = float(abs(value) / largest) * half
             x = zero - width if value < 0 else zero
             bars.append(
@@ -304,7 +315,7 @@ def budget_chart(plan: Plan) -> dict[str, Any]:
         "title": "Budget pr. tema og år (1.000 kr.)",
         "description": (
             f"Søjler pr. tema og år i 1.000 kr.; besparelser er negative og går til venstre for nul-linjen. "
-            f"I alt for hele perioden: {_danish(totals['total'])} (1.000 kr.)."
+            f"I alt for hele perioden: {_danish(totals.total)} (1.000 kr.)."
         ),
         "width": WIDTH,
         "height": TOP * 2 + len(plan.themes) * group,
@@ -316,14 +327,14 @@ def budget_chart(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _narrow_budget(plan: Plan, totals: dict[str, Any], colours: dict[int, str]) -> dict[str, Any]:
+def _narrow_budget(plan: Plan, totals: BudgetTotals, colours: dict[int, str]) -> Drawing:
     """The same bars for a phone: name above, then one line per year with the year, its bar and its amount.
 
     Savings and spending share one scale, so the zero line sits where the
     largest saving and the largest amount spent both fit.
     """
-    years: list[int] = totals["years"]
-    values = [v for t in plan.themes for v in totals["sums"][t.id].values()]
+    years: list[int] = totals.years
+    values = [v for t in plan.themes for v in totals.sums[t.id].values()]
     most_saved = max((-v for v in values if v < 0), default=Decimal(0))
     most_spent = max((v for v in values if v > 0), default=Decimal(0))
     span = (most_saved + most_spent) or Decimal(1)
@@ -332,14 +343,14 @@ def _narrow_budget(plan: Plan, totals: dict[str, Any], colours: dict[int, str]) 
     plot = NARROW_WIDTH - year_width - amount_width
     zero = year_width + plot * float(most_saved / span)
     row_height, bar_height = 20, 14
-    rows = []
+    rows: list[Row] = []
     y = float(TOP)
     for theme in plan.themes:
         lines = _label_lines(theme.title)
         first = y + len(lines) * NARROW_LINE + 2
-        years_rows = []
+        years_rows: list[YearBar] = []
         for position, year in enumerate(years):
-            value = totals["sums"][theme.id][year]
+            value = totals.sums[theme.id][year]
             row_y = first + position * row_height
             width = plot * float(abs(value) / span)
             years_rows.append(

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from . import addresses
 from .buildinfo import build_stamp
 from .pages import site_sources
 from .project import NOTES_DIR, Project
@@ -29,6 +30,8 @@ watch: []
 extra:
   # The build stamp the hooks would have set (the footer shows it).
   planspor_build: {build}
+  # The addresses the templates' chrome links to (planspor.addresses.site_links).
+  planspor_links: {links}
 """
 
 
@@ -76,6 +79,7 @@ def export_sources(project: Project, target: Path, config_file: Path) -> int:
         theme=(config_file.resolve().parent / "theme_overrides").as_posix(),
         config=(target / "mkdocs.yml").as_posix(),
         build=json.dumps(stamp, ensure_ascii=False),
+        links=json.dumps(addresses.site_links(), ensure_ascii=False),
     )
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return len(sources)

@@ -17,16 +17,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .addresses import LINK_SCHEMES
 from .problems import PlanInvalid, Problem, suggest
 from .yamlsource import SourceText, YMap, parse_yaml
 
-LINK_SCHEMES = {
-    "indsats": "indsatser/{}.md",
-    "tema": "temaer/{}.md",
-    "udvalg": "udvalg/{}.md",
-    "strategi": "strategier/{}.md",
-    "verdensmaal": "verdensmaal/{}.md",
-}
 _SCHEME = "|".join(LINK_SCHEMES)
 _INLINE_LINK = re.compile(rf"(\]\(\s*<?)({_SCHEME}):([^)\s#>]*)(#[^)\s>]*)?")
 _REFERENCE_LINK = re.compile(rf"^(\s{{0,3}}\[[^\]]+\]:\s*<?)({_SCHEME}):([^\s#>]*)(#\S*?)?(?=>?(\s|$))")
@@ -102,7 +96,7 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
                 Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml.")
             )
             return None
-        path = posixpath.relpath(LINK_SCHEMES[scheme].format(ident), page_dir or ".")
+        path = posixpath.relpath(LINK_SCHEMES[scheme](ident), page_dir or ".")
         return path + (anchor or "")
 
     lines = doc.body.split("\n")

@@ -14,13 +14,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from . import addresses
 from .model import Item, Plan, Timing, freshness
 from .money import danish_decimal
 
 SCHEMA_VERSION = 1
-JSON_PATH = "data/plan.json"
-CSV_PATH = "data/plan.csv"
-SCHEMA_PATH = "data/plan.schema.json"
 
 
 def _number(value: Decimal) -> int | float:
@@ -35,7 +33,7 @@ def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
     fresh = freshness(item, plan.info)
     return {
         "id": item.id,
-        "url": f"{site_url}indsatser/{item.id}/",
+        "url": addresses.absolute(site_url, addresses.item(item.id)),
         "title": item.title,
         "theme": item.theme.id,
         "kind": item.kind.id,
@@ -159,7 +157,7 @@ def plan_csv(plan: Plan, site_url: str = "") -> str:
                 ", ".join(s.title for s in item.strategies),
                 ", ".join(str(s.number) for s in item.sdgs),
                 ", ".join(item.related_ids),
-                f"{site_url}indsatser/{item.id}/",
+                addresses.absolute(site_url, addresses.item(item.id)),
             ]
         )
     return "\ufeff" + buffer.getvalue()

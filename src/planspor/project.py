@@ -7,11 +7,12 @@ editor fixes them all in one go.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import addresses
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
 from .problems import PlanInvalid, Problem
@@ -28,13 +29,7 @@ MISSING_PLAN = (
     + "Kør planspor i den mappe, eller angiv den med --projekt."
 )
 # The folders whose files are named by an id in the plan: what a file there is, and what names its id.
-ID_FOLDERS = {
-    NOTES_DIR: ("Noter", "id"),
-    "temaer": ("Tekster til temaer", "tema-id"),
-    "udvalg": ("Tekster til udvalg", "udvalgs-id"),
-    "strategier": ("Tekster til strategier", "strategi-id"),
-    "verdensmaal": ("Tekster til verdensmål", "nummer"),
-}
+ID_FOLDERS = {NOTES_DIR: ("Noter", "id"), **{folder: (files, ident) for folder, (_, files, ident) in addresses.ID_FOLDERS.items()}}
 # Endings of files that are meant as text but are not read: only '<id>.md' is (.MD, .markdown and .txt are not).
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt", ".text", ".docx", ".doc", ".rtf", ".odt")
 
@@ -98,6 +93,7 @@ def load_project(root: Path, content_dir: Path | None = None) -> Project:
         except PlanInvalid as error:
             problems += error.problems
     problems += misnamed_files(content, _display_dir(root, content))
+    problems += files_on_generated_addresses(content, _display_dir(root, content))
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
@@ -131,6 +127,28 @@ def misnamed_files(content: Path, display_dir: str) -> list[Problem]:
                 message += f"Omdøb filen til {wanted}."
             problems.append(Problem(f"{display_dir}{folder}/{name}", None, "", message))
     return problems
+
+
+def files_on_generated_addresses(content: Path, display_dir: str) -> list[Problem]:
+    """A picture or PDF at content/data/plan.csv, content/feeds/… or content/tal/… would be overwritten by
+    (or overwrite) a file Planspor makes: refuse it, naming both. Markdown files are checked with the pages."""
+    problems = []
+    for path in sorted(p for p in content.rglob("*") if p.is_file() and p.suffix != ".md") if content.is_dir() else []:
+        src_uri = path.relative_to(content).as_posix()
+        owner = addresses.generated_owner(src_uri)
+        if owner is not None and not src_uri.startswith(NOTES_DIR + "/"):
+            problems.append(_collision(f"{display_dir}{src_uri}", owner))
+    return problems
+
+
+def _collision(display: str, owner: addresses.Owner) -> Problem:
+    return Problem(
+        display,
+        None,
+        "",
+        f"Filen har adressen /{owner.address}, som Planspor bruger til {owner.what}; den ville ikke blive vist, eller den ville erstatte planens side. "
+        + "Giv filen et andet navn eller en anden mappe.",
+    )
 
 
 def _orphan_notes(root: Path, docs: dict[str, MarkdownDoc]) -> list[Problem]:
@@ -171,6 +189,7 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
     exists = _resolver(plan)
     notes: dict[str, Note] = {}
     pages: dict[str, EditorPage] = {}
+    problems += _duplicate_pages(docs)
     for src_uri, doc in docs.items():
         folder, _, name = src_uri.rpartition("/")
         if folder == NOTES_DIR:
@@ -183,11 +202,11 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
                 problems.append(
                     Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'.")
                 )
-            body, link_problems = rewrite_links(doc, f"indsatser/{item_id}.md", exists)
+            body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists)
             problems += link_problems
             notes[item_id] = Note(item_id, doc, body)
             continue
-        if folder.startswith(NOTES_DIR + "/") or src_uri.startswith("indsatser/"):
+        if folder.startswith(NOTES_DIR + "/") or src_uri.startswith(addresses.ITEMS + "/"):
             problems.append(
                 Problem(
                     doc.display,
@@ -219,32 +238,54 @@ def _check_fields(doc: MarkdownDoc, allowed: tuple[str, ...], problems: list[Pro
 
 
 def _reserved_problem(plan: Plan, src_uri: str, doc: MarkdownDoc) -> Problem | None:
-    """Texts for generated pages must name an existing theme, committee, ..."""
-    folders = {
-        "temaer": ({t.id for t in plan.themes}, "tema"),
-        "udvalg": ({c.id for c in plan.committees}, "udvalg"),
-        "strategier": ({s.id for s in plan.strategies}, "strategi"),
-        "verdensmaal": ({str(s.number) for s in plan.sdgs_in_use()}, "verdensmål"),
-    }
-    folder, _, name = src_uri.rpartition("/")
-    if folder not in folders or name == "index.md":
+    """An editor's page may not take a generated address; texts for id pages must name an existing theme, committee, ..."""
+    owner = addresses.generated_owner(src_uri)
+    if owner is not None:
+        return _collision(doc.display, owner)
+    in_folder = addresses.id_folder_of(src_uri)
+    if in_folder is None:
         return None
-    known, what = folders[folder]
-    ident = name.removesuffix(".md")
+    folder, ident = in_folder
+    known = _known_ids(plan)[folder]
     if ident in known:
         return None
+    what = addresses.ID_FOLDERS[folder][0]
     return Problem(doc.display, None, "", f"Teksten hører til {what} '{ident}', som ikke findes i planen. Tilladt: {', '.join(sorted(known))}.")
 
 
-def _resolver(plan: Plan):  # type: ignore[no-untyped-def]
-    known = {
-        "indsats": set(plan.items_by_id),
-        "tema": {t.id for t in plan.themes},
-        "udvalg": {c.id for c in plan.committees},
-        "strategi": {s.id for s in plan.strategies},
-        "verdensmaal": {str(s.number) for s in plan.sdgs_in_use()},
+def _duplicate_pages(docs: dict[str, MarkdownDoc]) -> list[Problem]:
+    """content/status.md and content/status/index.md would both be /status/: one would silently win."""
+    pages = [src for src in docs if not src.startswith(NOTES_DIR + "/")]
+    return [
+        Problem(
+            docs[first].display, None, "", f"Filerne {' og '.join(docs[f].display for f in files)} får begge adressen /{address}. Slet eller omdøb den ene."
+        )
+        for address, files in addresses.duplicate_addresses(pages).items()
+        for first in files[:1]
+    ]
+
+
+def _known_ids(plan: Plan) -> dict[str, set[str]]:
+    """The ids each id folder's pages are named by."""
+    return {
+        addresses.THEMES: {t.id for t in plan.themes},
+        addresses.COMMITTEES: {c.id for c in plan.committees},
+        addresses.STRATEGIES: {s.id for s in plan.strategies},
+        addresses.SDGS: {str(s.number) for s in plan.sdgs_in_use()},
     }
-    return lambda scheme, ident: ident in known[scheme]
+
+
+def _resolver(plan: Plan) -> Callable[[str, str], bool]:
+    """Whether a link by id ('tema:skoler') names something in the plan."""
+    folders = {
+        "indsats": addresses.ITEMS,
+        "tema": addresses.THEMES,
+        "udvalg": addresses.COMMITTEES,
+        "strategi": addresses.STRATEGIES,
+        "verdensmaal": addresses.SDGS,
+    }
+    known = {addresses.ITEMS: set(plan.items_by_id), **_known_ids(plan)}
+    return lambda scheme, ident: ident in known[folders[scheme]]
 
 
 def _example_id(plan: Plan) -> str:

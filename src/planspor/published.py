@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
+from . import addresses
 from .model import Plan
-from .pages import item_url
 from .problems import Problem
 from .project import PLAN_FILE
 
@@ -42,7 +42,7 @@ def earlier_plan_text(root: Path, ref: str) -> str | None:
     return shown.stdout.decode("utf-8-sig", errors="replace")
 
 
-def addresses(raw: Any) -> dict[str, str]:
+def item_ids(raw: Any) -> dict[str, str]:
     """Every item id and previous id of a plan read as plain YAML, with the item's title."""
     items = raw.get("items") if isinstance(raw, dict) else None
     found: dict[str, str] = {}
@@ -59,7 +59,7 @@ def addresses(raw: Any) -> dict[str, str]:
 def vanished_items(plan: Plan, plan_text: str, earlier_text: str, ref: str) -> list[Problem]:
     """A problem for each item address the earlier plan had and this one has not."""
     try:
-        earlier = addresses(yaml.safe_load(earlier_text))
+        earlier = item_ids(yaml.safe_load(earlier_text))
     except yaml.YAMLError:
         raise ComparisonFailed(f"Planen i '{ref}' kan ikke læses, så den kan ikke sammenlignes med.") from None
     kept = {item.id for item in plan.items} | {old for item in plan.items for old in item.previous_ids}
@@ -69,7 +69,7 @@ def vanished_items(plan: Plan, plan_text: str, earlier_text: str, ref: str) -> l
             PLAN_FILE,
             line,
             "items",
-            f"Indsatsen '{ident}' ({title}) er ikke i planen længere, men var der i '{ref}'. Dens side, /{item_url(ident)}, "
+            f"Indsatsen '{ident}' ({title}) er ikke i planen længere, men var der i '{ref}'. Dens side, /{addresses.item(ident)}, "
             "kan være delt og linket til, og den ville forsvinde. En indsats, der ikke skal gennemføres, bliver i planen "
             "med status Udgået og en begrundelse. Har den fået et nyt id, så skriv det gamle under previous_ids på indsatsen: "
             f"previous_ids: [{ident}].",

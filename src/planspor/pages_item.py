@@ -1,0 +1,75 @@
+"""An item's page: its status and how fresh it is, its facts, the editor's note, its history; and the
+forwarding pages at its previous addresses."""
+
+from __future__ import annotations
+
+from . import addresses
+from .model import Item, freshness
+from .page_data import ItemData, ItemPage, PageMeta, RedirectPage
+from .page_fragments import SiteContext
+from .page_source import PageSource, escape, front_matter_page, template
+from .periods import danish_date
+from .project import NOTES_DIR, PLAN_FILE
+
+
+def item_page(ctx: SiteContext, item: Item) -> PageSource:
+    plan = ctx.plan
+    note = ctx.project.notes.get(item.id)
+    entry = item.status_entry
+    fresh = freshness(item, plan.info)
+    data: ItemData = {
+        "id": item.id,
+        "status": {**ctx.status(item.status), "meaning": item.status.meaning},
+        "last_confirmed": danish_date(fresh.last_confirmed),
+        "last_confirmed_iso": fresh.last_confirmed.isoformat(),
+        "stale": fresh.stale,
+        "stale_after_months": plan.info.stale_after_months,
+        "past_end": fresh.past_end,
+        "end": item.timing.end.label if item.timing.end else "",
+        "status_since": danish_date(entry.date),
+        "reason": entry.comment if item.status.dropped else "",
+        "theme": {"title": item.theme.title, "url": addresses.theme(item.theme.id), "feed": addresses.theme_feed(item.theme.id)},
+        "kind": item.kind.title,
+        "committees": [{"title": c.title, "url": addresses.committee(c.id)} for c in item.committees],
+        "strategic": item.strategic,
+        "timing": item.timing.label(),
+        "planned": item.planned.label() if item.moves else "",
+        "responsible": item.responsible,
+        "budget": ctx.budget(item),
+        "strategies": [{"title": s.title, "url": addresses.strategy(s.id)} for s in item.strategies],
+        "strengths": [{"title": s.title, "url": addresses.strength(_strength_owner(ctx, s.id), s.id)} for s in item.strengths],
+        "sdgs": [{**ctx.sdg(s), "url": addresses.sdg(s.number)} for s in item.sdgs],
+        "history": ctx.history(item),
+        "related": [ctx.rows[r] for r in item.related_ids],
+        "related_statuses": {s.id: ctx.status(s) for s in plan.statuses if any(ctx.rows[r]["status"] == s.id for r in item.related_ids)},
+        "previous_ids": list(item.previous_ids),
+        "has_note": note is not None,
+        "edit": {"note": f"content/{NOTES_DIR}/{item.id}.md", "note_exists": note is not None, "plan": PLAN_FILE, "plan_line": item.line},
+    }
+    body_parts = []
+    if note is not None:
+        body_parts.append(note.body.strip())
+    if item.process:
+        body_parts.append('## Proces { data-pagefind-ignore="" }\n\n' + escape(item.process))
+    if item.cross_cutting:
+        body_parts.append('## Tværgående aspekter { data-pagefind-ignore="" }\n\n' + escape(item.cross_cutting))
+    description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
+    if note is not None and note.doc.meta.get("description"):
+        description = str(note.doc.meta["description"])
+    page: ItemPage = {"site": ctx.site, "page": "item", "item": data}
+    return ctx.page(addresses.item_source(item.id), item.title, page, "\n\n".join(body_parts), description)
+
+
+def redirects(ctx: SiteContext, item: Item) -> list[PageSource]:
+    """The item's old addresses: static pages that forward to the new one."""
+    return [redirect(ctx, addresses.item_source(old_id), item) for old_id in item.previous_ids]
+
+
+def redirect(ctx: SiteContext, src_uri: str, item: Item) -> PageSource:
+    data: RedirectPage = {"page": "redirect", "site": ctx.site, "target": addresses.item(item.id), "id": item.id}
+    meta: PageMeta = {"title": item.title, "template": template("redirect"), "planspor": data}
+    return front_matter_page(src_uri, meta)
+
+
+def _strength_owner(ctx: SiteContext, strength_id: str) -> str:
+    return next(s.id for s in ctx.plan.strategies if any(x.id == strength_id for x in s.strengths))

@@ -1,0 +1,122 @@
+"""Who owns an address: an editor's file never silently replaces or shadows a page or file Planspor makes.
+
+Generated pages that take an editor's text (the overview, about, search, the status table, the section
+indexes, and a theme's, committee's, strategy's or goal's page) show it above their own content; every
+other generated address refuses an editor's file, in `planspor check` and the build alike, naming both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BuiltSite, run_mkdocs_build, run_planspor
+
+from planspor import addresses
+
+# An editor's file on a generated address, and the address the message must name.
+RESERVED = [
+    ("tal/index.md", "tal/"),
+    ("tal.md", "tal/"),
+    ("aendringer/index.md", "aendringer/"),
+    ("aendringer/2024-k3.md", "aendringer/"),
+    ("oekonomi.md", "oekonomi/"),
+    ("rapport/index.md", "rapport/"),
+    ("rapport/udvalg/oekonomiudvalget.md", "rapport/"),
+    ("status/afsluttet.md", "status/"),
+    ("status/side-2.md", "status/"),
+    ("indsatser.md", "indsatser/"),
+    ("temaer/side-2.md", "temaer/side-2/"),
+    ("status.md", "status/"),
+    ("om/index.md", "om/"),
+    ("soeg/index.md", "soeg/"),
+    ("temaer.md", "temaer/"),
+    ("data/plan.csv", "data/"),
+    ("data/plan.json", "data/"),
+    ("feeds/aendringer.xml", "feeds/"),
+    ("pagefind/pagefind.js", "pagefind/"),
+    ("assets/planspor-icons.svg", "assets/planspor-icons.svg"),
+    ("assets/planspor-statuses.css", "assets/planspor-statuses.css"),
+]
+
+
+def write(project: Path, relative: str, text: str) -> None:
+    path = project / "content" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("relative", "address"), RESERVED, ids=[r for r, _ in RESERVED])
+def test_an_editors_file_on_a_generated_address_is_refused_by_check_and_build(project: Path, tmp_path: Path, relative: str, address: str) -> None:
+    write(project, relative, "Redaktørens tekst, som ellers ville erstatte planens side.\n")
+    check = run_planspor(project, "check")
+    assert check.returncode == 1, check.stdout + check.stderr
+    expected = f"content/{relative}: Filen har adressen /{address}, som Planspor bruger til "
+    assert expected in check.stderr, check.stderr
+    assert "Giv filen et andet navn eller en anden mappe." in check.stderr and "Traceback" not in check.stderr
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0, "the build must fail exactly when the check does"
+    assert expected in build.stdout + build.stderr and "Traceback" not in build.stdout + build.stderr
+    assert not (tmp_path / "site" / "index.html").exists(), "nothing is published"
+
+
+def test_the_text_page_a_misplaced_file_belongs_in_is_named(project: Path) -> None:
+    write(project, "status.md", "Om tabellen.\n")
+    check = run_planspor(project, "check")
+    assert "content/status.md: Filen har adressen /status/, som Planspor bruger til en side, hvis tekst skal stå i content/status/index.md" in check.stderr
+
+
+def test_two_editors_files_on_one_address_are_refused(project: Path, tmp_path: Path) -> None:
+    write(project, "vejledning/index.md", "En anden vejledning.\n")
+    check = run_planspor(project, "check")
+    assert check.returncode == 1
+    assert "Filerne content/vejledning.md og content/vejledning/index.md får begge adressen /vejledning/. Slet eller omdøb den ene." in check.stderr
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0 and "får begge adressen /vejledning/" in build.stdout + build.stderr
+
+
+@pytest.mark.parametrize(
+    ("relative", "url", "selector"),
+    [
+        ("status/index.md", "/status/", "article"),
+        ("temaer/index.md", "/temaer/", "article"),
+        ("soeg.md", "/soeg/", "article"),
+    ],
+)
+def test_addresses_that_take_text_show_it_above_their_own_content(project: Path, tmp_path: Path, relative: str, url: str, selector: str) -> None:
+    write(project, relative, "Redaktørens indledning til siden.\n")
+    assert run_planspor(project, "check").returncode == 0
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stdout + build.stderr
+    soup = BeautifulSoup((tmp_path / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None and "Redaktørens indledning til siden." in article.get_text()
+
+
+def test_every_generated_page_address_is_owned_by_the_address_module(bundled_site: BuiltSite) -> None:
+    """Each published page is one the module knows as Planspor's (or an editor's own page)."""
+    editors = {"vejledning/", "privatliv/"}
+    for page in bundled_site.pages():
+        relative = page.relative_to(bundled_site.root).as_posix()
+        if relative == "404.html":
+            continue
+        address = relative.removesuffix("index.html")
+        source = "index.md" if address == "" else address.removesuffix("/") + ".md"
+        if address in editors:
+            assert addresses.generated_owner(source) is None
+            continue
+        owned = addresses.generated_owner(source) is not None or addresses.takes_text(source) or addresses.id_folder_of(source)
+        owned = owned or any(addresses.url_of(text) == address for text in addresses.TEXT_PAGES)
+        assert owned, f"/{address} is published but the address module does not know it"
+
+
+def test_an_address_is_derived_from_its_source_by_one_rule() -> None:
+    assert addresses.url_of("index.md") == ""
+    assert addresses.url_of("temaer/index.md") == "temaer/"
+    assert addresses.url_of("om.md") == "om/"
+    assert addresses.item("budget-i-balance") == "indsatser/budget-i-balance/"
+    assert addresses.page_part_source("status/index.md", 3) == "status/side-3.md"
+    assert addresses.page_part_source("temaer/skoler.md", 2) == "temaer/skoler/side-2.md"
+    assert addresses.report_part_source("rapport/index.md", "skoler") == "rapport/temaer/skoler.md"
+    assert addresses.report_part_source("rapport/udvalg/bu.md", "skoler") == "rapport/udvalg/bu/skoler.md"
