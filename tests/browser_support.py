@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,9 +27,11 @@ _axe = Axe()
 
 
 def pdf_text(pdf: Path) -> str:
-    """The text of a printed page, white space folded: what a reader of the PDF sees, read with pypdf."""
+    """The text of a printed page, white space folded: what a reader of the PDF sees, read with pypdf.
+    NFKC turns the fonts' ligatures back into letters ('ﬀ' in "Eﬀektiviseringer" is "ff")."""
     reader = PdfReader(pdf)
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
