@@ -22,7 +22,7 @@ def fetch(url: str) -> str:
             return str(response.read().decode("utf-8"))
     except urllib.error.HTTPError as error:
         return str(error.read().decode("utf-8", "replace"))
-    except (urllib.error.URLError, ConnectionError):
+    except OSError:  # not up yet, refused, or busy rebuilding past the read timeout: wait_for asks again
         return ""
 
 
