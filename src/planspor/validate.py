@@ -35,7 +35,8 @@ from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem
 from .sdgs import Sdg, all_sdgs, status_icons
 from .slugs import is_slug
-from .yamlsource import INDICATORS, BadScalar, YList, YMap, quoted
+from .yaml_errors import INDICATORS, quoted
+from .yamlsource import BadScalar, YList, YMap
 
 T = TypeVar("T")
 
