@@ -32,7 +32,7 @@ from .model import (
 )
 from .money import thousands_separated
 from .periods import Period, PeriodError, parse_date_text, parse_period
-from .problems import PlanInvalid, Problem
+from .problems import PlanInvalid, Problem, choices
 from .sdgs import Sdg, all_sdgs, status_icons
 from .slugs import is_slug
 from .yaml_errors import INDICATORS, quoted
@@ -72,12 +72,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return repr(str(value)) if isinstance(value, str) else str(value)
-
-
-def _choices(options: Iterable[str], limit: int = 12) -> str:
-    options = list(options)
-    shown = ", ".join(options[:limit])
-    return shown + (f" (og {len(options) - limit} flere)" if len(options) > limit else "")
 
 
 class PlanReader:
@@ -259,7 +253,7 @@ class PlanReader:
             return
         close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
         hint = f" Mente du '{close[0]}'?" if close else ""
-        self.problem(line, field, f"Ukendt {what} {_describe(value)}.{hint} Tilladt: {_choices(str(k) for k in known)}.")
+        self.problem(line, field, f"Ukendt {what} {_describe(value)}.{hint} Tilladt: {choices((str(k) for k in known), limit=12)}.")
 
     def entries(self, root: YMap, key: str, required: bool = True) -> list[tuple[YMap, str, int]]:
         """The blocks of a top-level list such as themes:, with their paths."""
