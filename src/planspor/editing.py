@@ -31,18 +31,13 @@ import yaml
 from .model import Item, Plan, Status
 from .money import plan_number
 from .periods import Period, PeriodError, parse_date_text, parse_period
+from .plan_keys import ITEM_KEY_ORDER
 from .problems import PlanInvalid, Problem, choices, suggest
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, load_project
 from .slugs import is_slug, slugify
 from .validate import build_plan
 from .yamlsource import SourceText, parse_yaml, unreadable
 
-# The order fields are written in, and where a missing field is inserted.
-ITEM_KEY_ORDER = (
-    "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
-    "process", "cross_cutting", "budget", "strategies", "strengths", "sdgs", "related",
-    "previous_ids", "history",
-)  # fmt: skip
 CREATED_COMMENT = "Indsatsen er oprettet."
 _WIDE = 1_000_000
 

@@ -32,8 +32,9 @@ from .model import (
 )
 from .money import thousands_separated
 from .periods import Period, PeriodError, parse_date_text, parse_period
+from .plan_keys import ITEM_OPTIONAL, ITEM_REQUIRED, PLAN_OPTIONAL, PLAN_REQUIRED, STATUS_ICONS, TOP_LEVEL, YEARS
 from .problems import PlanInvalid, Problem, choices
-from .sdgs import Sdg, all_sdgs, status_icons
+from .sdgs import Sdg, all_sdgs
 from .slugs import is_slug
 from .yaml_errors import INDICATORS, quoted
 from .yamlsource import BadScalar, YList, YMap
@@ -47,9 +48,6 @@ _TEXT_NOUNS = {"title": "titlen", "comment": "kommentaren", "description": "besk
 # The power of ten of an amount's first digit, in 1.000 kr.: from a thousandth of a krone
 # to under a trillion kroner. Beyond that it is a typing error (and 1e-999999 would print a million zeros).
 _AMOUNT_DIGITS = (-6, 8)
-_YEARS = range(1901, 2200)
-
-STATUS_ICONS = tuple(status_icons())
 
 _TYPE_NAMES = {
     str: "en tekst",
@@ -318,17 +316,6 @@ class PlanReader:
         return value
 
 
-TOP_LEVEL = ["plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items"]
-PLAN_FIELDS = ["title", "municipality", "period", "data_as_of", "example_data"]
-PLAN_OPTIONAL = ["introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months"]
-ITEM_REQUIRED = ["title", "theme", "kind", "committees", "strategic", "history"]
-ITEM_OPTIONAL = [
-    "timing", "responsible", "process", "cross_cutting", "budget", "strategies",
-    "strengths", "sdgs", "related", "previous_ids",
-]  # fmt: skip
-HISTORY_FIELDS = ["date", "status", "timing", "comment"]
-
-
 def build_plan(root: Any, display: str) -> Plan:
     """Validate located YAML into a Plan, or raise PlanInvalid with every problem."""
     reader = PlanReader(display)
@@ -395,7 +382,7 @@ class _Builder:
         if block is None:
             return None
         r = self.r
-        r.fields(block, "plan", PLAN_FIELDS, PLAN_OPTIONAL)
+        r.fields(block, "plan", PLAN_REQUIRED, PLAN_OPTIONAL)
         period = r.mapping(block.get("period"), block.line_of("period"), "plan.period") if "period" in block else None
         start = end = 0
         if period is not None:
@@ -443,11 +430,11 @@ class _Builder:
 
     def year(self, period: YMap, key: str) -> int:
         year = self.r.typed(period, key, "plan.period", int, 0)
-        if type(period.get(key)) is int and year not in _YEARS:
+        if type(period.get(key)) is int and year not in YEARS:
             self.r.problem(
                 period.line_of(key),
                 f"plan.period.{key}",
-                f"Året {year} er ikke et årstal. Skriv et årstal mellem {_YEARS.start} og {_YEARS.stop - 1}, fx 2027.",
+                f"Året {year} er ikke et årstal. Skriv et årstal mellem {YEARS.start} og {YEARS.stop - 1}, fx 2027.",
             )
             return 0
         return year
@@ -687,7 +674,7 @@ class _Builder:
         for year, amount in budget.items():
             line = budget.line_of(year)
             after, previous = previous, (year, amount)
-            if not isinstance(year, int) or isinstance(year, bool) or year not in _YEARS:
+            if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
                 if after is not None and self.comma_in_amount(budget, year, amount, after[0], f"{path}.budget"):
                     continue
                 r.problem(line, f"{path}.budget", f"Året {_describe(year)} er ikke et årstal. Skriv fx 2025: -500.")
