@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -31,18 +31,13 @@ import yaml
 from .model import Item, Plan, Status
 from .money import plan_number
 from .periods import Period, PeriodError, parse_date_text, parse_period
-from .problems import PlanInvalid, Problem, suggest
+from .plan_keys import ITEM_KEY_ORDER
+from .problems import PlanInvalid, Problem, choices, suggest
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, load_project
 from .slugs import is_slug, slugify
 from .validate import build_plan
 from .yamlsource import SourceText, parse_yaml, unreadable
 
-# The order fields are written in, and where a missing field is inserted.
-ITEM_KEY_ORDER = (
-    "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
-    "process", "cross_cutting", "budget", "strategies", "strengths", "sdgs", "related",
-    "previous_ids", "history",
-)  # fmt: skip
 CREATED_COMMENT = "Indsatsen er oprettet."
 _WIDE = 1_000_000
 
@@ -348,12 +343,6 @@ def _block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
 
 def arg_problem(field_name: str, message: str, line: int | None = None) -> PlanInvalid:
     return PlanInvalid([Problem(PLAN_FILE, line, field_name, message)])
-
-
-def choices(options: Iterable[str], limit: int = 20) -> str:
-    options = list(options)
-    shown = ", ".join(options[:limit])
-    return shown + (f" (og {len(options) - limit} flere)" if len(options) > limit else "")
 
 
 def find_item(plan: Plan, ident: str, field_name: str = "id") -> tuple[Item, str]:

@@ -46,6 +46,13 @@ def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
+def choices(options: Iterable[str], limit: int = 20) -> str:
+    """The allowed values after 'Tilladt: ', the first ``limit`` of them and how many more."""
+    options = list(options)
+    shown = ", ".join(options[:limit])
+    return shown + (f" (og {len(options) - limit} flere)" if len(options) > limit else "")
+
+
 def suggest(value: str, options: Iterable[str]) -> str:
     """' Mente du 'x'?' for the closest option, or ''."""
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)

@@ -1,0 +1,218 @@
+"""Build the plan's items from the located 'items:' list, checking what each refers to.
+
+An item is where the editors work every week, so most rules live here: an id is
+never used twice, not even as a previous id; theme, kind, committees, strategies,
+strengths, SDGs and related items must exist; the history is in date order, not
+after data_as_of, begins with a status, explains a dropped status, and never moves
+the end before the start. The reference lists themselves are read in plan_rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from .budget_rules import read_budget
+from .located import PlanReader, describe
+from .model import Committee, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
+from .plan_keys import HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
+from .sdgs import Sdg
+from .slugs import is_slug
+from .yamlsource import YList, YMap
+
+
+@dataclass(frozen=True)
+class KnownBlocks:
+    """The blocks an item may refer to, by id (SDGs by number)."""
+
+    statuses: dict[str, Status]
+    themes: dict[str, Theme]
+    kinds: dict[str, Kind]
+    committees: dict[str, Committee]
+    strategies: dict[str, Strategy]
+    strengths: dict[str, Strength]
+    sdgs: dict[int, Sdg]
+
+
+def build_items(r: PlanReader, root: YMap, known: KnownBlocks, as_of: dt.date | None) -> list[Item]:
+    """The valid items in file order; every problem found on the way is in ``r``."""
+    return ItemBuilder(r, known, as_of).items(root)
+
+
+def read_timing(r: PlanReader, block: YMap, key: str, path: str) -> Timing:
+    """A timing block {start, end}; the end may not lie before the start."""
+    if key not in block or block[key] is None:
+        return Timing()
+    timing = r.mapping(block[key], block.line_of(key), f"{path}.{key}")
+    if timing is None:
+        return Timing()
+    r.fields(timing, f"{path}.{key}", [], TIMING_OPTIONAL)
+    start = r.period(timing, "start", f"{path}.{key}")
+    end = r.period(timing, "end", f"{path}.{key}")
+    if start and end and end.last < start.first:
+        r.problem(timing.line_of("end"), f"{path}.{key}.end", f"Slut ({end.text}) ligger før start ({start.text}).")
+    return Timing(start, end)
+
+
+class ItemBuilder:
+    """Builds the Items of one plan: ids are claimed across all items, so it reads them all."""
+
+    def __init__(self, reader: PlanReader, known: KnownBlocks, as_of: dt.date | None) -> None:
+        self.r = reader
+        self.known = known
+        self.as_of = as_of
+        self.ids: dict[str, tuple[int, str]] = {}  # every id and previous id: (line, what it is)
+
+    def items(self, root: YMap) -> list[Item]:
+        r = self.r
+        entries = r.entries(root, "items")
+        if "items" in root and isinstance(root["items"], YList) and not root["items"]:
+            r.problem(root.line_of("items"), "items", "Planen har ingen indsatser. Tilføj mindst én under 'items:'.")
+        related: list[tuple[Item, YMap, str]] = []
+        for block, path, _line in entries:
+            ident = r.slug(block, "id", path)
+            r.fields(block, path if ident is None else f"items[{ident}]", ["id", *ITEM_REQUIRED], ITEM_OPTIONAL)
+            if ident is None:
+                continue
+            path = f"items[{ident}]"
+            item = self.item(block, path, ident, self.previous_ids(block, path, ident))
+            if item is not None:
+                related.append((item, block, path))
+        current = {ident: ident for ident, (_, what) in self.ids.items() if what == "id"}
+        return [self.with_related(item, block, path, current) for item, block, path in related]
+
+    def previous_ids(self, block: YMap, path: str, ident: str) -> tuple[str, ...]:
+        """Claim the item's id and its previous ids, so that none is used again."""
+        r = self.r
+        self.claim_id(ident, block.line_of("id"), f"{path}.id", "id")
+        previous = [p for p, _ in r.id_list(block, "previous_ids", path)]
+        for index, (old, line) in enumerate(r.id_list(block, "previous_ids", path)):
+            if not isinstance(old, str) or not is_slug(old):
+                r.problem(line, f"{path}.previous_ids", f"Det tidligere id {describe(old)} er ikke et gyldigt id.")
+                continue
+            self.claim_id(old, line, f"{path}.previous_ids[{index + 1}]", "tidligere id")
+        return tuple(str(p) for p in previous)
+
+    def claim_id(self, ident: str, line: int, field: str, what: str) -> None:
+        if ident not in self.ids:
+            self.ids[ident] = (line, what)
+            return
+        first_line, first_what = self.ids[ident]
+        self.r.problem(
+            line, field, f"Id'et '{ident}' ({what}) er allerede brugt som {first_what} i linje {first_line}. Et id må aldrig genbruges; vælg et nyt."
+        )
+
+    def with_related(self, item: Item, block: YMap, path: str, current: dict[str, str]) -> Item:
+        """related: refers to other items by their current id, so it is read once all ids are known."""
+        related_ids = self.r.refs(block, "related", path, current, "indsats")
+        if item.id in related_ids:
+            self.r.problem(block.line_of("related"), f"{path}.related", "En indsats kan ikke være relateret til sig selv.")
+        return replace(item, related_ids=related_ids)
+
+    def item(self, block: YMap, path: str, ident: str, previous: tuple[str, ...]) -> Item | None:
+        r, known = self.r, self.known
+        theme = r.ref(block, "theme", path, known.themes, "tema")
+        kind = r.ref(block, "kind", path, known.kinds, "type")
+        committees = r.refs(block, "committees", path, known.committees, "udvalg")
+        if "committees" in block and block["committees"] is not None and not committees and not r.id_list(block, "committees", path):
+            r.problem(block.line_of("committees"), f"{path}.committees", "Mindst ét udvalg skal behandle indsatsen.")
+        strategic = r.typed(block, "strategic", path, bool, False)
+        planned = read_timing(r, block, "timing", path)
+        history = self.history(block, path, planned)
+        budget = read_budget(r, block, path)
+        title = r.title(block, path, "indsatsens titel")
+        if not (theme and kind and history and title):
+            return None
+        return Item(
+            id=ident,
+            title=title,
+            theme=theme,
+            kind=kind,
+            committees=committees,
+            strategic=strategic,
+            history=history,
+            planned=planned,
+            responsible=r.text(block, "responsible", path),
+            process=r.text(block, "process", path),
+            cross_cutting=r.text(block, "cross_cutting", path),
+            budget=budget,
+            strategies=r.refs(block, "strategies", path, known.strategies, "strategi"),
+            strengths=r.refs(block, "strengths", path, known.strengths, "styrkeposition"),
+            sdgs=r.refs(block, "sdgs", path, known.sdgs, "verdensmål"),
+            previous_ids=previous,
+            line=block.line,
+        )
+
+    # -- history ---------------------------------------------------------------
+
+    def history(self, block: YMap, path: str, planned: Timing) -> tuple[HistoryEntry, ...]:
+        """The history in file order; () unless it is a list in which some entry sets a status."""
+        r = self.r
+        value = block.get("history")
+        if value is None:
+            return ()
+        if not isinstance(value, YList) or not value:
+            r.problem(block.line_of("history"), f"{path}.history", "Historikken skal være en liste med mindst ét punkt med dato og status.")
+            return ()
+        entries: list[HistoryEntry] = []
+        timing = planned  # as moved by the entries so far
+        for index, raw in enumerate(value):
+            epath = f"{path}.history[{index + 1}]"
+            entry = r.mapping(raw, value.line_of(index), epath)
+            if entry is None:
+                continue
+            day, status, moved, comment = self.history_entry(entry, epath)
+            self.check_date(entry, epath, day, entries)
+            if moved.start or moved.end:
+                timing = self.moved(entry, epath, timing, moved)
+            if day is not None:
+                entries.append(HistoryEntry(day, status, moved.start, moved.end, comment))
+        if entries and entries[0].status is None and value and isinstance(value[0], YMap):
+            r.problem(value.line_of(0), f"{path}.history[1].status", "Det første punkt i historikken skal have en status.")
+        if not any(e.status for e in entries):
+            return ()
+        return tuple(entries)
+
+    def history_entry(self, entry: YMap, epath: str) -> tuple[dt.date | None, Status | None, Timing, str]:
+        """One entry's date, status, move and comment, with the rules that need only the entry."""
+        r = self.r
+        r.fields(entry, epath, HISTORY_REQUIRED, HISTORY_OPTIONAL)
+        day = r.date(entry, "date", epath)
+        status = r.ref(entry, "status", epath, self.known.statuses, "status")
+        moved = read_timing(r, entry, "timing", epath) if "timing" in entry else Timing()
+        comment = r.text(entry, "comment", epath)
+        if "status" not in entry and "timing" not in entry:
+            r.problem(entry.line, epath, "Et punkt i historikken skal ændre status eller tidspunkt (status: eller timing:).")
+        if isinstance(entry.get("timing"), YMap) and not ({"start", "end"} & set(entry["timing"])):
+            r.problem(entry.line_of("timing"), f"{epath}.timing", "Angiv den nye start og/eller slut, fx timing: {end: 2025-Q2}.")
+        if status is not None and status.dropped and not comment:
+            r.problem(
+                entry.line_of("status"),
+                f"{epath}.comment",
+                f"En indsats med status '{status.label}' skal have en begrundelse. Skriv begrundelsen i feltet comment.",
+            )
+        return day, status, moved, comment
+
+    def check_date(self, entry: YMap, epath: str, day: dt.date | None, entries: list[HistoryEntry]) -> None:
+        """Not after the plan's data_as_of, and not before the entry above it."""
+        if day is None:
+            return
+        if self.as_of is not None and day > self.as_of:
+            self.r.problem(
+                entry.line_of("date"),
+                f"{epath}.date",
+                f"Datoen {day.isoformat()} ligger efter planens 'data_as_of' ({self.as_of.isoformat()}). Ret datoen, eller ryk data_as_of frem.",
+            )
+        if entries and day < entries[-1].date:
+            self.r.problem(
+                entry.line_of("date"),
+                f"{epath}.date",
+                f"Historikken skal stå i datoorden, ældste først: {day.isoformat()} kommer efter {entries[-1].date.isoformat()}.",
+            )
+
+    def moved(self, entry: YMap, epath: str, timing: Timing, moved: Timing) -> Timing:
+        """The timing after this entry's move; the move may not put the end before the start."""
+        after = Timing(moved.start or timing.start, moved.end or timing.end)
+        if after.start and after.end and after.end.last < after.start.first:
+            self.r.problem(entry.line_of("timing"), f"{epath}.timing", f"Efter flytningen ligger slut ({after.end.text}) før start ({after.start.text}).")
+        return after

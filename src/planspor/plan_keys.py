@@ -1,0 +1,48 @@
+"""The keys of data/plan.yaml, and the values some of them allow: written once, here.
+
+The validator checks a block against these lists and names them in its messages
+("Tilladte felter her: ..."); the editor writes an item's fields in ITEM_KEY_ORDER.
+A new field is added here, and both follow. The order of each list is the order
+an editor reads in the messages, so it is part of the messages.
+"""
+
+from __future__ import annotations
+
+from .sdgs import status_icons
+
+TOP_LEVEL = ("plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items")
+
+PLAN_REQUIRED = ("title", "municipality", "period", "data_as_of", "example_data")
+PLAN_OPTIONAL = ("introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months")
+PERIOD_REQUIRED = ("start", "end")
+DECISION_REQUIRED = ("body", "date", "outcome")
+DECISION_OPTIONAL = ("comment",)
+
+# The blocks of the reference lists; each also has an 'id'.
+STATUS_REQUIRED = ("label", "colour", "icon", "meaning")
+STATUS_OPTIONAL = ("text_colour", "finished", "dropped")
+THEME_REQUIRED = ("title",)
+KIND_REQUIRED = ("title",)
+KIND_OPTIONAL = ("description",)
+COMMITTEE_REQUIRED = ("title",)
+STRATEGY_REQUIRED = ("title",)
+STRATEGY_OPTIONAL = ("subtitle", "adopted", "url", "description", "strengths")
+STRENGTH_REQUIRED = ("title",)
+STRENGTH_OPTIONAL = ("description",)
+
+# An item's fields in the order they are written, and where the editor inserts a missing one.
+ITEM_KEY_ORDER = (
+    "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
+    "process", "cross_cutting", "budget", "strategies", "strengths", "sdgs", "related",
+    "previous_ids", "history",
+)  # fmt: skip
+ITEM_REQUIRED = ("title", "theme", "kind", "committees", "strategic", "history")
+ITEM_OPTIONAL = tuple(key for key in ITEM_KEY_ORDER if key != "id" and key not in ITEM_REQUIRED)
+TIMING_OPTIONAL = ("start", "end")
+HISTORY_REQUIRED = ("date",)
+HISTORY_OPTIONAL = ("status", "timing", "comment")
+
+# -- the values a key allows --------------------------------------------------------
+
+STATUS_ICONS = tuple(status_icons())  # statuses[].icon
+YEARS = range(1901, 2200)  # plan.period.start/end and the years of items[].budget

@@ -1,0 +1,188 @@
+"""Build the model Plan from located plan.yaml: the plan block, the reference lists, then the items.
+
+Where located.py reads one value, this module knows the plan: which fields each
+block has (from plan_keys), that the reference lists (statuses, themes, kinds,
+committees, strategies with their strengths) have unique ids, that the plan's
+period, decisions and settings make sense, and which SDGs the plan selects.
+It then hands what items may refer to on to item_rules and assembles the Plan.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from .item_rules import KnownBlocks, build_items
+from .located import PlanReader
+from .model import Committee, Decision, Kind, Plan, PlanInfo, Strategy, Strength, Theme
+from .plan_keys import (
+    COMMITTEE_REQUIRED,
+    DECISION_OPTIONAL,
+    DECISION_REQUIRED,
+    KIND_OPTIONAL,
+    KIND_REQUIRED,
+    PERIOD_REQUIRED,
+    PLAN_OPTIONAL,
+    PLAN_REQUIRED,
+    STATUS_OPTIONAL,
+    STATUS_REQUIRED,
+    STRATEGY_OPTIONAL,
+    STRATEGY_REQUIRED,
+    STRENGTH_OPTIONAL,
+    STRENGTH_REQUIRED,
+    THEME_REQUIRED,
+    YEARS,
+)
+from .sdgs import all_sdgs
+from .status_rules import read_status
+from .yamlsource import YMap
+
+
+class PlanBuilder:
+    """Builds the Plan from the root block of plan.yaml; None when a problem leaves nothing to build."""
+
+    def __init__(self, reader: PlanReader, root: YMap) -> None:
+        self.r = reader
+        self.root = root
+
+    def build(self) -> Plan | None:
+        r, root = self.r, self.root
+        info = self.plan_info()
+        statuses = r.identified(root, "statuses", STATUS_REQUIRED, STATUS_OPTIONAL, lambda b, p, i: read_status(r, b, p, i), "status")
+        themes = r.identified(root, "themes", THEME_REQUIRED, [], lambda b, p, i: Theme(i, r.title(b, p, "temaets titel")), "tema")
+        kinds = r.identified(
+            root, "kinds", KIND_REQUIRED, KIND_OPTIONAL, lambda b, p, i: Kind(i, r.title(b, p, "typens titel"), r.text(b, "description", p)), "type"
+        )
+        committees = r.identified(root, "committees", COMMITTEE_REQUIRED, [], lambda b, p, i: Committee(i, r.title(b, p, "udvalgets navn")), "udvalg")
+        strategies = r.identified(root, "strategies", STRATEGY_REQUIRED, STRATEGY_OPTIONAL, self.strategy, "strategi")
+        sdgs = {sdg.number: sdg for sdg in all_sdgs().values()}
+        selected = r.refs(root, "sdgs", "sdgs", sdgs, "verdensmål")
+        strengths: dict[str, Strength] = {}
+        for strategy in strategies.values():
+            strengths.update({s.id: s for s in strategy.strengths})
+        known = KnownBlocks(statuses, themes, kinds, committees, strategies, strengths, sdgs)
+        items = build_items(r, root, known, info.data_as_of if info else None)
+        if info is None:
+            return None
+        return Plan(
+            info,
+            tuple(statuses.values()),
+            tuple(themes.values()),
+            tuple(kinds.values()),
+            tuple(committees.values()),
+            tuple(strategies.values()),
+            selected,
+            tuple(items),
+            {item.id: item for item in items},
+        )
+
+    # -- plan ----------------------------------------------------------------
+
+    def plan_info(self) -> PlanInfo | None:
+        block = self.r.mapping(self.root.get("plan"), self.root.line_of("plan"), "plan")
+        if block is None:
+            return None
+        r = self.r
+        r.fields(block, "plan", PLAN_REQUIRED, PLAN_OPTIONAL)
+        start, end = self.period(block)
+        values = [(v, line) for v, line in r.id_list(block, "values", "plan")]
+        decisions = self.decisions(block)
+        as_of = r.date(block, "data_as_of", "plan")
+        if as_of is None:
+            return None
+        return PlanInfo(
+            title=r.required_text(block, "title", "plan", "Titlen er tom. Skriv planens titel."),
+            municipality=r.required_text(block, "municipality", "plan", "Feltet 'municipality' er tomt. Skriv kommunens navn."),
+            period_start=start,
+            period_end=end,
+            data_as_of=as_of,
+            example_data=r.flag(block, "example_data", "plan"),
+            introduction=r.text(block, "introduction", "plan"),
+            budget_agreement=r.text(block, "budget_agreement", "plan"),
+            case_number=r.text(block, "case_number", "plan"),
+            values_name=r.text(block, "values_name", "plan"),
+            stale_after_months=self.months(block),
+            values=tuple(str(v) for v, _ in values),
+            decisions=tuple(decisions),
+        )
+
+    def period(self, block: YMap) -> tuple[int, int]:
+        """plan.period's first and last year (0 where missing or wrong); the end may not come first."""
+        r = self.r
+        period = r.mapping(block.get("period"), block.line_of("period"), "plan.period") if "period" in block else None
+        if period is None:
+            return 0, 0
+        r.fields(period, "plan.period", PERIOD_REQUIRED, [])
+        start = self.year(period, "start")
+        end = self.year(period, "end")
+        if start and end and end < start:
+            r.problem(period.line_of("end"), "plan.period.end", f"Perioden slutter ({end}) før den begynder ({start}).")
+        return start, end
+
+    def decisions(self, block: YMap) -> list[Decision]:
+        """plan.decisions: who decided what and when, oldest first."""
+        r = self.r
+        decisions = []
+        for entry, path, _ in r.entries(block, "decisions", required=False):
+            r.fields(entry, f"plan.{path}", DECISION_REQUIRED, DECISION_OPTIONAL)
+            day = r.date(entry, "date", f"plan.{path}")
+            if day is not None:
+                decisions.append(
+                    Decision(
+                        r.required_text(entry, "body", f"plan.{path}", "Feltet 'body' er tomt. Skriv, hvem der traf beslutningen."),
+                        day,
+                        r.required_text(entry, "outcome", f"plan.{path}", "Feltet 'outcome' er tomt. Skriv, hvad der blev besluttet."),
+                        r.text(entry, "comment", path),
+                    )
+                )
+        for earlier, later in itertools.pairwise(decisions):
+            if later.date < earlier.date:
+                r.problem(block.line_of("decisions"), "plan.decisions", "Beslutningerne skal stå i datoorden, ældste først.")
+                break
+        return decisions
+
+    def year(self, period: YMap, key: str) -> int:
+        year = self.r.typed(period, key, "plan.period", int, 0)
+        if type(period.get(key)) is int and year not in YEARS:
+            self.r.problem(
+                period.line_of(key),
+                f"plan.period.{key}",
+                f"Året {year} er ikke et årstal. Skriv et årstal mellem {YEARS.start} og {YEARS.stop - 1}, fx 2027.",
+            )
+            return 0
+        return year
+
+    def months(self, block: YMap) -> int:
+        months = self.r.typed(block, "stale_after_months", "plan", int, 6)
+        if not 1 <= months <= 60:
+            self.r.problem(block.line_of("stale_after_months"), "plan.stale_after_months", f"Antal måneder skal være mellem 1 og 60, men der står {months}.")
+            return 6
+        return months
+
+    # -- reference lists ----------------------------------------------------
+
+    def strategy(self, block: YMap, path: str, ident: str) -> Strategy:
+        r = self.r
+        strengths = (
+            r.identified(
+                block,
+                "strengths",
+                STRENGTH_REQUIRED,
+                STRENGTH_OPTIONAL,
+                lambda b, p, i: Strength(i, r.title(b, p, "styrkepositionens titel"), r.text(b, "description", p)),
+                "styrkeposition",
+            )
+            if "strengths" in block
+            else {}
+        )
+        url = r.text(block, "url", path)
+        if url and not url.startswith(("https://", "http://")):
+            r.problem(block.line_of("url"), f"{path}.url", f"Linket skal begynde med https://, men der står '{url}'.")
+        return Strategy(
+            ident,
+            r.title(block, path, "strategiens titel"),
+            r.text(block, "subtitle", path),
+            r.period(block, "adopted", path),
+            url,
+            r.text(block, "description", path),
+            tuple(strengths.values()),
+        )
