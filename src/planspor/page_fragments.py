@@ -12,24 +12,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from . import addresses, changes
+from .fragment_data import ChangeData, Counts, Decision, HistoryEntry, ItemBudget, Link, Row, SdgData, SiteData, StatusData, Summary, Table
 from .model import Item, Plan, Status, freshness
 from .money import danish_number
-from .page_data import (
-    ChangeData,
-    Counts,
-    Decision,
-    HistoryEntry,
-    ItemBudget,
-    Link,
-    PageData,
-    PageMeta,
-    Row,
-    SdgData,
-    SiteData,
-    StatusData,
-    Summary,
-    Table,
-)
+from .page_data import PageData, PageMeta
 from .page_source import PageSource, front_matter_page, template
 from .periods import danish_date
 from .project import Project

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings
+from .fragment_data import KindData, StatusDescription
 from .model import Plan
-from .page_data import AboutPage, KindData, Page, PageMeta, ProblemsPage, StatusDescription
+from .page_data import AboutPage, Page, PageMeta, ProblemsPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, front_matter_page, split_pages, template
 from .problems import Problem

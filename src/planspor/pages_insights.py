@@ -7,21 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from . import addresses, changes, charts
+from .fragment_data import BudgetRow, Link, Money, Period, ReportGroup, ReportPart
 from .model import Item
 from .money import danish_number
-from .page_data import (
-    BudgetPage,
-    BudgetRow,
-    ChangeListPage,
-    ChangesPage,
-    FiguresPage,
-    Link,
-    Money,
-    Period,
-    ReportGroup,
-    ReportPage,
-    ReportPart,
-)
+from .page_data import BudgetPage, ChangeListPage, ChangesPage, FiguresPage, ReportPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date

@@ -4,8 +4,9 @@ forwarding pages at its previous addresses."""
 from __future__ import annotations
 
 from . import addresses
+from .fragment_data import ItemData
 from .model import Item, freshness
-from .page_data import ItemData, ItemPage, PageMeta, RedirectPage
+from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
 from .page_source import PageSource, escape, front_matter_page, template
 from .periods import danish_date

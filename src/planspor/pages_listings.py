@@ -7,22 +7,9 @@ from collections.abc import Iterator
 from typing import Literal
 
 from . import addresses, changes
+from .fragment_data import Filters, SdgSummary, StatusView, Strength, Summary
 from .model import Item, Strategy
-from .page_data import (
-    CommitteePage,
-    Filters,
-    IndexPage,
-    ListingPage,
-    OverviewPage,
-    SdgPage,
-    SdgSummary,
-    StatusPage,
-    StatusView,
-    StrategyPage,
-    Strength,
-    Summary,
-    ThemePage,
-)
+from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, SdgPage, StatusPage, StrategyPage, ThemePage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PagePart, PageSource, escape, split_pages
 from .sdgs import Sdg

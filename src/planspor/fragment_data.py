@@ -1,0 +1,279 @@
+"""The pieces of page data many page kinds share: a status, counts, a table row, a history entry.
+
+Part of the page → template contract (``page_data`` has the whole of each page kind's data).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class DataLinks(TypedDict):
+    json: str
+    csv: str
+    schema: str
+
+
+class SiteData(TypedDict):
+    """What every page knows of the plan and the site: the chrome's facts and addresses."""
+
+    plan_title: str
+    municipality: str
+    example_data: bool
+    data_as_of: str
+    data_as_of_iso: str
+    stale_after_months: int
+    data: DataLinks
+    feed: str
+    status_css: str
+    icons: str
+
+
+class StatusData(TypedDict):
+    id: str
+    label: str
+    icon: str
+    colour: str
+    text_colour: str
+    order: int
+
+
+class StatusCount(StatusData):
+    count: int
+    percent: float
+
+
+class StatusView(StatusData):
+    count: int
+    url: str
+
+
+class StatusMeaning(StatusData):
+    meaning: str
+
+
+class StatusDescription(StatusMeaning):
+    finished: bool
+    dropped: bool
+
+
+class Counts(TypedDict):
+    total: int
+    stale: int
+    past_end: int
+    finished: int
+    active: int
+    percent: int
+    by_status: list[StatusCount]
+
+
+class Link(TypedDict):
+    title: str
+    url: str
+
+
+class FeedLink(Link):
+    feed: str
+
+
+class Row(TypedDict):
+    """One item in a table of items."""
+
+    id: str
+    title: str
+    url: str
+    status: str
+    theme: str
+    kind: str
+    kind_id: str
+    committees: list[str]
+    timing: str
+    sort: str
+    flags: list[str]
+
+
+class ReportRow(Row):
+    last_confirmed: str
+    comment: str
+
+
+class Table(TypedDict):
+    """A table of items, with the labels its rows refer to (only those)."""
+
+    rows: list[Row]
+    statuses: dict[str, StatusData]
+    themes: dict[str, Link]
+    committees: dict[str, Link]
+
+
+class Pagination(TypedDict):
+    page: int
+    pages: int
+    first_row: int
+    last_row: int
+    total: int
+    urls: list[str]
+
+
+class Summary(TypedDict):
+    id: str
+    title: str
+    url: str
+    counts: Counts
+
+
+class SdgData(TypedDict):
+    number: int
+    title: str
+    colour: str
+    text_colour: str
+    selected: bool
+
+
+class SdgLink(SdgData):
+    url: str
+
+
+class SdgSummary(SdgLink):
+    counts: Counts
+
+
+class Decision(TypedDict):
+    body: str
+    date: str
+    iso: str
+    outcome: str
+    comment: str
+
+
+class ChangeData(TypedDict):
+    date: str
+    iso: str
+    item: Link
+    status: StatusData | None
+    what: str
+    comment: str
+
+
+class HistoryEntry(TypedDict):
+    date: str
+    iso: str
+    status: StatusData | None
+    moved: str
+    comment: str
+
+
+class BudgetLine(TypedDict):
+    year: int
+    amount: str
+    saving: bool
+
+
+class ItemBudget(TypedDict, total=False):
+    rows: list[BudgetLine]
+    total: str
+
+
+class EditLinks(TypedDict):
+    note: str
+    note_exists: bool
+    plan: str
+    plan_line: int
+
+
+class ItemData(TypedDict):
+    id: str
+    status: StatusMeaning
+    last_confirmed: str
+    last_confirmed_iso: str
+    stale: bool
+    stale_after_months: int
+    past_end: bool
+    end: str
+    status_since: str
+    reason: str
+    theme: FeedLink
+    kind: str
+    committees: list[Link]
+    strategic: bool
+    timing: str
+    planned: str
+    responsible: str
+    budget: ItemBudget
+    strategies: list[Link]
+    strengths: list[Link]
+    sdgs: list[SdgLink]
+    history: list[HistoryEntry]
+    related: list[Row]
+    related_statuses: dict[str, StatusData]
+    previous_ids: list[str]
+    has_note: bool
+    edit: EditLinks
+
+
+class Strength(TypedDict):
+    id: str
+    title: str
+    description: str
+    count: int
+    table: Table | None
+
+
+class Filter(TypedDict):
+    id: str
+    label: str
+
+
+class Filters(TypedDict):
+    statuses: list[Filter]
+    themes: list[Filter]
+    committees: list[Filter]
+    kinds: list[Filter]
+
+
+class Period(TypedDict):
+    """A quarter on /aendringer/: its changes (or a link to their own pages) and the spread at its end."""
+
+    id: str
+    label: str
+    end: str
+    count: int
+    counts: Counts
+    changes: list[ChangeData]
+    url: str
+
+
+class Money(TypedDict):
+    amount: str
+    saving: bool
+
+
+class BudgetRow(TypedDict):
+    title: str
+    url: str
+    cells: list[Money]
+    total: Money
+
+
+class ReportGroup(TypedDict):
+    title: str
+    url: str
+    counts: Counts
+    rows: list[ReportRow]
+
+
+class ReportPart(TypedDict):
+    title: str
+    url: str
+    count: int
+
+
+class KindData(TypedDict):
+    title: str
+    description: str
+
+
+class Problem(TypedDict):
+    location: str
+    field: str
+    message: str
