@@ -1,7 +1,7 @@
 """Import a plan kept in a spreadsheet (.xlsx or .csv) into data/plan.yaml.
 
-One row per item, Danish column headers (COLUMNS; plus "Budget 2025" and so
-on). A row whose Id is new becomes a new item; a row whose Id exists updates
+One row per item, Danish column headers (plan_columns; plus "Budget 2025" and
+so on). A row whose Id is new becomes a new item; a row whose Id exists updates
 the fields that differ; a different Status or Start/Slut becomes a new
 history entry, so the change stays visible. An empty cell changes nothing.
 
@@ -39,63 +39,12 @@ from .editing import (
 )
 from .model import Item, Plan
 from .money import danish_decimal, parse_danish_amount
-from .periods import ALLOWED_FORMS, Period, PeriodError, parse_period
+from .periods import Period, PeriodError, parse_period
+from .plan_columns import ALL_COLUMNS, ALLOWED_HEADERS, budget_year, column_named
 from .problems import PlanInvalid, Problem
 from .sdgs import all_sdgs
 from .slugs import is_slug, slugify
 
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    key: str
-    help: str
-    example: str = ""
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column(
-        "Id",
-        "id",
-        "Indsatsens id: små bogstaver a-z, tal og bindestreg. Findes id'et, opdateres indsatsen; ellers oprettes en ny. Tom: id'et laves af titlen.",
-        "ny-sti-til-stranden",
-    ),
-    Column("Titel", "title", "Indsatsens titel. Skal udfyldes for nye indsatser.", "Ny sti til stranden"),
-    Column("Tema", "theme", "Temaet (hovedpunktet) fra listen: titel eller id. Skal udfyldes for nye indsatser.", "Klima, miljø og byg"),
-    Column("Type", "kind", "Driftsændring, Anlægsprojekt eller Hensigtserklæring (titel eller id). Skal udfyldes for nye indsatser.", "Anlægsprojekt"),
-    Column(
-        "Udvalg",
-        "committees",
-        "Udvalgene, der behandler indsatsen, adskilt af komma (titel eller id). Skal udfyldes for nye indsatser.",
-        "Miljø- og teknikudvalget",
-    ),
-    Column("Strategisk", "strategic", "ja, hvis indsatsen er en del af den strategiske plan; ellers nej.", "nej"),
-    Column("Start", "start", f"Planlagt start: {ALLOWED_FORMS}. Ændres den, skrives det i historikken.", "2025-Q1"),
-    Column("Slut", "end", f"Planlagt slut: {ALLOWED_FORMS}. Ændres den, skrives flytningen i historikken.", "2025-Q4"),
-    Column("Ansvarlig", "responsible", "Den ansvarlige enhed.", "Vej og Park"),
-    Column("Proces", "process", "Hvordan arbejdet er organiseret.", ""),
-    Column("Tværgående", "cross_cutting", "Tværgående aspekter.", ""),
-    Column("Strategier", "strategies", "Id'er eller titler på strategier, adskilt af komma.", ""),
-    Column("Styrkepositioner", "strengths", "Id'er eller titler på strategiens styrkepositioner (fx Det blå), adskilt af komma.", ""),
-    Column("Verdensmål", "sdgs", "Numre på FN's verdensmål (1-17), adskilt af komma.", "11, 13"),
-    Column("Relaterede", "related", "Id'er på relaterede indsatser, adskilt af komma.", ""),
-    Column("Status", "status", "Status fra listen (fx I gang). Er den en anden end indsatsens nuværende, tilføjes et punkt i historikken.", "Ikke påbegyndt"),
-    Column("Kommentar", "comment", "Kommentar til en ny status eller flytning. Skal udfyldes, når status er Udgået (begrundelsen).", ""),
-)
-# The columns the site's own /data/plan.csv adds: Planspor fills them in, so an
-# editor can download the plan as it is, change it and import it again. They
-# change nothing by themselves, except "Status siden" beside a new status (the
-# date of the new status); a cell that contradicts the plan is rejected.
-SITE_CSV_COLUMNS: tuple[Column, ...] = (
-    Column("Status siden", "status_since", "Datoen for den nuværende status. Skriver du en ny status, kan du skrive dens dato her."),
-    Column("Senest bekræftet", "confirmed", "Datoen for det seneste punkt i historikken. Udfyldes af Planspor."),
-    Column("Oprindelig slut", "planned_end", "Den slut, planen blev vedtaget med. Udfyldes af Planspor; flyt indsatsen i kolonnen Slut."),
-    Column("Budget i alt", "budget_total", "Summen af budgetårene. Udfyldes af Planspor; ret beløbene i kolonnerne Budget ÅÅÅÅ."),
-    Column("Adresse", "address", "Indsatsens side på hjemmesiden. Udfyldes af Planspor."),
-)
-BUDGET_HELP = "Beløb i 1.000 kr. for året, besparelser negative. Decimalkomma og tusindtalspunktum er i orden (fx -1.250,5)."
-_BY_SLUG = {slugify(c.header): c for c in (*COLUMNS, *SITE_CSV_COLUMNS)}
-_BUDGET = re.compile(r"^budget-(\d{4})$")
 _YES = {"ja", "j", "x", "sand", "true", "1", "yes"}
 _NO = {"nej", "n", "falsk", "false", "0", "no"}
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -262,7 +211,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.columns: dict[str, int] = {}
         self.budget_columns: dict[int, int] = {}
-        self.headers: dict[str, str] = {c.key: c.header for c in (*COLUMNS, *SITE_CSV_COLUMNS)}
+        self.headers: dict[str, str] = {c.key: c.header for c in ALL_COLUMNS}
         self.taken = all_ids(plan)
         self.sheet_ids: dict[str, int] = {}
         self.previous = {old: item for item in plan.items for old in item.previous_ids}
@@ -278,21 +227,20 @@ class _Reader:
 
     def read_header(self) -> None:
         row = self.table.header_row
-        allowed = [c.header for c in COLUMNS] + ["Budget ÅÅÅÅ"] + [c.header for c in SITE_CSV_COLUMNS]
+        allowed = ALLOWED_HEADERS
         for index, raw in enumerate(self.table.header):
             text = one_line(raw)
             if not text:
                 continue
-            slug = slugify(re.sub(r"\s*\(.*\)\s*$", "", text))
             where = self.table.cell_name(row, index, text)
-            if match := _BUDGET.match(slug):
-                year = int(match[1])
+            year = budget_year(text)
+            if year is not None:
                 if year in self.budget_columns:
                     self.problems.append(Problem(self.table.file, row, where, f"Kolonnen 'Budget {year}' står to gange. Slet den ene."))
                 self.budget_columns[year] = index
                 self.headers[f"budget-{year}"] = text
                 continue
-            column = _BY_SLUG.get(slug)
+            column = column_named(text)
             if column is None:
                 hint = suggest(text, allowed)
                 self.problems.append(Problem(self.table.file, row, where, f"Ukendt kolonne '{text}'.{hint} Tilladte kolonner: {', '.join(allowed)}."))
