@@ -11,12 +11,7 @@ and nothing is written while any cell is rejected.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-import zipfile
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -37,155 +32,23 @@ from .editing import (
     period_value,
     suggest,
 )
+from .import_cells import cell_period, cell_text, one_line, parse_amount, split_list, yes_or_no
+from .import_readers import read_table
+from .import_rows import Table
 from .model import Item, Plan
-from .money import danish_decimal, parse_danish_amount
-from .periods import Period, PeriodError, parse_period
+from .money import danish_decimal
+from .periods import PeriodError
 from .plan_columns import ALL_COLUMNS, ALLOWED_HEADERS, budget_year, column_named
 from .problems import PlanInvalid, Problem
 from .sdgs import all_sdgs
 from .slugs import is_slug, slugify
 
-_YES = {"ja", "j", "x", "sand", "true", "1", "yes"}
-_NO = {"nej", "n", "falsk", "false", "0", "no"}
-_DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-HELPER_SHEETS = ("Vejledning", "Lister")
 DATE_FIELD = "kolonnen Status siden, fx"
 FIELD_NAMES = {
     "title": "titel", "theme": "tema", "kind": "type", "committees": "udvalg", "strategic": "strategisk",
     "responsible": "ansvarlig", "process": "proces", "cross_cutting": "tværgående", "budget": "budget",
     "strategies": "strategier", "strengths": "styrkepositioner", "sdgs": "verdensmål", "related": "relaterede",
 }  # fmt: skip
-
-
-# -- reading the table ----------------------------------------------------------
-
-
-@dataclass
-class Table:
-    file: str  # the spreadsheet's name, as in the messages
-    sheet: str | None  # None for CSV
-    header_row: int
-    header: list[Any]
-    rows: list[tuple[int, list[Any]]]
-
-    def cell_name(self, row: int, column: int | None, header: str) -> str:
-        if column is None:
-            where = f"række {row}"
-        else:
-            from openpyxl.utils import get_column_letter
-
-            where = f"{get_column_letter(column + 1)}{row}"
-        return f"{self.sheet}!{where} ({header})" if self.sheet else f"{where} ({header})"
-
-
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    display = path.name
-    if not path.is_file():
-        raise PlanInvalid([Problem(display, None, "", f"Regnearket {path} findes ikke.")])
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _table(display, None, _read_csv(path, display))
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, display, sheet)
-    raise PlanInvalid([Problem(display, None, "", f"Filtypen '{path.suffix}' kan ikke læses. Gem regnearket som .xlsx (Excel-projektmappe) eller .csv.")])
-
-
-def _table(display: str, sheet: str | None, rows: Iterable[Sequence[Any]]) -> Table:
-    numbered = [(number, list(values)) for number, values in enumerate(rows, 1)]
-    filled = [(number, values) for number, values in numbered if any(cell_text(v) for v in values)]
-    if not filled:
-        raise PlanInvalid([Problem(display, None, "", "Regnearket er tomt. Første række skal have kolonneoverskrifterne (se skabeloner/).")])
-    (header_row, header), *rows = filled
-    return Table(display, sheet, header_row, header, rows)
-
-
-def _read_xlsx(path: Path, display: str, sheet: str | None) -> Table:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise PlanInvalid(
-            [Problem(display, None, "", "Filen kan ikke læses som et Excel-regneark (.xlsx). Åbn den i Excel, og gem den igen som .xlsx.")]
-        ) from None
-    names = workbook.sheetnames
-    if sheet is not None and sheet not in names:
-        raise PlanInvalid([Problem(display, None, "--ark", f"Arket '{sheet}' findes ikke.{suggest(sheet, names)} Arkene hedder: {', '.join(names)}.")])
-    name = sheet or next((n for n in names if n not in HELPER_SHEETS), names[0])
-    return _table(display, name, workbook[name].iter_rows(values_only=True))
-
-
-def _read_csv(path: Path, display: str) -> list[list[str]]:
-    raw = path.read_bytes()
-    text = _decode(raw)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise PlanInvalid([Problem(display, None, "", f"Filen kan ikke læses som CSV ({error}). Gem den igen fra regnearket som CSV.")]) from None
-
-
-def _decode(raw: bytes) -> str:
-    """UTF-8 with or without BOM; otherwise Windows' Western European code page."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-# -- reading cells ------------------------------------------------------------------
-
-
-def cell_text(value: Any) -> str:
-    """The cell as text: numbers without '.0', dates as ÅÅÅÅ-MM-DD, trimmed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    lines = str(value).replace("\xa0", " ").replace("\r\n", "\n").split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines).strip()
-
-
-def one_line(value: Any) -> str:
-    return " ".join(cell_text(value).split())
-
-
-def cell_period(value: Any) -> Period:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return parse_period(value)
-    text = one_line(value)
-    if match := _DANISH_DAY.match(text):
-        day, month, year = match.groups()
-        text = f"{year}-{int(month):02d}-{int(day):02d}"
-    return parse_period(text)
-
-
-def parse_amount(value: Any) -> Decimal | None:
-    """A budget cell: a number, or text with decimal comma (-1.250,5). None: not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        amount = Decimal(str(value))
-        return amount if amount.is_finite() else None
-    return parse_danish_amount(one_line(value))
-
-
-def split_list(value: Any) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;\n]", cell_text(value)) if part.strip()]
 
 
 # -- the rows -------------------------------------------------------------------------
@@ -206,6 +69,7 @@ class _Reader:
 
     def __init__(self, table: Table, plan: Plan, day: dt.date) -> None:
         self.table = table
+        self.rows = {row.number: row for row in table.rows}
         self.plan = plan
         self.day = day
         self.problems: list[Problem] = []
@@ -221,40 +85,36 @@ class _Reader:
         if key.startswith("budget-"):
             column = self.budget_columns.get(int(key.removeprefix("budget-")))
         header = self.headers.get(key, key)
-        self.problems.append(Problem(self.table.file, row, self.table.cell_name(row, column, header), message))
+        self.problems.append(self.rows[row].problem(column, header, message))
 
     # -- the header ---------------------------------------------------------------
 
     def read_header(self) -> None:
-        row = self.table.header_row
+        header = self.table.header
         allowed = ALLOWED_HEADERS
-        for index, raw in enumerate(self.table.header):
+        for index, raw in enumerate(header.cells):
             text = one_line(raw)
             if not text:
                 continue
-            where = self.table.cell_name(row, index, text)
             year = budget_year(text)
             if year is not None:
                 if year in self.budget_columns:
-                    self.problems.append(Problem(self.table.file, row, where, f"Kolonnen 'Budget {year}' står to gange. Slet den ene."))
+                    self.problems.append(header.problem(index, text, f"Kolonnen 'Budget {year}' står to gange. Slet den ene."))
                 self.budget_columns[year] = index
                 self.headers[f"budget-{year}"] = text
                 continue
             column = column_named(text)
             if column is None:
                 hint = suggest(text, allowed)
-                self.problems.append(Problem(self.table.file, row, where, f"Ukendt kolonne '{text}'.{hint} Tilladte kolonner: {', '.join(allowed)}."))
+                self.problems.append(header.problem(index, text, f"Ukendt kolonne '{text}'.{hint} Tilladte kolonner: {', '.join(allowed)}."))
                 continue
             if column.key in self.columns:
-                self.problems.append(Problem(self.table.file, row, where, f"Kolonnen '{column.header}' står to gange. Slet den ene."))
+                self.problems.append(header.problem(index, text, f"Kolonnen '{column.header}' står to gange. Slet den ene."))
                 continue
             self.columns[column.key] = index
             self.headers[column.key] = text
         if "id" not in self.columns and "title" not in self.columns:
-            first = self.table.cell_name(row, 0, "overskrifter")
-            self.problems.append(
-                Problem(self.table.file, row, first, "Første række skal have kolonneoverskrifterne, mindst 'Id' eller 'Titel' (se skabeloner/).")
-            )
+            self.problems.append(header.problem(0, "overskrifter", "Første række skal have kolonneoverskrifterne, mindst 'Id' eller 'Titel' (se skabeloner/)."))
 
     # -- one row -------------------------------------------------------------------------
 
@@ -368,8 +228,9 @@ class _Reader:
         text = one_line(self.cell(values, "strategic")).casefold()
         if not text:
             return
-        if text in _YES | _NO:
-            row.values["strategic"] = text in _YES
+        answer = yes_or_no(text)
+        if answer is not None:
+            row.values["strategic"] = answer
             return
         self.problem(row.number, "strategic", f"Skriv 'ja' eller 'nej', men der står '{text}'.")
 
@@ -582,7 +443,8 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     if reader.problems:
         raise PlanInvalid(reader.problems)
     rows: list[tuple[Row, list[Any]]] = []
-    for number, values in table.rows:
+    for sheet_row in table.rows:
+        number, values = sheet_row.number, list(sheet_row.cells)
         row = reader.read_row(number, values)
         if row is not None:
             rows.append((row, values))
