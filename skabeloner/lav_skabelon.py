@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from planspor.model import Plan  # noqa: E402
+from planspor.plan_columns import BUDGET_HELP, COLUMNS  # noqa: E402
 from planspor.project import load_plan  # noqa: E402
-from planspor.spreadsheet import BUDGET_HELP, COLUMNS  # noqa: E402
 
 TEMPLATE = REPO / "skabeloner" / "udmoentningsplan-skabelon.xlsx"
 DATA_SHEET = "Indsatser"

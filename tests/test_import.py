@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from test_editing import commit, diff_lines, ok, refused
 
-from planspor.spreadsheet import COLUMNS
+from planspor.plan_columns import COLUMNS
 
 AS_OF = "2024-10-01"
 TEMPLATE = REPO / "skabeloner" / "udmoentningsplan-skabelon.xlsx"

@@ -17,6 +17,7 @@ from typing import Any
 from . import addresses
 from .model import Item, Plan, Timing, freshness
 from .money import danish_decimal
+from .plan_columns import plan_csv_header
 
 SCHEMA_VERSION = 1
 
@@ -127,11 +128,7 @@ def plan_json(plan: Plan, site_url: str = "") -> str:
 
 def plan_csv(plan: Plan, site_url: str = "") -> str:
     years = sorted({year for item in plan.items for year, _ in item.budget})
-    header = [
-        "Id", "Titel", "Tema", "Type", "Udvalg", "Strategisk", "Status", "Status siden", "Senest bekræftet",
-        "Start", "Slut", "Oprindelig slut", "Ansvarlig", *[f"Budget {y} (1.000 kr.)" for y in years],
-        "Budget i alt (1.000 kr.)", "Strategier", "Verdensmål", "Relaterede", "Adresse",
-    ]  # fmt: skip
+    header = plan_csv_header(years)  # plan_columns.PLAN_CSV_KEYS: the order of the values below
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)

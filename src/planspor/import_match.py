@@ -1,0 +1,85 @@
+"""Which plan item each row speaks of: by its id, an id it had before, or its title.
+
+A row with a known id (or an earlier id, from previous_ids) updates that item.
+A row without an id is the item whose title makes the same id, if the titles
+agree; otherwise it is a new item with the id made from its title. No item may
+stand in two rows. This module changes when the rules for recognising an item
+change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .editing import all_ids
+from .import_layout import RowCells
+from .model import Item, Plan
+from .slugs import is_slug, slugify
+
+
+@dataclass
+class MatchedRow:
+    """A row and the item it speaks of (None: a new item with id `ident`), and what its cells say."""
+
+    cells: RowCells
+    item: Item | None
+    ident: str
+    values: dict[str, Any] = field(default_factory=dict)  # by field key, resolved to the plan's ids
+    budget: dict[int, Decimal] = field(default_factory=dict)
+    day: dt.date | None = None  # from "Status siden" beside a new status; else the import's date
+
+    @property
+    def number(self) -> int:
+        return self.cells.number
+
+
+class RowMatcher:
+    """Matches the sheet's rows to items one by one, remembering which ids the sheet has used."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.taken = all_ids(plan)
+        self.sheet_ids: dict[str, int] = {}  # id -> the row it stands in
+        self.previous = {old: item for item in plan.items for old in item.previous_ids}
+
+    def match(self, cells: RowCells) -> MatchedRow | None:
+        """The row matched to its item or a new id; None (with the problem recorded) when it cannot be."""
+        ident = cells.line("id")
+        if not ident:
+            return self._match_title(cells)
+        item = self.plan.items_by_id.get(ident) or self.previous.get(ident)
+        if item is None and not is_slug(ident):
+            cells.reject("id", f"Id'et '{ident}' er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx '{slugify(ident)}'.")
+            return None
+        return self._claim(MatchedRow(cells, item, item.id if item else ident))
+
+    def _match_title(self, cells: RowCells) -> MatchedRow | None:
+        """A row without an id: the item with this title, or a new item with the id its title makes."""
+        title = cells.line("title")
+        ident = slugify(title)
+        same = self.plan.items_by_id.get(ident)
+        if same is not None and same.title.casefold() == title.casefold():
+            return self._claim(MatchedRow(cells, same, same.id))
+        if not title:
+            cells.reject("title", "Titlen mangler. En ny indsats skal have en titel (eller skriv id'et på en eksisterende indsats i kolonnen Id).")
+            return None
+        if not ident:
+            cells.reject("id", f"Titlen '{title}' giver ikke noget id. Skriv et id i kolonnen Id (små bogstaver a-z, tal og bindestreg).")
+            return None
+        if ident in self.taken:
+            cells.reject(
+                "id",
+                f"Id'et er tomt, og id'et lavet af titlen, '{ident}', er allerede brugt. Skriv '{ident}' i kolonnen Id for at opdatere den indsats, eller et nyt id.",
+            )
+            return None
+        return self._claim(MatchedRow(cells, None, ident))
+
+    def _claim(self, row: MatchedRow) -> MatchedRow | None:
+        if row.ident in self.sheet_ids:
+            row.cells.reject("id", f"Indsatsen '{row.ident}' står også i række {self.sheet_ids[row.ident]}. Hver indsats må kun stå i én række.")
+            return None
+        self.sheet_ids[row.ident] = row.number
+        return row

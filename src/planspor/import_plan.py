@@ -1,0 +1,157 @@
+"""What the matched rows change in the plan, written into data/plan.yaml through the plan editor.
+
+A row for an existing item changes the fields that differ from the plan; a
+different Status or Start/Slut (or a new Kommentar beside the Status) adds a
+history entry instead of overwriting, so the change stays visible. A row for a
+new item becomes a whole item in the plan's key order. The checks that need
+the whole row (a new item's required fields, an end before its start, a
+dropped status without a reason, a date after data_as_of) are made here too.
+This module changes when what an import may change, or how it tells it, does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .editing import CREATED_COMMENT, ITEM_KEY_ORDER, PlanTextEditor, date_problems, history_entry, period_value
+from .import_match import MatchedRow
+from .model import Item, Plan, Status
+
+DATE_FIELD = "kolonnen Status siden, fx"  # how date_problems names where a row's date comes from
+FIELD_NAMES = {
+    "title": "titel", "theme": "tema", "kind": "type", "committees": "udvalg", "strategic": "strategisk",
+    "responsible": "ansvarlig", "process": "proces", "cross_cutting": "tværgående", "budget": "budget",
+    "strategies": "strategier", "strengths": "styrkepositioner", "sdgs": "verdensmål", "related": "relaterede",
+}  # fmt: skip
+_REQUIRED_FOR_NEW = ("title", "theme", "kind", "committees")
+
+
+# -- a new item ---------------------------------------------------------------------
+
+
+def check_new(row: MatchedRow, plan: Plan, day: dt.date) -> None:
+    """Reject what a new item cannot be without: its required fields, a sane timing, a reason to drop it."""
+    for key in _REQUIRED_FOR_NEW:
+        if key not in row.values:
+            row.cells.reject(key, f"'{row.cells.header(key)}' skal udfyldes for en ny indsats ('{row.ident}').")
+    start, end = row.values.get("start"), row.values.get("end")
+    if start and end and end.last < start.first:
+        row.cells.reject("end", f"Slut ({end.text}) ligger før start ({start.text}).")
+    status = row_status(row, plan)
+    if status.dropped and "comment" not in row.values:
+        row.cells.reject("comment", f"Status '{status.label}' kræver en begrundelse i kolonnen Kommentar.")
+    for message in date_problems(plan, row.day or day, None, DATE_FIELD if row.day else "--dato"):
+        row.cells.reject("status_since" if row.day else "status", message)
+
+
+def row_status(row: MatchedRow, plan: Plan) -> Status:
+    """The status the row names; the plan's first status when it names none."""
+    wanted = row.values.get("status")
+    return next((s for s in plan.statuses if s.id == wanted), plan.statuses[0])
+
+
+def new_item_fields(row: MatchedRow, plan: Plan, day: dt.date) -> dict[str, Any]:
+    """The new item as the plan stores it, its keys in the plan's order."""
+    values = row.values
+    status = row_status(row, plan)
+    fields: dict[str, Any] = {"id": row.ident}
+    fields.update({key: values[key] for key in _REQUIRED_FOR_NEW})
+    fields["strategic"] = values.get("strategic", False)
+    timing = {key: period_value(values[key]) for key in ("start", "end") if key in values}
+    if timing:
+        fields["timing"] = timing
+    fields.update({key: values[key] for key in ("responsible", "process", "cross_cutting") if key in values})
+    if row.budget:
+        fields["budget"] = dict(sorted(row.budget.items()))
+    fields.update({key: values[key] for key in ("strategies", "strengths", "sdgs", "related") if key in values})
+    fields["history"] = [history_entry(row.day or day, status.id, comment=values.get("comment", CREATED_COMMENT))]
+    return {key: fields[key] for key in ITEM_KEY_ORDER if key in fields}
+
+
+# -- an existing item -----------------------------------------------------------------
+
+
+def makes_entry(row: MatchedRow, item: Item) -> bool:
+    """Whether the row adds a history entry (a new status, a move or a new comment)."""
+    status, start, end = row.values.get("status"), row.values.get("start"), row.values.get("end")
+    comment = row.values.get("comment")
+    return bool(
+        (status and status != item.status.id)
+        or (start and start != item.timing.start)
+        or (end and end != item.timing.end)
+        or (status and comment and comment != item.history[-1].comment)
+    )
+
+
+def updates(row: MatchedRow, item: Item) -> dict[str, Any]:
+    """The item's fields the row changes, with their new values."""
+    current: dict[str, Any] = {
+        "title": item.title,
+        "theme": item.theme.id,
+        "kind": item.kind.id,
+        "committees": [c.id for c in item.committees],
+        "strategic": item.strategic,
+        "responsible": item.responsible,
+        "process": item.process,
+        "cross_cutting": item.cross_cutting,
+        "strategies": [s.id for s in item.strategies],
+        "strengths": [s.id for s in item.strengths],
+        "sdgs": [s.number for s in item.sdgs],
+        "related": list(item.related_ids),
+    }
+    changed = {key: row.values[key] for key in current if key in row.values and row.values[key] != current[key]}
+    if row.budget:
+        budget = dict(item.budget)
+        budget.update(row.budget)
+        if budget != dict(item.budget):
+            changed["budget"] = dict(sorted(budget.items()))
+    return changed
+
+
+def history_for(row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> dict[str, Any] | None:
+    """The history entry the row asks for (a new status or timing), or None; its problems are rejected cells."""
+    status = row.values.get("status")
+    comment = row.values.get("comment", "")
+    new_status = status if status and status != item.status.id else None
+    timing: dict[str, Any] = {}
+    current = item.timing
+    start, end = row.values.get("start"), row.values.get("end")
+    if start and start != current.start:
+        timing["start"] = period_value(start)
+    if end and end != current.end:
+        timing["end"] = period_value(end)
+    note_only = status and not new_status and not timing and comment and comment != item.history[-1].comment
+    if not new_status and not timing and not note_only:
+        return None
+    after_start, after_end = start or current.start, end or current.end
+    if timing and after_start and after_end and after_end.last < after_start.first:
+        row.cells.reject("end", f"Efter flytningen ville slut ({after_end.text}) ligge før start ({after_start.text}).")
+    dropped = next((s for s in plan.statuses if s.id == status), None)
+    if new_status and dropped and dropped.dropped and not comment:
+        row.cells.reject("comment", f"Status '{dropped.label}' kræver en begrundelse i kolonnen Kommentar.")
+    for message in date_problems(plan, row.day or day, item, DATE_FIELD if row.day else "--dato"):
+        row.cells.reject("status_since" if row.day else "status" if new_status or note_only else "end", message)
+    return history_entry(row.day or day, status if (new_status or note_only) else None, timing, comment)
+
+
+def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> list[str]:
+    """Write the row's changes to the item into the editor; the messages that tell the editor what changed."""
+    messages = []
+    changed = updates(row, item)
+    for key, value in changed.items():
+        editor.set_field(item.id, key, value)
+    if changed:
+        messages.append(f"{item.id}: ændret {', '.join(FIELD_NAMES.get(k, k) for k in changed)} (række {row.number})")
+    entry = history_for(row, item, plan, day)
+    if entry is None:
+        return messages
+    editor.append_history(item.id, entry)
+    told = []
+    if "status" in entry:
+        told.append(f"status {item.status.id} → {entry['status']}")
+    if "timing" in entry:
+        moved = ", ".join(f"{'slut' if k == 'end' else 'start'} {v}" for k, v in entry["timing"].items())
+        told.append(f"flyttet: {moved}")
+    messages.append(f"{item.id}: {'; '.join(told)} (række {row.number})")
+    return messages

@@ -1,0 +1,125 @@
+"""A matched row's cells as plan values: names resolved to ids, periods, amounts, ja/nej, verdensmål.
+
+Editors write a theme, type, committee or status by its title or its id, in
+any case; the plan stores ids. Every cell that cannot be read is rejected with
+what is allowed. An empty cell says nothing and changes nothing. This module
+changes when a field is read differently or a new field is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .import_cells import cell_period, parse_amount, split_list, yes_or_no
+from .import_layout import BUDGET_KEY
+from .import_match import MatchedRow
+from .model import Plan
+from .periods import PeriodError
+from .problems import suggest
+from .sdgs import all_sdgs
+from .slugs import slugify
+
+Options = list[tuple[str, str]]  # (id, title) of each thing a cell may name
+_TEXTS = ("title", "responsible", "process", "cross_cutting", "comment")
+
+
+def read_values(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
+    """Fill row.values and row.budget from the cells; `sheet_ids` are the ids the sheet itself adds or names."""
+    _read_references(row, plan)
+    _read_lists(row, plan, sheet_ids)
+    _read_sdgs(row)
+    _read_texts(row)
+    _read_strategic(row)
+    _read_periods(row)
+    _read_budget(row)
+
+
+def _read_references(row: MatchedRow, plan: Plan) -> None:
+    references: dict[str, tuple[Options, str]] = {
+        "theme": ([(t.id, t.title) for t in plan.themes], "tema"),
+        "kind": ([(k.id, k.title) for k in plan.kinds], "type"),
+        "status": ([(s.id, s.label) for s in plan.statuses], "status"),
+    }
+    for key, (options, what) in references.items():
+        text = row.cells.line(key)
+        if text:
+            row.values[key] = _resolve(row, key, text, options, what)
+
+
+def _read_lists(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
+    lists: dict[str, tuple[Options, str]] = {
+        "committees": ([(c.id, c.title) for c in plan.committees], "udvalg"),
+        "strategies": ([(s.id, s.title) for s in plan.strategies], "strategi"),
+        "strengths": ([(s.id, s.title) for st in plan.strategies for s in st.strengths], "styrkeposition"),
+        "related": ([(i, i) for i in [*plan.items_by_id, *sheet_ids]], "indsats"),
+    }
+    for key, (options, what) in lists.items():
+        parts = split_list(row.cells.raw(key))
+        if parts:
+            row.values[key] = [_resolve(row, key, part, options, what) for part in parts]
+
+
+def _resolve(row: MatchedRow, key: str, text: str, options: Options, what: str) -> str:
+    """The id a cell names by id or title; rejected (and kept as written) when it names nothing known."""
+    for ident, title in options:
+        if text in (ident, title) or text.casefold() == title.casefold() or slugify(text) == ident:
+            return ident
+    ids = [ident for ident, _ in options]
+    shown = ", ".join(ids[:20]) + (f" (og {len(ids) - 20} flere)" if len(ids) > 20 else "")
+    row.cells.reject(key, f"Ukendt {what} '{text}'.{suggest(text, ids + [t for _, t in options])} Tilladt (id eller titel): {shown}.")
+    return text
+
+
+def _read_sdgs(row: MatchedRow) -> None:
+    numbers = []
+    for part in split_list(row.cells.raw("sdgs")):
+        number = int(part) if part.isdigit() else None
+        if number not in all_sdgs():
+            row.cells.reject("sdgs", f"Verdensmål skal være numre fra 1 til 17 adskilt af komma, men der står '{part}'.")
+            continue
+        numbers.append(number)
+    if numbers:
+        row.values["sdgs"] = numbers
+
+
+def _read_texts(row: MatchedRow) -> None:
+    """Free text as written; the title on one line, the others keep their line breaks."""
+    for key in _TEXTS:
+        text = row.cells.line(key) if key == "title" else row.cells.text(key)
+        if text:
+            row.values[key] = text
+
+
+def _read_strategic(row: MatchedRow) -> None:
+    text = row.cells.line("strategic").casefold()
+    if not text:
+        return
+    answer = yes_or_no(text)
+    if answer is None:
+        row.cells.reject("strategic", f"Skriv 'ja' eller 'nej', men der står '{text}'.")
+        return
+    row.values["strategic"] = answer
+
+
+def _read_periods(row: MatchedRow) -> None:
+    for key in ("start", "end"):
+        raw = row.cells.raw(key)
+        if not row.cells.text(key):
+            continue
+        try:
+            row.values[key] = cell_period(raw)
+        except PeriodError as error:
+            row.cells.reject(key, f"Ugyldigt tidspunkt: {error}.")
+
+
+def _read_budget(row: MatchedRow) -> None:
+    for year in sorted(row.cells.layout.budget_columns):
+        key = f"{BUDGET_KEY}{year}"
+        raw = row.cells.raw(key)
+        if not row.cells.text(key):
+            continue
+        amount = parse_amount(raw)
+        if amount is None:
+            row.cells.reject(key, f"Beløbet skal være et tal i 1.000 kr. (besparelser negative, fx -1.250,5), men der står '{row.cells.text(key)}'.")
+            continue
+        row.budget[year] = amount
