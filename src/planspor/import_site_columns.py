@@ -15,6 +15,7 @@ import datetime as dt
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from . import addresses
 from .import_cells import cell_period, parse_amount
 from .import_match import MatchedRow
 from .import_plan import makes_entry
@@ -129,9 +130,7 @@ def check_budget_total(row: MatchedRow) -> None:
 def check_address(row: MatchedRow) -> None:
     """Adresse: the item's page on the site, which follows its id; any other address is rejected."""
     text = row.cells.line("address")
-    if not text or urlsplit(text).path.endswith(f"/indsatser/{row.ident}/"):
+    address = "/" + addresses.item(row.ident)
+    if not text or urlsplit(text).path.endswith(address):
         return
-    row.cells.reject(
-        "address",
-        f"Der står '{text}', men indsatsens adresse slutter på /indsatser/{row.ident}/. Adressen følger id'et og udfyldes af Planspor: tøm cellen.",
-    )
+    row.cells.reject("address", f"Der står '{text}', men indsatsens adresse slutter på {address}. Adressen følger id'et og udfyldes af Planspor: tøm cellen.")
