@@ -1,8 +1,8 @@
 """Commands that edit data/plan.yaml (ny-indsats, status, flyt, import).
 
 Each command checks what it is asked before it writes anything, changes only
-the lines it must (see editing.py), and validates the whole project again
-afterwards. Help and messages are in Danish.
+the lines it must (see plan_text.py), and validates the new text before it
+replaces the file (see editing.py). Help and messages are in Danish.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .cli import command, find_root, runs
-from .editing import Change, NewItem, plan_move, plan_new_item, plan_status, save_change
+from .editing import Change, NewItem, check_text, plan_move, plan_new_item, plan_status, save_change
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
 TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
@@ -114,6 +114,7 @@ def _run_import(args: argparse.Namespace) -> int:
         print("Ingen ændringer: regnearket svarer til planen.")
         return 0
     if args.tør:
+        check_text(change.plan_text, root)  # a dry run refuses what saving would refuse
         print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
         for message in change.messages:
             print(f"  {message}")

@@ -23,24 +23,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .editing import (
-    CREATED_COMMENT,
-    ITEM_KEY_ORDER,
-    Change,
-    PlanTextEditor,
-    all_ids,
-    check_text,
-    date_problems,
-    history_entry,
-    load_valid,
-    parse_day,
-    period_value,
-    suggest,
-)
+from .edit_checks import all_ids, date_problems, parse_day
+from .editing import CREATED_COMMENT, ITEM_KEY_ORDER, Change, history_entry, load_valid, text_editor
 from .model import Item, Plan
 from .money import danish_decimal, parse_danish_amount
 from .periods import ALLOWED_FORMS, Period, PeriodError, parse_period
-from .problems import PlanInvalid, Problem
+from .plan_text import PlanTextEditor, period_value
+from .problems import PlanInvalid, Problem, suggest
 from .sdgs import all_sdgs
 from .slugs import is_slug, slugify
 
@@ -625,8 +614,9 @@ def _new_item_fields(row: Row, reader: _Reader) -> dict[str, Any]:
 
 
 def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_text: str | None = None) -> Change:
-    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes."""
-    plan, source = load_valid(root)
+    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved)."""
+    valid = load_valid(root)
+    plan = valid.plan
     day = parse_day(day_text)
     table = read_table(path, sheet)
     reader = _Reader(table, plan, day)
@@ -638,7 +628,7 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         row = reader.read_row(number, values)
         if row is not None:
             rows.append((row, values))
-    editor = PlanTextEditor(source.text)
+    editor = text_editor(valid)
     messages: list[str] = []
     new_rows: list[Row] = []
     for row, values in rows:
@@ -654,10 +644,7 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         raise PlanInvalid(reader.problems)
     for row in new_rows:
         editor.append_item(_new_item_fields(row, reader))
-    change = Change(editor.result(), messages)
-    if messages:
-        check_text(change.plan_text, root)
-    return change
+    return Change(editor.result(), messages, original=valid)
 
 
 def _apply_update(editor: PlanTextEditor, reader: _Reader, row: Row, item: Item) -> list[str]:
