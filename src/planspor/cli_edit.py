@@ -8,21 +8,13 @@ replaces the file (see editing.py). Help and messages are in Danish.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from .cli import command, find_root, runs
+from .cli_commands import command, project_root, runs
 from .editing import Change, NewItem, check_text, plan_move, plan_new_item, plan_status, save_change
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
 TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
-
-
-Arguments = Callable[[argparse.ArgumentParser], None]
-
-
-def _root(args: argparse.Namespace) -> Path:
-    return Path(args.projekt) if args.projekt else find_root(Path.cwd())
 
 
 def _save_and_tell(root: Path, change: Change) -> int:
@@ -48,7 +40,8 @@ def _run_new_item(args: argparse.Namespace) -> int:
         end=args.slut,
         day=args.dato,
     )
-    return _save_and_tell(_root(args), plan_new_item(_root(args), request))
+    root = project_root(args)
+    return _save_and_tell(root, plan_new_item(root, request))
 
 
 @command("ny-indsats", "Tilføj en ny indsats sidst i planen, og lav en tom note til den.")
@@ -71,7 +64,7 @@ def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    root = _root(args)
+    root = project_root(args)
     return _save_and_tell(root, plan_status(root, args.id, args.status, args.kommentar or "", args.dato))
 
 
@@ -88,7 +81,7 @@ def _status_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_move(args: argparse.Namespace) -> int:
-    root = _root(args)
+    root = project_root(args)
     return _save_and_tell(root, plan_move(root, args.id, args.slut, args.start, args.kommentar, args.dato))
 
 
@@ -108,7 +101,7 @@ def _move_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_import(args: argparse.Namespace) -> int:
     from .spreadsheet import import_spreadsheet
 
-    root = _root(args)
+    root = project_root(args)
     change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato)
     if not change.messages:
         print("Ingen ændringer: regnearket svarer til planen.")
