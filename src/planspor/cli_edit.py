@@ -10,11 +10,27 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli_commands import command, project_root, runs
+from .cli_commands import Command, command, project_root, runs
 from .editing import Change, NewItem, check_text, plan_move, plan_new_item, plan_status, save_change
+from .project import collector_paused
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
 TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
+
+
+def _paused(run: Command) -> Command:
+    """Run an editing command with the collector paused from start to end.
+
+    A command holds the plan as read, its composed nodes and the changed plan
+    (over a million objects at 2,000 items, no cycles worth collecting); each
+    time the collector resumed it would rescan them (measured: 0.15 s of 2.4 s).
+    """
+
+    def paused_run(args: argparse.Namespace) -> int:
+        with collector_paused():
+            return run(args)
+
+    return paused_run
 
 
 def _save_and_tell(root: Path, change: Change) -> int:
@@ -27,6 +43,7 @@ def _save_and_tell(root: Path, change: Change) -> int:
 # -- ny-indsats -------------------------------------------------------------------
 
 
+@_paused
 def _run_new_item(args: argparse.Namespace) -> int:
     committees = tuple(part.strip() for value in args.udvalg for part in value.split(",") if part.strip())
     request = NewItem(
@@ -63,6 +80,7 @@ def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
 # -- status -----------------------------------------------------------------------
 
 
+@_paused
 def _run_status(args: argparse.Namespace) -> int:
     root = project_root(args)
     return _save_and_tell(root, plan_status(root, args.id, args.status, args.kommentar or "", args.dato))
@@ -80,6 +98,7 @@ def _status_arguments(parser: argparse.ArgumentParser) -> None:
 # -- flyt -------------------------------------------------------------------------
 
 
+@_paused
 def _run_move(args: argparse.Namespace) -> int:
     root = project_root(args)
     return _save_and_tell(root, plan_move(root, args.id, args.slut, args.start, args.kommentar, args.dato))
@@ -98,6 +117,7 @@ def _move_arguments(parser: argparse.ArgumentParser) -> None:
 # -- import -----------------------------------------------------------------------
 
 
+@_paused
 def _run_import(args: argparse.Namespace) -> int:
     from .spreadsheet import import_spreadsheet
 
