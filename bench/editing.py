@@ -6,8 +6,8 @@
 For each size it writes a synthetic project (bench/synthetic.py) and times
 the whole process of `planspor check`, `planspor status <id> i-gang
 --kommentar x` and `planspor flyt <id> --slut <period> --kommentar x`, each
-``repeat`` times; plan.yaml is put back (untimed) before every edit, so each
-run makes the same change. It prints the median wall and CPU time of each,
+``repeat`` times, the three in turn; plan.yaml is put back (untimed) before
+every edit, so each run makes the same change. It prints the median wall and CPU time of each,
 the ratio of each edit to `check`, and PASS/FAIL for the target: an edit on
 2,000 items within 2× of `planspor check` on the same plan. An edit reads,
 validates and writes the plan, so a check is the floor it is measured against.
@@ -83,18 +83,17 @@ def time_edits(items: int, folder: Path, seed: int, repeat: int) -> Timings:
         "status": [*base, "status", ident, "i-gang", "--kommentar", "x", "--dato", day],
         "flyt": [*base, "flyt", ident, "--slut", NEW_END, "--kommentar", "x", "--dato", day],
     }
-    medians: dict[str, Run] = {}
-    for name, command in commands.items():
-        print(f"[{items:>6} items] planspor {name} x {repeat} ...", file=sys.stderr, flush=True)
-        runs = []
-        for _ in range(repeat):
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for turn in range(1, repeat + 1):
+        # Round by round, so that a busy moment on a shared machine slows all three alike.
+        print(f"[{items:>6} items] check, status, flyt: round {turn} of {repeat} ...", file=sys.stderr, flush=True)
+        for name, command in commands.items():
             plan_file.write_bytes(pristine)
-            runs.append(measure(command, project, log / f"{name}.txt"))
+            runs[name].append(measure(command, project, log / f"{name}.txt"))
             if name != "check" and plan_file.read_bytes() == pristine:
                 raise SystemExit(f"planspor {name} changed nothing: see {log / f'{name}.txt'}")
-        medians[name] = median(runs)
     plan_file.write_bytes(pristine)
-    return Timings(items, medians["check"], medians["status"], medians["flyt"])
+    return Timings(items, median(runs["check"]), median(runs["status"]), median(runs["flyt"]))
 
 
 def report(results: list[Timings]) -> str:
