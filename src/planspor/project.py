@@ -270,8 +270,12 @@ def _resolver(plan: Plan):  # type: ignore[no-untyped-def]
 
 
 def _nameable(plan: Plan) -> dict[str, set[str]]:
-    """What a note or page can name, by link scheme: all of the plan that _check_documents looks at
-    (a note's item, a link's target, the theme, committee, strategy or goal a text belongs to)."""
+    """What a note or page can name, by link scheme.
+
+    This is all of the plan that _check_documents looks at (a note's item, a
+    link's target, the theme, committee, strategy or goal a text belongs to),
+    so with_plan may skip the check when it is the same.
+    """
     return {
         "indsats": set(plan.items_by_id),
         "tema": {t.id for t in plan.themes},
