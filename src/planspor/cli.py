@@ -8,48 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from .cli_commands import COMMANDS, command, project_root, runs
 from .problems import PlanInvalid, Problem, format_problems
 from .project import PLAN_FILE, load_project
 
 if TYPE_CHECKING:
     from .model import Plan
-
-Command = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
-
-
-def command(name: str, help_text: str) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
-    """Register a subcommand: the decorated function adds its arguments."""
-
-    def register(add_arguments: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
-        run = getattr(add_arguments, "run")  # noqa: B009 - set by @runs
-        COMMANDS[name] = (run, add_arguments, help_text)
-        return add_arguments
-
-    return register
-
-
-def runs(run: Command) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
-    def attach(add_arguments: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
-        add_arguments.run = run  # type: ignore[attr-defined]
-        return add_arguments
-
-    return attach
-
-
-def find_root(start: Path) -> Path:
-    """The project folder: the nearest folder (upwards) holding data/plan.yaml."""
-    for folder in [start, *start.parents]:
-        if (folder / PLAN_FILE).is_file():
-            return folder
-    raise PlanInvalid(
-        [Problem(PLAN_FILE, None, "", f"Fandt ingen {PLAN_FILE} i {start} eller mapperne over den. Kør kommandoen i projektets mappe, eller brug --projekt.")]
-    )
-
 
 # -- check ------------------------------------------------------------------------
 
@@ -71,7 +39,7 @@ def github_annotation(problem: Problem) -> str:
 
 def _run_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    root = args.projekt or find_root(Path.cwd())
+    root = project_root(args)
     try:
         project = load_project(root)
         compared = _compare(root, project.plan, args.sammenlign_med) if args.sammenlign_med else ""
@@ -147,7 +115,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from .export import export_sources
 
-    root = args.projekt or find_root(Path.cwd())
+    root = project_root(args)
     project = load_project(root)
     count = export_sources(project, args.mappe, root / "mkdocs.yml")
     print(f"Skrev {count} sider til {args.mappe / 'docs'}. Byg dem uden Planspor med: mkdocs build -f {args.mappe / 'mkdocs.yml'}")
@@ -164,7 +132,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_editing_commands() -> None:
-    """The commands that edit the plan register themselves in cli_edit."""
+    """Importing cli_edit registers the commands that edit the plan (after check and eksport: the order of the help)."""
     from . import cli_edit  # noqa: F401
 
 
@@ -232,8 +200,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run the imported module's main, not this __main__ copy: the editing
-    # commands register themselves in planspor.cli.
-    from planspor.cli import main as registered_main
-
-    sys.exit(registered_main())
+    sys.exit(main())

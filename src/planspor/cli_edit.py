@@ -1,28 +1,36 @@
 """Commands that edit data/plan.yaml (ny-indsats, status, flyt, import).
 
 Each command checks what it is asked before it writes anything, changes only
-the lines it must (see editing.py), and validates the whole project again
-afterwards. Help and messages are in Danish.
+the lines it must (see plan_text.py), and validates the new text before it
+replaces the file (see editing.py). Help and messages are in Danish.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from .cli import command, find_root, runs
-from .editing import Change, NewItem, plan_move, plan_new_item, plan_status, save_change
+from .cli_commands import Command, command, project_root, runs
+from .editing import Change, NewItem, check_text, plan_move, plan_new_item, plan_status, save_change
+from .project import collector_paused
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
 TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
 
 
-Arguments = Callable[[argparse.ArgumentParser], None]
+def _paused(run: Command) -> Command:
+    """Run an editing command with the collector paused from start to end.
 
+    A command holds the plan as read, its composed nodes and the changed plan
+    (over a million objects at 2,000 items, no cycles worth collecting); each
+    time the collector resumed it would rescan them (measured: 0.15 s of 2.4 s).
+    """
 
-def _root(args: argparse.Namespace) -> Path:
-    return Path(args.projekt) if args.projekt else find_root(Path.cwd())
+    def paused_run(args: argparse.Namespace) -> int:
+        with collector_paused():
+            return run(args)
+
+    return paused_run
 
 
 def _save_and_tell(root: Path, change: Change) -> int:
@@ -35,6 +43,7 @@ def _save_and_tell(root: Path, change: Change) -> int:
 # -- ny-indsats -------------------------------------------------------------------
 
 
+@_paused
 def _run_new_item(args: argparse.Namespace) -> int:
     committees = tuple(part.strip() for value in args.udvalg for part in value.split(",") if part.strip())
     request = NewItem(
@@ -48,7 +57,8 @@ def _run_new_item(args: argparse.Namespace) -> int:
         end=args.slut,
         day=args.dato,
     )
-    return _save_and_tell(_root(args), plan_new_item(_root(args), request))
+    root = project_root(args)
+    return _save_and_tell(root, plan_new_item(root, request))
 
 
 @command("ny-indsats", "Tilføj en ny indsats sidst i planen, og lav en tom note til den.")
@@ -70,8 +80,9 @@ def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
 # -- status -----------------------------------------------------------------------
 
 
+@_paused
 def _run_status(args: argparse.Namespace) -> int:
-    root = _root(args)
+    root = project_root(args)
     return _save_and_tell(root, plan_status(root, args.id, args.status, args.kommentar or "", args.dato))
 
 
@@ -87,8 +98,9 @@ def _status_arguments(parser: argparse.ArgumentParser) -> None:
 # -- flyt -------------------------------------------------------------------------
 
 
+@_paused
 def _run_move(args: argparse.Namespace) -> int:
-    root = _root(args)
+    root = project_root(args)
     return _save_and_tell(root, plan_move(root, args.id, args.slut, args.start, args.kommentar, args.dato))
 
 
@@ -105,15 +117,17 @@ def _move_arguments(parser: argparse.ArgumentParser) -> None:
 # -- import -----------------------------------------------------------------------
 
 
+@_paused
 def _run_import(args: argparse.Namespace) -> int:
     from .spreadsheet import import_spreadsheet
 
-    root = _root(args)
+    root = project_root(args)
     change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato)
     if not change.messages:
         print("Ingen ændringer: regnearket svarer til planen.")
         return 0
     if args.tør:
+        check_text(change.plan_text, root)  # a dry run refuses what saving would refuse
         print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
         for message in change.messages:
             print(f"  {message}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .editing import all_ids
+from .edit_checks import all_ids
 from .import_layout import RowCells
 from .model import Item, Plan
 from .slugs import is_slug, slugify

@@ -14,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .editing import CREATED_COMMENT, ITEM_KEY_ORDER, PlanTextEditor, date_problems, history_entry, period_value
+from .edit_checks import date_problems
+from .editing import CREATED_COMMENT, history_entry
 from .import_match import MatchedRow
 from .model import Item, Plan, Status
+from .plan_keys import ITEM_KEY_ORDER
+from .plan_text import PlanTextEditor, period_value
 
 DATE_FIELD = "kolonnen Status siden, fx"  # how date_problems names where a row's date comes from
 FIELD_NAMES = {

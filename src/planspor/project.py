@@ -7,9 +7,9 @@ editor fixes them all in one go.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import addresses
@@ -17,7 +17,7 @@ from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, spl
 from .model import Plan
 from .problems import PlanInvalid, Problem
 from .validate import build_plan
-from .yamlsource import parse_yaml, read_text
+from .yamlsource import ComposedYaml, SourceText, build_yaml, compose_yaml, parse_yaml, read_text
 
 NOTES_DIR = "items"
 PLAN_FILE = "data/plan.yaml"
@@ -56,10 +56,11 @@ class Project:
     pages: dict[str, EditorPage]
 
 
-def load_plan(root: Path) -> Plan:
-    source = read_text(root / PLAN_FILE, PLAN_FILE, MISSING_PLAN)
+def load_plan(root: Path, plan_yaml: ComposedYaml | None = None) -> Plan:
+    """The validated plan; from ``plan_yaml`` when the caller has read and composed data/plan.yaml already."""
     with collector_paused():
-        return build_plan(parse_yaml(source), PLAN_FILE)
+        composed = plan_yaml or compose_yaml(read_text(root / PLAN_FILE, PLAN_FILE, MISSING_PLAN))
+        return build_plan(build_yaml(composed), PLAN_FILE)
 
 
 @contextmanager
@@ -75,13 +76,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(root: Path, content_dir: Path | None = None) -> Project:
-    """Load and validate everything, or raise PlanInvalid listing every problem."""
+def load_project(root: Path, content_dir: Path | None = None, plan_yaml: ComposedYaml | None = None) -> Project:
+    """Load and validate everything, or raise PlanInvalid listing every problem (``plan_yaml``: see load_plan)."""
     content = content_dir or root / CONTENT_DIR
     problems: list[Problem] = []
     plan: Plan | None = None
     try:
-        plan = load_plan(root)
+        plan = load_plan(root, plan_yaml)
     except PlanInvalid as error:
         problems += error.problems
     docs: dict[str, MarkdownDoc] = {}
@@ -101,6 +102,33 @@ def load_project(root: Path, content_dir: Path | None = None) -> Project:
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
+
+
+def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Project:
+    """The project once ``plan`` replaces its plan and ``new_files`` (paths under content/, relative to the project) are added.
+
+    The notes and pages were read and parsed when the project was loaded; only
+    what depends on the plan is checked again (a note's item, a link's target,
+    a goal's text), so an edit need not read every note a second time; and
+    when the plan names the same things as before, nothing needs checking.
+    """
+    if not new_files and _nameable(plan) == _nameable(project.plan):
+        return replace(project, plan=plan)
+    content = project.root / CONTENT_DIR
+    docs = {f"{NOTES_DIR}/{item_id}.md": note.doc for item_id, note in project.notes.items()}
+    docs.update((src_uri, page.doc) for src_uri, page in project.pages.items())
+    problems: list[Problem] = []
+    for relative, text in new_files.items():
+        path = project.root / relative
+        try:
+            docs[path.relative_to(content).as_posix()] = split_front_matter(SourceText(path, relative, text))
+        except PlanInvalid as error:
+            problems += error.problems
+    ordered = dict(sorted(docs.items(), key=lambda entry: entry[0].split("/")))  # as load_project reads them
+    notes, pages = _check_documents(plan, ordered, problems)
+    if problems:
+        raise PlanInvalid(problems)
+    return Project(project.root, plan, notes, pages)
 
 
 def misnamed_files(content: Path, display_dir: str) -> list[Problem]:
@@ -284,8 +312,18 @@ def _resolver(plan: Plan) -> Callable[[str, str], bool]:
         "strategi": addresses.STRATEGIES,
         "verdensmaal": addresses.SDGS,
     }
-    known = {addresses.ITEMS: set(plan.items_by_id), **_known_ids(plan)}
+    known = _nameable(plan)
     return lambda scheme, ident: ident in known[folders[scheme]]
+
+
+def _nameable(plan: Plan) -> dict[str, set[str]]:
+    """What a note or page can name, by folder: the items and the ids of the id folders.
+
+    This is all of the plan that _check_documents looks at (a note's item, a
+    link's target, the theme, committee, strategy or goal a text belongs to),
+    so with_plan may skip the check when it is the same.
+    """
+    return {addresses.ITEMS: set(plan.items_by_id), **_known_ids(plan)}
 
 
 def _example_id(plan: Plan) -> str:

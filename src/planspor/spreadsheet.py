@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .editing import Change, PlanTextEditor, check_text, load_valid, parse_day
+from .edit_checks import parse_day
+from .editing import Change, load_valid, text_editor
 from .import_layout import Layout, RowCells, read_layout
 from .import_match import MatchedRow, RowMatcher
 from .import_plan import apply_update, check_new, new_item_fields
@@ -29,21 +30,23 @@ from .import_site_columns import read_site_columns
 from .import_values import read_values
 from .model import Plan
 from .plan_columns import BUDGET_HELP, COLUMNS
+from .plan_text import PlanTextEditor
 from .problems import PlanInvalid, Problem
 
 __all__ = ["BUDGET_HELP", "COLUMNS", "import_spreadsheet"]  # the column names stay importable from here, as before the split
 
 
 def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_text: str | None = None) -> Change:
-    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes."""
-    plan, source = load_valid(root)
+    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved)."""
+    valid = load_valid(root)
+    plan = valid.plan
     day = parse_day(day_text)
     table = read_table(path, sheet)
     layout = read_layout(table)
     problems: list[Problem] = []
     matcher = RowMatcher(plan)
     rows = _match_rows(table, layout, matcher, problems)
-    editor = PlanTextEditor(source.text)
+    editor = text_editor(valid)
     messages: list[str] = []
     new_rows: list[MatchedRow] = []
     for row in rows:
@@ -54,10 +57,7 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         raise PlanInvalid(problems)
     for row in new_rows:
         editor.append_item(new_item_fields(row, plan, day))
-    change = Change(editor.result(), messages)
-    if messages:
-        check_text(change.plan_text, root)
-    return change
+    return Change(editor.result(), messages, original=valid)
 
 
 def _match_rows(table: Table, layout: Layout, matcher: RowMatcher, problems: list[Problem]) -> list[MatchedRow]:

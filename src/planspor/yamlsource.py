@@ -19,10 +19,11 @@ import yaml
 from .problems import PlanInvalid, Problem
 from .yaml_errors import QUOTE_STYLES, explain_syntax_error, invisible_character, runaway_quote
 
+# libyaml's loader: the plan is composed and values are read with it, never with PyYAML's pure-Python one.
 try:
-    _Loader: type = yaml.CSafeLoader
+    LOADER: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    LOADER = yaml.SafeLoader
 
 
 class YMap(dict[Any, Any]):
@@ -77,6 +78,11 @@ def read_text(path: Path, display: str, missing: str = "") -> SourceText:
         raw = path.read_bytes()
     except OSError as error:
         raise PlanInvalid([Problem(display, None, "", unreadable(path, error, missing))]) from None
+    return decode_text(raw, path, display)
+
+
+def decode_text(raw: bytes, path: Path, display: str) -> SourceText:
+    """The text of a file's bytes (see read_text), for a caller that keeps the bytes too."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -108,25 +114,47 @@ def unreadable(path: Path, error: OSError, missing: str = "") -> str:
     return f"Filen kan ikke læses (systemfejl {name}). Prøv igen, eller kopiér projektet til en anden mappe."
 
 
+@dataclass(frozen=True)
+class ComposedYaml:
+    """A YAML text and libyaml's node tree of it, before any value is built.
+
+    The validator builds values from the nodes; the plan's text editor needs the
+    nodes themselves (the exact position of every value). Composing once serves both.
+    """
+
+    source: SourceText
+    root: yaml.Node | None  # None: the document is empty
+
+
 def parse_yaml(source: SourceText) -> Any:
     """Parse one YAML document into located values, or raise PlanInvalid."""
+    return build_yaml(compose_yaml(source))
+
+
+def compose_yaml(source: SourceText) -> ComposedYaml:
+    """libyaml's nodes of one YAML document, or PlanInvalid saying in Danish what is wrong where."""
     invisible = invisible_character(source.display, source.text)
     if invisible is not None:  # before libyaml, which would say less and miscount the lines after it
         raise PlanInvalid([invisible])
     try:
-        node = yaml.compose(source.text, Loader=_Loader)
+        node = yaml.compose(source.text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if mark is None:  # pragma: no cover - libyaml always says where
             raise PlanInvalid([Problem(source.display, None, "", "Filen kan ikke læses som YAML. Tjek indrykningen og anførselstegnene.")]) from None
-        line, message = explain_syntax_error(source.text, error, mark, _Loader)
+        line, message = explain_syntax_error(source.text, error, mark, LOADER)
         raise PlanInvalid([Problem(source.display, line + 1, "", message)]) from None
     except yaml.YAMLError:
         raise PlanInvalid([Problem(source.display, None, "", "Filen kan ikke læses som YAML. Tjek indrykningen og anførselstegnene.")]) from None
-    if node is None:
+    return ComposedYaml(source, node)
+
+
+def build_yaml(composed: ComposedYaml) -> Any:
+    """The located values (YMap, YList, scalars) of composed YAML, or PlanInvalid listing every problem."""
+    if composed.root is None:
         return None
-    builder = _LocatedValueBuilder(source.display, source.text)
-    value = builder.build(node)
+    builder = _LocatedValueBuilder(composed.source.display, composed.source.text)
+    value = builder.build(composed.root)
     if builder.problems:
         raise PlanInvalid(builder.problems)
     return value

@@ -1,0 +1,287 @@
+"""Edit the text of data/plan.yaml the way a careful editor would: by inserting lines.
+
+The editing commands never re-serialise the plan. A round-trip through a YAML
+library rewrites lines nobody touched (it joins continued plain scalars,
+normalises indentation and booleans, moves comments), and every such line
+shows up in the pull request. Instead the file's nodes, composed by libyaml,
+give the exact position of every value, and each change becomes a text edit
+at that position: a new history entry is inserted after the last line of the
+item's history, a new item after the last line of `items:`, a changed field
+replaces just its value. Everything else stays byte for byte as it was,
+including comments, quoting, flow mappings and long lines (a BOM and CRLF are
+plan_file.py's).
+
+What the edits mean (which item, which status, is the date allowed) is the
+commands' business (editing.py); this module only knows YAML text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from .money import plan_number
+from .periods import Period
+from .problems import PlanInvalid, Problem
+from .project import PLAN_FILE
+from .yamlsource import LOADER, ComposedYaml
+
+_WIDE = 1_000_000
+
+
+# -- rendering values as YAML text -------------------------------------------------
+
+
+def _dump(value: Any) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, width=_WIDE, default_flow_style=True)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _loads_back(text: str, value: Any) -> bool:
+    try:
+        return bool(yaml.load(text, Loader=LOADER) == value)
+    except yaml.YAMLError:
+        return False
+
+
+def render_scalar(value: Any, flow: bool = False) -> str:
+    """One value on one line; `flow` when it stands inside [...] or {...}."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return plan_number(value)
+    if isinstance(value, int | dt.date):
+        return _dump(value)
+    text = str(value)
+    if "\n" not in text:
+        plain = _dump(text)
+        unsafe_in_flow = flow and any(ch in text for ch in ",[]{}")
+        if not unsafe_in_flow and _loads_back(plain, text):
+            return plain
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render_flow(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{render_scalar(k, True)}: {render_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
+    return render_scalar(value, flow=True)
+
+
+def render_value(value: Any) -> str:
+    """A field's value after 'key: ' in a block mapping."""
+    if isinstance(value, Mapping | list | tuple):
+        return render_flow(value)
+    return render_scalar(value)
+
+
+def period_value(period: Period) -> Any:
+    """How a period is written in plan.yaml: 2025, 2025-Q1, 2025-05 or a date."""
+    if period.first == period.last:
+        return period.first
+    if period.text.isdigit():
+        return int(period.text)
+    return period.text
+
+
+# -- locating nodes and editing the text -------------------------------------------
+
+
+@dataclass(order=True)
+class _Edit:
+    start: int
+    sequence: int
+    end: int = field(compare=False)
+    text: str = field(compare=False)
+
+
+class PlanTextEditor:
+    """Collects text edits against one version of plan.yaml, then applies them."""
+
+    def __init__(self, plan_yaml: ComposedYaml, item_key_order: Sequence[str]) -> None:
+        """Edit the text ``plan_yaml`` was composed from; a missing item field goes where ``item_key_order`` puts it."""
+        text = plan_yaml.source.text
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.key_order = tuple(item_key_order)
+        root = plan_yaml.root
+        if not isinstance(root, yaml.MappingNode):
+            raise PlanInvalid([Problem(PLAN_FILE, 1, "", "Planen skal være en blok med felter (plan:, statuses:, ... items:).")])
+        self.root = root
+        self.edits: list[_Edit] = []
+
+    # -- positions ------------------------------------------------------------
+
+    def _last_line(self, node: yaml.Node) -> int:
+        """The 0-based line holding the node's last character."""
+        if isinstance(node, yaml.ScalarNode):
+            end = node.end_mark
+            if node.style in ("|", ">"):
+                line = end.line - 1 if end.column == 0 else end.line
+                while line > node.start_mark.line and not self.lines[line].strip():
+                    line -= 1
+                return line
+            return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+        if _is_flow(node) or not node.value:
+            return node.end_mark.line
+        if isinstance(node, yaml.MappingNode):
+            key, value = node.value[-1]
+            return max(self._last_line(key), self._last_line(value))
+        return self._last_line(node.value[-1])
+
+    def _end_offset(self, node: yaml.Node) -> int:
+        """The offset just after the node's last character."""
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            line = self._last_line(node)
+            return self.starts[line] + len(self.lines[line].rstrip())
+        if isinstance(node, yaml.ScalarNode) or _is_flow(node) or not node.value:
+            return int(node.end_mark.index)
+        last = node.value[-1]
+        if isinstance(node, yaml.MappingNode):
+            return max(self._end_offset(last[0]), self._end_offset(last[1]))
+        return self._end_offset(last)
+
+    def _after_line(self, line: int) -> tuple[int, str]:
+        """The offset where text after `line` goes, and a newline it needs first."""
+        if line + 1 < len(self.starts):
+            return self.starts[line + 1], ""
+        return len(self.text), "" if self.text.endswith("\n") else "\n"
+
+    def _add(self, start: int, end: int, text: str) -> None:
+        self.edits.append(_Edit(start, len(self.edits), end, text))
+
+    # -- finding things -------------------------------------------------------
+
+    def _top(self, key: str) -> yaml.Node | None:
+        return next((v for k, v in self.root.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+    def _items(self) -> yaml.SequenceNode:
+        items = self._top("items")
+        if not isinstance(items, yaml.SequenceNode):
+            raise PlanInvalid([Problem(PLAN_FILE, None, "items", "Listen 'items:' mangler eller er ikke en liste.")])
+        return items
+
+    def _item(self, item_id: str) -> yaml.MappingNode:
+        for node in self._items().value:
+            if isinstance(node, yaml.MappingNode) and _get(node, "id") is not None and _scalar(_get(node, "id")) == item_id:
+                return node
+        raise PlanInvalid([Problem(PLAN_FILE, None, "items", f"Indsatsen '{item_id}' findes ikke i filen.")])
+
+    # -- edits ------------------------------------------------------------------
+
+    def append_history(self, item_id: str, entry: Mapping[str, Any]) -> None:
+        item = self._item(item_id)
+        history = _get(item, "history")
+        if not isinstance(history, yaml.SequenceNode):
+            raise PlanInvalid([Problem(PLAN_FILE, item.start_mark.line + 1, f"items[{item_id}].history", "Historikken er ikke en liste.")])
+        if history.flow_style:
+            self._append_to_flow(history, render_flow(entry))
+            return
+        dash = history.start_mark.column
+        first = history.value[0] if history.value else None
+        keys = first.start_mark.column if isinstance(first, yaml.MappingNode) and not first.flow_style else dash + 2
+        offset, prefix = self._after_line(self._last_line(history))
+        self._add(offset, offset, prefix + _block_entry(entry, dash, keys))
+
+    def set_field(self, item_id: str, key: str, value: Any) -> None:
+        item = self._item(item_id)
+        pair = next(((k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if pair is None:
+            self._insert_field(item, key, value)
+            return
+        key_node, value_node = pair
+        if item.flow_style:
+            self._add(value_node.start_mark.index, value_node.end_mark.index, render_flow(value))
+            return
+        block_value = isinstance(value_node, yaml.CollectionNode) and not value_node.flow_style
+        if block_value or (isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">")):
+            self._add(key_node.end_mark.index, self._end_offset(value_node), ": " + render_value(value))
+            return
+        empty = isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and not value_node.style
+        self._add(value_node.start_mark.index, value_node.end_mark.index, (" " if empty else "") + render_value(value))
+
+    def _insert_field(self, item: yaml.MappingNode, key: str, value: Any) -> None:
+        if item.flow_style:
+            self._append_to_flow(item, f"{key}: {render_flow(value)}")
+            return
+        order = self.key_order
+        position = order.index(key) if key in order else len(order)
+        before = [(k, v) for k, v in item.value if k.value in order[:position]] or item.value[:1]
+        last = max(max(self._last_line(k), self._last_line(v)) for k, v in before)
+        offset, prefix = self._after_line(last)
+        indent = " " * item.start_mark.column
+        self._add(offset, offset, f"{prefix}{indent}{key}: {render_value(value)}\n")
+
+    def _append_to_flow(self, node: yaml.CollectionNode, text: str) -> None:
+        closing = node.end_mark.index - 1
+        self._add(closing, closing, (", " if node.value else "") + text)
+
+    def append_item(self, fields: Mapping[str, Any]) -> None:
+        items = self._items()
+        if items.flow_style:
+            raise PlanInvalid(
+                [
+                    Problem(
+                        PLAN_FILE, items.start_mark.line + 1, "items", "'items:' er skrevet som [...]. Skriv hver indsats som et punkt, der begynder med '- '."
+                    )
+                ]
+            )
+        dash = items.start_mark.column
+        blocks = [n for n in items.value if isinstance(n, yaml.MappingNode) and not n.flow_style]
+        keys = blocks[0].start_mark.column if blocks else dash + 2
+        history_dash, history_keys = keys + 2, keys + 4
+        for block in reversed(blocks):
+            history = _get(block, "history")
+            if isinstance(history, yaml.SequenceNode) and not history.flow_style:
+                history_dash = keys + (history.start_mark.column - block.start_mark.column)
+                first = history.value[0] if history.value else None
+                if isinstance(first, yaml.MappingNode) and not first.flow_style:
+                    history_keys = history_dash + (first.start_mark.column - history.start_mark.column)
+                break
+        last_item = items.value[-1] if items.value else None
+        separated = last_item is not None and last_item.start_mark.line > 0 and not self.lines[last_item.start_mark.line - 1].strip()
+        lines: list[str] = []
+        for index, (key, value) in enumerate(fields.items()):
+            lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
+            if key == "history":
+                lines.append(f"{lead}history:\n" + "".join(_block_entry(e, history_dash, history_keys) for e in value))
+            else:
+                lines.append(f"{lead}{key}: {render_value(value)}\n")
+        offset, prefix = self._after_line(self._last_line(items)) if items.value else self._after_line(items.start_mark.line)
+        self._add(offset, offset, prefix + ("\n" if separated else "") + "".join(lines))
+
+    def result(self) -> str:
+        text = self.text
+        for edit in sorted(self.edits, reverse=True):
+            text = text[: edit.start] + edit.text + text[edit.end :]
+        return text
+
+
+def _is_flow(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.CollectionNode) and bool(node.flow_style)
+
+
+def _get(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
+    lines = []
+    for index, (key, value) in enumerate(entry.items()):
+        lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
+        lines.append(f"{lead}{key}: {render_value(value)}\n")
+    return "".join(lines)
