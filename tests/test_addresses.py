@@ -120,3 +120,14 @@ def test_an_address_is_derived_from_its_source_by_one_rule() -> None:
     assert addresses.page_part_source("temaer/skoler.md", 2) == "temaer/skoler/side-2.md"
     assert addresses.report_part_source("rapport/index.md", "skoler") == "rapport/temaer/skoler.md"
     assert addresses.report_part_source("rapport/udvalg/bu.md", "skoler") == "rapport/udvalg/bu/skoler.md"
+
+
+def test_the_guide_names_every_page_that_takes_an_editors_text() -> None:
+    from conftest import REPO
+
+    guide = (REPO / "content" / "vejledning.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Tekst på planens egne sider") :].split("\n## ")[0]
+    for src_uri in addresses.TEXT_PAGES:
+        assert f"`content/{src_uri}`" in section, src_uri
+    for folder in [*addresses.ID_FOLDERS, *addresses.GENERATED_FOLDERS]:
+        assert f"/{folder}/" in section or f"content/{folder}/" in section, folder
