@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict
 
 from .chart_data import Bar, Cell, Chart, Drawing, Header, Row, YearBar
 from .contrast import best_text_colour
@@ -258,8 +258,7 @@ def _shade(share: float) -> str:
     return "#" + "".join(f"{c:02X}" for c in channel)
 
 
-@dataclass(frozen=True)
-class BudgetTotals:
+class BudgetTotals(TypedDict):
     """Sums per theme and year in 1.000 kr. (savings negative), with totals."""
 
     years: list[int]
@@ -276,18 +275,18 @@ def budget_totals(plan: Plan) -> BudgetTotals:
         for year, amount in item.budget:
             sums[item.theme.id][year] += amount
     column_totals = {y: sum((sums[t.id][y] for t in plan.themes), Decimal(0)) for y in years}
-    return BudgetTotals(years, sums, column_totals, sum(column_totals.values(), Decimal(0)))
+    return {"years": years, "sums": sums, "column_totals": column_totals, "total": sum(column_totals.values(), Decimal(0))}
 
 
 def budget_chart(plan: Plan) -> Chart:
     """Grouped bars: for each theme one bar per year, left of the zero line for savings."""
     totals = budget_totals(plan)
-    years: list[int] = totals.years
+    years: list[int] = totals["years"]
     palette = ["#1B4F72", "#2E7D32", "#8E24AA", "#B35900", "#00695C", "#5D4037"]
     colours = {year: palette[i % len(palette)] for i, year in enumerate(years)}
-    largest = max((abs(v) for t in plan.themes for v in totals.sums[t.id].values()), default=Decimal(0)) or Decimal(1)
+    largest = max((abs(v) for t in plan.themes for v in totals["sums"][t.id].values()), default=Decimal(0)) or Decimal(1)
     plot = WIDTH - LABEL_WIDTH - 20
-    has_negative = any(v < 0 for t in plan.themes for v in totals.sums[t.id].values())
+    has_negative = any(v < 0 for t in plan.themes for v in totals["sums"][t.id].values())
     zero = LABEL_WIDTH + (plot / 2 if has_negative else 0)
     half = plot / 2 if has_negative else plot
     bar = 8
@@ -296,7 +295,7 @@ def budget_chart(plan: Plan) -> Chart:
     for index, theme in enumerate(plan.themes):
         bars: list[Bar] = []
         for position, year in enumerate(years):
-            value = totals.sums[theme.id][year]
+            value = totals["sums"][theme.id][year]
             width = float(abs(value) / largest) * half
             x = zero - width if value < 0 else zero
             bars.append(
@@ -315,7 +314,7 @@ def budget_chart(plan: Plan) -> Chart:
         "title": "Budget pr. tema og år (1.000 kr.)",
         "description": (
             f"Søjler pr. tema og år i 1.000 kr.; besparelser er negative og går til venstre for nul-linjen. "
-            f"I alt for hele perioden: {_danish(totals.total)} (1.000 kr.)."
+            f"I alt for hele perioden: {_danish(totals['total'])} (1.000 kr.)."
         ),
         "width": WIDTH,
         "height": TOP * 2 + len(plan.themes) * group,
@@ -333,8 +332,8 @@ def _narrow_budget(plan: Plan, totals: BudgetTotals, colours: dict[int, str]) ->
     Savings and spending share one scale, so the zero line sits where the
     largest saving and the largest amount spent both fit.
     """
-    years: list[int] = totals.years
-    values = [v for t in plan.themes for v in totals.sums[t.id].values()]
+    years: list[int] = totals["years"]
+    values = [v for t in plan.themes for v in totals["sums"][t.id].values()]
     most_saved = max((-v for v in values if v < 0), default=Decimal(0))
     most_spent = max((v for v in values if v > 0), default=Decimal(0))
     span = (most_saved + most_spent) or Decimal(1)
@@ -350,7 +349,7 @@ def _narrow_budget(plan: Plan, totals: BudgetTotals, colours: dict[int, str]) ->
         first = y + len(lines) * NARROW_LINE + 2
         years_rows: list[YearBar] = []
         for position, year in enumerate(years):
-            value = totals.sums[theme.id][year]
+            value = totals["sums"][theme.id][year]
             row_y = first + position * row_height
             width = plot * float(abs(value) / span)
             years_rows.append(

@@ -66,20 +66,20 @@ def budget(ctx: SiteContext) -> PageSource:
         {
             "title": t.title,
             "url": addresses.theme(t.id),
-            "cells": [_money(totals.sums[t.id][y]) for y in totals.years],
-            "total": _money(sum(totals.sums[t.id].values(), Decimal(0))),
+            "cells": [_money(totals["sums"][t.id][y]) for y in totals["years"]],
+            "total": _money(sum(totals["sums"][t.id].values(), Decimal(0))),
         }
         for t in plan.themes
     ]
     data: BudgetPage = {
         "site": ctx.site,
         "page": "budget",
-        "years": totals.years,
+        "years": totals["years"],
         "rows": rows,
-        "totals": [_money(totals.column_totals[y]) for y in totals.years],
-        "total": _money(totals.total),
+        "totals": [_money(totals["column_totals"][y]) for y in totals["years"]],
+        "total": _money(totals["total"]),
         "items_with_budget": sum(1 for i in plan.items if i.budget),
-        "chart": charts.budget_chart(plan) if totals.years else None,
+        "chart": charts.budget_chart(plan) if totals["years"] else None,
     }
     return ctx.page(addresses.BUDGET, "Økonomi", data, "", f"Budget pr. tema og år i {plan.info.title}, i 1.000 kr.")
 
