@@ -14,7 +14,6 @@ site-relative: no leading slash, directories ending in '/'; templates pass them 
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -156,11 +155,6 @@ def absolute(site_url: str, address: str) -> str:
     return f"{site_url}{address}"
 
 
-def relative(address: str, from_source: str) -> str:
-    """The relative link from a page's source folder to a page, as MkDocs validates and rewrites it."""
-    return posixpath.relpath(address, posixpath.dirname(from_source) or ".")
-
-
 # -- links by id in editors' Markdown ---------------------------------------------------------------
 
 LINK_SCHEMES = {
@@ -170,6 +164,8 @@ LINK_SCHEMES = {
     "strategi": strategy_source,
     "verdensmaal": sdg_source,
 }
+# The folder whose ids each scheme names ('tema:skoler' names an id of temaer/).
+SCHEME_FOLDERS = {"indsats": ITEMS, "tema": THEMES, "udvalg": COMMITTEES, "strategi": STRATEGIES, "verdensmaal": SDGS}
 
 
 def site_links() -> dict[str, str]:

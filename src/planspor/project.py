@@ -305,15 +305,8 @@ def _known_ids(plan: Plan) -> dict[str, set[str]]:
 
 def _resolver(plan: Plan) -> Callable[[str, str], bool]:
     """Whether a link by id ('tema:skoler') names something in the plan."""
-    folders = {
-        "indsats": addresses.ITEMS,
-        "tema": addresses.THEMES,
-        "udvalg": addresses.COMMITTEES,
-        "strategi": addresses.STRATEGIES,
-        "verdensmaal": addresses.SDGS,
-    }
     known = _nameable(plan)
-    return lambda scheme, ident: ident in known[folders[scheme]]
+    return lambda scheme, ident: ident in known[addresses.SCHEME_FOLDERS[scheme]]
 
 
 def _nameable(plan: Plan) -> dict[str, set[str]]:
