@@ -50,11 +50,20 @@ def environment() -> dict[str, str]:
     return env
 
 
+# The preview rebuilds only the pages whose source changed (the hooks decide
+# which, see planspor_hooks.py); `--clean` on the command line rebuilds all.
+SERVE_OPTIONS: tuple[str, ...] = ("--dirty",)
+
+
+def serve_command(args: list[str]) -> list[str]:
+    options = [] if "--clean" in args or "--dirty" in args else list(SERVE_OPTIONS)
+    address = [] if "--dev-addr" in args or "-a" in args else ["--dev-addr", "127.0.0.1:8000"]
+    return [str(venv_bin("mkdocs")), "serve", *options, *address, *args]
+
+
 def serve(args: list[str]) -> int:
     ensure_installed("site")
-    command = [str(venv_bin("mkdocs")), "serve", "--dev-addr", "127.0.0.1:8000", *args]
-    if "--dev-addr" in args or "-a" in args:
-        command = [str(venv_bin("mkdocs")), "serve", *args]
+    command = serve_command(args)
     return subprocess.call(command, cwd=ROOT, env=environment())
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import IO, Any
@@ -103,13 +105,16 @@ class BackgroundSearchIndex:
     def add(self, html: str, url: str) -> None:
         """Send the searchable part of a rendered page; returns at once."""
         searchable = searchable_part(html)
-        if searchable is None:
-            return
+        if searchable is not None:
+            self.add_searchable(searchable, url)
+
+    def add_searchable(self, searchable: str, url: str) -> None:
+        """Send a page's searchable part, as `searchable_part` gives it; returns at once."""
         self._files_sent += 1
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None, "file_contents": searchable})
 
-    def write(self, output: Path) -> None:
-        """Wait until every page is indexed, then write the index to `output`."""
+    def write(self, output: Path, cancelled: threading.Event | None = None) -> None:
+        """Wait until every page is indexed, then write the index to `output` (unless cancelled meanwhile)."""
         try:
             with self._lock:
                 self._lock.wait_for(lambda: self._files_done >= self._files_sent or bool(self._errors), timeout=600)
@@ -124,12 +129,55 @@ class BackgroundSearchIndex:
         # right after: files came out empty. Here every byte is written and
         # closed before the build goes on.
         for file in reply.get("files", []):
+            if cancelled is not None and cancelled.is_set():
+                return
             _write_file(output, str(file["path"]), base64.b64decode(file["content"]))
 
     def close(self) -> None:
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait(timeout=30)
+
+
+class IndexAfterBuild:
+    """The preview's search index, made on a thread after each build so the browser reloads at once.
+
+    It indexes every page's searchable part (rendered this time or kept from
+    an earlier build) and replaces the index a moment after the pages. The
+    next build cancels a run still going: its pages would be out of date.
+    """
+
+    def __init__(self, searchable: dict[str, str], output: Path) -> None:
+        self._cancelled = threading.Event()
+        self._index: BackgroundSearchIndex | None = None
+        self._thread = threading.Thread(target=self._run, args=(dict(searchable), output), name="pagefind-preview", daemon=True)
+        self._thread.start()
+
+    def _run(self, searchable: dict[str, str], output: Path) -> None:
+        try:
+            self._index = BackgroundSearchIndex()
+            for url, part in searchable.items():
+                if self._cancelled.is_set():
+                    return
+                self._index.add_searchable(part, url)
+            if output.exists():
+                shutil.rmtree(output)
+            self._index.write(output, self._cancelled)
+        except (SearchIndexError, OSError) as error:
+            if not self._cancelled.is_set():
+                print(f"Søgeindekset kunne ikke bygges (pagefind): {error}", file=sys.stderr, flush=True)
+        finally:
+            if self._index is not None:
+                self._index.close()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        if self._index is not None:
+            self._index.close()
+        self._thread.join(timeout=30)
+
+    def wait(self, timeout: float = 120) -> None:
+        self._thread.join(timeout=timeout)
 
 
 def _write_file(output: Path, relative: str, content: bytes) -> None:
