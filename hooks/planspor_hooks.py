@@ -26,9 +26,9 @@ from watchdog.observers.polling import PollingObserver
 from planspor import addresses
 from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, problem_pages, site_sources
-from planspor.preview import PreviewMemory, dest_exists, site_fingerprint
+from planspor.preview import PlanMemo, PreviewMemory, dest_exists, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
-from planspor.project import NOTES_DIR, collector_paused, load_project
+from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
 from planspor.search_index import BackgroundSearchIndex, IndexAfterBuild, SearchIndexError, searchable_part
 
 log = logging.getLogger("mkdocs.hooks.planspor")
@@ -48,6 +48,7 @@ _search_index: BackgroundSearchIndex | None = None
 # a thread after the reload: see planspor.preview.
 _dirty = False
 _preview = PreviewMemory()
+_plans = PlanMemo()
 _preview_search: IndexAfterBuild | None = None
 
 
@@ -119,7 +120,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
         with collector_paused():
-            sources = site_sources(load_project(project_root, Path(config.docs_dir)), config.site_url or "")
+            sources = site_sources(_load(project_root, Path(config.docs_dir)), config.site_url or "")
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -137,6 +138,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     gc.collect()
     gc.freeze()
     return handed
+
+
+def _load(root: Path, docs_dir: Path) -> Project:
+    """The project; in the preview, with the plan of the last build when data/plan.yaml is unchanged."""
+    if not _dirty:
+        return load_project(root, docs_dir)
+    try:
+        text = (root / PLAN_FILE).read_bytes()
+    except OSError:
+        return load_project(root, docs_dir)
+    project = load_project(root, docs_dir, plan=_plans.recall(text))
+    _plans.remember(text, project.plan)
+    return project
 
 
 def _nav_uris(nav: object) -> set[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import subprocess
 import sys
 import time
@@ -12,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import free_port, mkdocs_env, stop
+
+import dev
 
 ITEM = "indsatser/budget-i-balance/"
 
@@ -40,7 +45,8 @@ def wait_for(url: str, condition: Callable[[str], bool], timeout: float = 60) ->
 @contextmanager
 def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
+    # With the options `python3 dev.py serve` gives it: the preview editors use.
+    command = [sys.executable, "-m", "mkdocs", "serve", *dev.SERVE_OPTIONS, "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield f"http://127.0.0.1:{port}/", process
@@ -90,3 +96,63 @@ def test_preview_starts_even_when_the_plan_is_broken(project: Path) -> None:
         fix_theme(project)
         wait_for(url + ITEM, shows_item)
         assert process.poll() is None
+
+
+def searchable_texts(url: str) -> str:
+    """Every page's text as the served search index holds it (Pagefind's fragments: gzip, then JSON)."""
+    entry = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")
+    texts = []
+    for language in entry.get("languages", {}).values():
+        meta = urllib.request.urlopen(f"{url}pagefind/pagefind.{language['hash']}.pf_meta", timeout=5).read()
+        texts.append(gzip.decompress(meta).decode("utf-8", "replace"))
+    fragments = []
+    for name in re.findall(r"[a-z]{2}_[0-9a-f]+", " ".join(texts)):
+        try:
+            data = urllib.request.urlopen(f"{url}pagefind/fragment/{name}.pf_fragment", timeout=5).read()
+        except OSError:
+            continue
+        fragments.append(gzip.decompress(data).decode("utf-8", "replace"))
+    return "\n".join(fragments)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_preview_shows_every_saved_change(project: Path) -> None:
+    """The preview rebuilds only what changed: each kind of edit still shows everywhere it should."""
+    note, plan = project / "content/items/budget-i-balance.md", project / "data/plan.yaml"
+    with serving(project) as (url, process):
+        wait_for(url + ITEM, shows_item)
+        # A note: its item page, and the search index a moment later.
+        replace_in(note, "Et budget i balance er grundlaget", "Solsikkemarken er ny. Et budget i balance er grundlaget")
+        wait_for(url + ITEM, lambda body: "Solsikkemarken er ny." in body)
+        wait_until(lambda: "Solsikkemarken" in searchable_texts(url))
+        # The plan: the item's page and every list that names it.
+        replace_in(plan, "    title: Budget i balance på velfærdsområderne\n", "    title: Budget i balance for alle\n")
+        wait_for(url + ITEM, lambda body: "<h1>Budget i balance for alle</h1>" in body)
+        for listing in ("status/", "temaer/oekonomisk-politik/", "udvalg/oekonomiudvalget/"):
+            body = fetch(url + listing)
+            assert "Budget i balance for alle" in body and "Budget i balance på velfærdsområderne" not in body, listing
+        # A template: every page, also those whose own text did not change.
+        replace_in(project / "theme_overrides/main.html", "{% block content %}", "{% block content %}<!-- skabelon-ændret -->")
+        for page in (ITEM, "status/", "om/"):
+            wait_for(url + page, lambda body: "skabelon-ændret" in body)
+        # A page that no longer exists is gone from the preview too.
+        (project / "content/privatliv.md").unlink()
+        wait_for(url + "privatliv/", lambda body: "<h1>Privatliv" not in body)
+        assert process.poll() is None
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output and "Aborted" not in output
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    raise AssertionError("the condition was never met")

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .model import Plan
+
 
 def site_fingerprint(config_file: Path | None, template_dirs: Iterable[Path], settings: Any, page_uris: Iterable[str]) -> str:
     """A digest of everything all pages are made from, apart from their own text."""
@@ -70,6 +72,24 @@ class PreviewMemory:
     def forget(self) -> None:
         """A build failed part way: its pages may be missing, so the next one rebuilds everything."""
         self._fingerprint = None
+
+
+class PlanMemo:
+    """The last validated plan and the bytes of data/plan.yaml it came from: saving a note need not parse the plan again."""
+
+    def __init__(self) -> None:
+        self._digest: bytes | None = None
+        self._plan: Plan | None = None
+
+    @staticmethod
+    def _digest_of(text: bytes) -> bytes:
+        return hashlib.blake2b(text, digest_size=16).digest()
+
+    def recall(self, text: bytes) -> Plan | None:
+        return self._plan if self._digest == self._digest_of(text) else None
+
+    def remember(self, text: bytes, plan: Plan) -> None:
+        self._digest, self._plan = self._digest_of(text), plan
 
 
 def dest_exists(path: str | None) -> bool:

@@ -76,13 +76,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(root: Path, content_dir: Path | None = None, plan_yaml: ComposedYaml | None = None) -> Project:
-    """Load and validate everything, or raise PlanInvalid listing every problem (``plan_yaml``: see load_plan)."""
+def load_project(root: Path, content_dir: Path | None = None, plan_yaml: ComposedYaml | None = None, plan: Plan | None = None) -> Project:
+    """Load and validate everything, or raise PlanInvalid listing every problem (``plan_yaml``: see load_plan;
+    ``plan``: the plan, validated already from the data/plan.yaml that is there now)."""
     content = content_dir or root / CONTENT_DIR
     problems: list[Problem] = []
-    plan: Plan | None = None
     try:
-        plan = load_plan(root, plan_yaml)
+        plan = plan or load_plan(root, plan_yaml)
     except PlanInvalid as error:
         problems += error.problems
     docs: dict[str, MarkdownDoc] = {}
