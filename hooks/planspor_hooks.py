@@ -8,9 +8,13 @@ after the build.
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +23,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from watchdog.observers.polling import PollingObserver
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
-from planspor.pages import PageSource, problem_pages, site_sources
+from planspor.pages import PageSource, iter_site_sources, problem_pages
 from planspor.preview import PlanMemo, PreviewMemory, dest_exists, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
@@ -38,10 +43,32 @@ log = logging.getLogger("mkdocs.hooks.planspor")
 # the serve session's state; a plain build never uses them.
 _serving = False
 _last_good_uris: set[str] = set()
-# The pages handed over in on_files, by source path: their front matter is
-# already data, so MkDocs need not parse it again (pure-Python YAML, the
-# largest single cost of a 10,000-item build).
-_generated: dict[str, PageSource] = {}
+
+
+@dataclass(frozen=True)
+class _PendingPage:
+    """A generated page until its turn to be written: its text (the front matter as JSON, then
+    the Markdown) and what MkDocs reads of it before then, the template and the title."""
+
+    text: str
+    head: dict[str, Any]
+
+    @classmethod
+    def of(cls, source: PageSource) -> _PendingPage:
+        return cls(source.text, _head(source.meta))
+
+    def read(self) -> tuple[dict[str, Any], str]:
+        """The front matter and Markdown MkDocs would read from the text (JSON is YAML; json reads it far quicker)."""
+        end = self.text.index("\n---\n", 4)
+        meta: dict[str, Any] = json.loads(self.text[4:end])
+        return meta, self.text[end + 5 :]
+
+
+# The pages handed over in on_files, by source path, and the files MkDocs
+# renders them among. The front matter is read with json, not MkDocs'
+# pure-Python YAML (the largest single cost of a 10,000-item build).
+_generated: dict[str, _PendingPage] = {}
+_files: Files | None = None
 _search_index: BackgroundSearchIndex | None = None
 # The preview (`mkdocs serve --dirty`, what `python3 dev.py serve` runs)
 # renders only the pages whose source changed, and makes the search index on
@@ -120,7 +147,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
         with collector_paused():
-            sources = site_sources(_load(project_root, Path(config.docs_dir)), config.site_url or "")
+            project = _load(project_root, Path(config.docs_dir))
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -128,15 +155,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # into an aborted rebuild, and the browser would keep the old page.
         print(f"\n{format_problems(error.problems)}\n", file=sys.stderr, flush=True)
         pages = {f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(NOTES_DIR + "/")}
-        sources = problem_pages(error.problems, _last_good_uris | _nav_uris(config.nav) | pages)
+        handed, _ = _hand_over(files, config, problem_pages(error.problems, _last_good_uris | _nav_uris(config.nav) | pages))
     else:
+        with collector_paused():
+            handed, uris = _hand_over(files, config, iter_site_sources(project, config.site_url or ""))
+        del project
         _last_good_uris.clear()
-        _last_good_uris.update(source.src_uri for source in sources)
-    handed = _hand_over(files, config, sources, _changed_since_last_preview(files, config, sources) if _dirty else None)
-    # The model and the page sources live until the build ends: keep the
-    # collector from rescanning them while MkDocs renders every page.
-    gc.collect()
-    gc.freeze()
+        _last_good_uris.update(uris)
+    # The page sources live until the build ends: keep the collector from
+    # rescanning them while MkDocs renders every page.
+    if not _dirty:
+        gc.collect()
+        gc.freeze()
     return handed
 
 
@@ -182,15 +212,51 @@ def _changed_since_last_preview(files: Files, config: MkDocsConfig, sources: lis
     return changed
 
 
-def _hand_over(files: Files, config: MkDocsConfig, sources: list[PageSource], changed: set[str] | None) -> Files:
-    generated = {source.src_uri for source in sources}
+def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]) -> tuple[Files, set[str]]:
+    """The files MkDocs builds: the generated ones (each page kept as its text only, see
+    _PendingPage) and the project's own that are not folded into them."""
+    global _files
+    changed: set[str] | None = None
+    if _dirty:
+        sources = list(sources)
+        changed = _changed_since_last_preview(files, config, sources)
     _generated.clear()
-    _generated.update((source.src_uri, source) for source in sources if source.meta is not None)
+    added = []
+    for source in sources if _dirty else _unpacked(_packed(sources)):
+        if source.meta is not None:
+            _generated[source.src_uri] = _PendingPage.of(source)
+        added.append(_generated_file(config, source, changed))
+    generated = {file.src_uri for file in added}
     kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated or _unused_theme_search(file, config))]
-    added = [_generated_file(config, source, changed) for source in sources]
     # In the order MkDocs gives a folder of files (and Pagefind's command line
     # its pages): pages render, and are indexed, in address order.
-    return Files(sorted(kept + added, key=file_sort_key))
+    _files = Files(sorted(kept + added, key=file_sort_key))
+    return _files, generated
+
+
+def _packed(sources: Iterable[PageSource]) -> list[str]:
+    """Every source as one string while the plan's pages are made, unpacked once they all are.
+
+    Making a page's data creates and drops many small objects; a small object kept meanwhile
+    (a file, a title) pins the memory block it landed in, and at 10,000 items those pins kept
+    hundreds of megabytes that Pagefind needs at the end. A long string lives elsewhere.
+    """
+    return [_PACK.join((source.src_uri, json.dumps(_head(source.meta)) if source.meta is not None else "", source.text)) for source in sources]
+
+
+def _unpacked(packed: list[str]) -> Iterator[PageSource]:
+    """The sources again, in order, each packed string let go as soon as it is read."""
+    packed.reverse()
+    while packed:
+        src_uri, head, text = packed.pop().split(_PACK, 2)
+        yield PageSource(src_uri, text, json.loads(head) if head else None)
+
+
+_PACK = "\0"
+
+
+def _head(meta: dict[str, Any] | None) -> dict[str, Any]:
+    return {key: meta[key] for key in ("template", "title") if key in meta} if meta else {}
 
 
 def _generated_file(config: MkDocsConfig, source: PageSource, changed: set[str] | None) -> File:
@@ -213,17 +279,38 @@ def _unused_theme_search(file: File, config: MkDocsConfig) -> bool:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """For a generated page, MkDocs reads the same meta and Markdown that its text holds."""
-    source = _generated.get(page.file.src_uri)
-    if source is None or source.meta is None:
+    """A generated page is read and rendered only when its turn to be written comes (on_page_context).
+
+    MkDocs renders every page's Markdown before it writes the first; a generated page holds
+    all its data in its front matter, so at 10,000 items that would hold every page's data and
+    HTML at once. Until its turn, MkDocs sees the template and the title, all it reads before.
+    """
+    pending = _generated.get(page.file.src_uri)
+    if pending is None:
         return page
-    meta, markdown = source.meta, source.markdown
+
+    head = pending.head  # not the page's text: these stay with the page until the build ends
 
     def read_source(config: MkDocsConfig) -> None:
-        page.markdown, page.meta = markdown, meta
+        page.markdown, page.meta = "", dict(head)
+
+    def render_later(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
 
     page.read_source = read_source  # type: ignore[method-assign]
+    page.render = render_later  # type: ignore[method-assign]
     return page
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Now the page is written: read its front matter and render its Markdown, as MkDocs would have."""
+    pending = _generated.get(page.file.src_uri)
+    if pending is None or _files is None:
+        return context
+    page.meta, page.markdown = pending.read()
+    Page.render(page, config, _files)
+    page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=_files)
+    return context
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -246,10 +333,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _search_index.add(output, "/" + page.url)
     elif _serving and (searchable := searchable_part(output)) is not None:
         _preview.searchable["/" + page.url] = searchable
-    # The page is rendered and about to be written; nothing reads its HTML
-    # body again. Letting it go keeps a 10,000-item build's memory down while
-    # Pagefind indexes beside it.
+    # The page is rendered and about to be written; nothing reads its body,
+    # Markdown or front matter again (only the title, for the navigation).
+    # Letting them go is what leaves room for Pagefind's index at the end.
     page.content = None
+    if not _serving and _generated.pop(page.file.src_uri, None) is not None:
+        page.markdown = ""
+        page.meta = {"title": page.meta["title"]} if "title" in page.meta else {}
+        page.file.content_string = ""  # the page's text: the same front matter and Markdown once more
     return output
 
 
@@ -263,10 +354,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     index, _search_index = _search_index, None
     if index is None:
         return
+    # Pagefind needs most of its memory at the very end, to write the index: the build's own should be gone by then.
+    global _files
+    _generated.clear()
+    _files = None
+    gc.collect()
+    _return_free_memory()
     try:
         index.write(Path(config.site_dir) / "pagefind")
     except SearchIndexError as error:
         raise PluginError(f"Søgeindekset kunne ikke bygges (pagefind): {error}") from None
+
+
+def _return_free_memory() -> None:
+    """Hand memory Python has freed back to the system (glibc keeps it otherwise), so
+    Pagefind's index and the finished build's leftovers do not add up. Elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        return
 
 
 def on_build_error(error: Exception) -> None:

@@ -21,7 +21,7 @@ from .problems import Problem
 from .project import Project
 from .sdgs import status_icons
 
-__all__ = ["PAGE_SIZE", "PageSource", "problem_pages", "site_sources", "split_pages"]
+__all__ = ["PAGE_SIZE", "PageSource", "iter_site_sources", "problem_pages", "site_sources", "split_pages"]
 
 
 def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
@@ -30,9 +30,19 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
     site_url (the public address, ending in '/') makes the links in data files
     absolute; without it they are relative to the site's root.
     """
+    return list(iter_site_sources(project, site_url))
+
+
+def iter_site_sources(project: Project, site_url: str = "") -> Iterator[PageSource]:
+    """The same as site_sources, one at a time: a caller that keeps only each page's text
+    never holds every page's data at once (at 10,000 items, hundreds of megabytes)."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     plan = project.plan
-    return [*generated_pages(SiteContext(project)), status_stylesheet(plan), icon_sprite(plan), *data_files(plan, site_url), *feed_files(plan, site_url)]
+    yield from generated_pages(SiteContext(project))
+    yield status_stylesheet(plan)
+    yield icon_sprite(plan)
+    yield from data_files(plan, site_url)
+    yield from feed_files(plan, site_url)
 
 
 def generated_pages(ctx: SiteContext) -> Iterator[PageSource]:

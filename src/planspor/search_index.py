@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from pagefind.service import get_executable
@@ -128,10 +128,11 @@ class BackgroundSearchIndex:
         # last writes finish in the background), and the service is stopped
         # right after: files came out empty. Here every byte is written and
         # closed before the build goes on.
+        writer = _IndexWriter(output)
         for file in reply.get("files", []):
             if cancelled is not None and cancelled.is_set():
                 return
-            _write_file(output, str(file["path"]), base64.b64decode(file["content"]))
+            writer.write(str(file["path"]), base64.b64decode(file["content"]))
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -180,12 +181,24 @@ class IndexAfterBuild:
         self._thread.join(timeout=timeout)
 
 
-def _write_file(output: Path, relative: str, content: bytes) -> None:
-    target = (output / relative).resolve()
-    if output.resolve() not in target.parents:
-        raise SearchIndexError(f"Pagefind ville skrive uden for søgeindeksets mappe: {relative}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+class _IndexWriter:
+    """Writes the index's files under one folder: one file a page at 10,000 items, so each
+    folder is made once and a path is checked by its parts, not resolved on disk."""
+
+    def __init__(self, output: Path) -> None:
+        self._output = output
+        self._folders: set[Path] = set()
+
+    def write(self, relative: str, content: bytes) -> None:
+        parts = PurePosixPath(relative).parts
+        if not parts or PurePosixPath(relative).is_absolute() or any(part in ("", ".", "..") for part in parts) or "\\" in relative:
+            raise SearchIndexError(f"Pagefind ville skrive uden for søgeindeksets mappe: {relative}")
+        target = self._output.joinpath(*parts)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        with open(target, "wb") as stream:
+            stream.write(content)
 
 
 _BODY = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
