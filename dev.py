@@ -50,8 +50,8 @@ def environment() -> dict[str, str]:
     return env
 
 
-# The preview rebuilds only the pages whose source changed (the hooks decide
-# which, see planspor_hooks.py); `--clean` on the command line rebuilds all.
+# The preview renders only the pages whose source changed (planspor.preview says
+# which); `python3 dev.py serve --clean` serves a plain full build instead.
 SERVE_OPTIONS: tuple[str, ...] = ("--dirty",)
 
 

@@ -381,8 +381,22 @@ def targets_table(results: list[Result]) -> str:
                 f"(ours with Pagefind vs. baseline without: {r.build.wall / r.baseline.wall:.2f}×)",
                 max(ratio, full) <= 1.25,
             )
+    for size, target in ((1_000, 0.6), (10_000, 0.45)):
+        r = by_size.get(size)
+        if r and r.build and r.baseline:
+            ratio = r.build.wall / r.baseline.wall
+            add(
+                f"build (hooks + Pagefind) ≤ {target}× plain MkDocs on the exported pages at {size:,} (issue 12)",
+                f"{ratio:.2f}× ({_s(r.build.wall)} / {_s(r.baseline.wall)}; CPU {r.build.cpu / r.baseline.cpu:.2f}×)",
+                ratio <= target,
+            )
     big, small, mid = by_size.get(10_000), by_size.get(150), by_size.get(1_000)
     if big and big.build:
+        add(
+            "10,000 items: all build processes together ≤ 1 GiB at any moment (issue 12)",
+            f"{big.build.peak_tree / GIB:.2f} GiB, {_mb(big.build.peak_tree)} (sampled every 0.05 s; largest process {_mb(big.build.peak_rss)})",
+            big.build.peak_tree <= GIB,
+        )
         add("10,000 items build in under 45 s", f"{_s(big.build.wall)} (CPU {_s(big.build.cpu)})", big.build.wall < 45)
         add(
             "10,000 items build with under 1 GiB peak memory (largest process)",
@@ -424,6 +438,17 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; {versions}; {load}"
 
 
+def _preview(items: int, project: Path, seed: int) -> str:
+    """The editor's preview (bench/preview.py): save to reloaded page, as `python3 dev.py serve` runs it."""
+    import dev
+    from bench.preview import measure_preview, report
+    from bench.synthetic import write_project
+
+    print(f"[preview, {items} items] mkdocs serve, a note and the plan edited 7 times each ...", file=sys.stderr, flush=True)
+    write_project(project, items, seed)
+    return report(measure_preview(project, 7, list(dev.SERVE_OPTIONS)), list(dev.SERVE_OPTIONS))
+
+
 def main(argv: list[str] | None = None) -> int:
     ensure_environment()
     parser = argparse.ArgumentParser(prog="python3 bench/run.py", description=__doc__.split("\n\n")[0])
@@ -432,12 +457,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=1, help="run each timed command this many times and keep the fastest (default: %(default)s)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument("--preview-items", type=int, default=300, help="time the editor's preview at this many items; 0: not (default: %(default)s)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     folder = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="planspor-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         results = [run_size(size, folder / str(size), args.seed, args.repeat) for size in sizes]
+        preview = _preview(args.preview_items, folder / f"preview-{args.preview_items}", args.seed) if args.preview_items else ""
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -447,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Command: `{command}`  \nMachine: {machine()}",
             results_table(results),
             targets_table(results),
+            *([preview] if preview else []),
         ]
     )
     print(report)
