@@ -323,9 +323,36 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # Every build has an environment of its own, so its templates cannot change under it:
+    # without this, each include on each page asks the disk whether its file changed.
+    env.auto_reload = False
+    env.getattr = _getattr_for(env)  # type: ignore[method-assign]
     if _serving:
         env.bytecode_cache = _templates
     return env
+
+
+# What a dict has as attributes: for any other name, Jinja's `x.name` on a dict is x["name"].
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def _getattr_for(env: jinja2.Environment) -> Any:
+    """Jinja's `x.name`, the same answer sooner for the page data's dicts.
+
+    Jinja tries the attribute first, so each `row.title` on a dict raises and catches an
+    AttributeError before it looks the key up: about a tenth of a build's template time.
+    """
+    general = env.getattr
+
+    def getattr_(obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return general(obj, attribute)
+
+    return getattr_
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
