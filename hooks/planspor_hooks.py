@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import planspor_markdown  # hooks/planspor_markdown.py: MkDocs puts this folder on sys.path while it imports the hooks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -199,7 +200,8 @@ def _unused_theme_search(file: File, config: MkDocsConfig) -> bool:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """For a generated page, MkDocs reads the same meta and Markdown that its text holds."""
+    """Every page renders with one shared Markdown instance; a generated page's meta and Markdown are the ones its text holds."""
+    planspor_markdown.use_shared_markdown(page)
     source = _generated.get(page.file.src_uri)
     if source is None or source.meta is None:
         return page
