@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import planspor_markdown  # hooks/planspor_markdown.py: MkDocs puts this folder on sys.path while it imports the hooks
+import planspor_markdown  # hooks/planspor_*.py: MkDocs puts this folder on sys.path while it imports the hooks
+import planspor_partials
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -226,6 +227,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if _serving:
         env.bytecode_cache = _templates
+    planspor_partials.cache_navigation(env)
     return env
 
 
