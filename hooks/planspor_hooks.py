@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import planspor_markdown  # hooks/planspor_*.py: MkDocs puts this folder on sys.path while it imports the hooks
+import planspor_partials
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -97,6 +99,21 @@ class _BytecodeInMemory(jinja2.BytecodeCache):
 
 
 _templates = _BytecodeInMemory()
+
+
+def _compiled_templates_on_disk() -> jinja2.BytecodeCache | None:
+    """Jinja's compiled templates, kept between builds in this user's private folder under the
+    system's temporary folder (Jinja's own default: made 0700 and checked to be the user's).
+
+    Compiling Material's and Planspor's templates is most of a second of every build. Jinja
+    compares each template's source with the checksum it stored, and the Python version, so a
+    changed template or another Python compiles again; the files are written atomically, so
+    builds side by side share them. None when that folder cannot be used: then nothing is kept.
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 class _PreviewFile(File):
@@ -287,6 +304,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """
     pending = _generated.get(page.file.src_uri)
     if pending is None:
+        planspor_markdown.use_shared_markdown(page)  # an editor's page, rendered now as MkDocs does
         return page
 
     head = pending.head  # not the page's text: these stay with the page until the build ends
@@ -308,7 +326,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if pending is None or _files is None:
         return context
     page.meta, page.markdown = pending.read()
-    Page.render(page, config, _files)
+    planspor_markdown.render(page, config, _files)
     page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=_files)
     return context
 
@@ -327,8 +345,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # without this, each include on each page asks the disk whether its file changed.
     env.auto_reload = False
     env.getattr = _getattr_for(env)  # type: ignore[method-assign]
-    if _serving:
-        env.bytecode_cache = _templates
+    env.bytecode_cache = _templates if _serving else _compiled_templates_on_disk()
+    planspor_partials.cache_navigation(env)
     return env
 
 
