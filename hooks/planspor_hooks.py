@@ -8,19 +8,17 @@ after the build.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import planspor_markdown  # hooks/planspor_*.py: MkDocs puts this folder on sys.path while it imports the hooks
-import planspor_partials
+import planspor_serve
+import planspor_templates
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,12 +26,13 @@ from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
-from watchdog.observers.polling import PollingObserver
+from planspor_pending import PendingPage, packed, return_free_memory, unpacked
+from planspor_serve import PreviewFile, dirty_warning
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
 from planspor.pages import PageSource, iter_site_sources, problem_pages
-from planspor.preview import PlanMemo, PreviewMemory, dest_exists, site_fingerprint
+from planspor.preview import PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
 from planspor.search_index import BackgroundSearchIndex, IndexAfterBuild, SearchIndexError, searchable_part
@@ -47,29 +46,10 @@ _serving = False
 _last_good_uris: set[str] = set()
 
 
-@dataclass(frozen=True)
-class _PendingPage:
-    """A generated page until its turn to be written: its text (the front matter as JSON, then
-    the Markdown) and what MkDocs reads of it before then, the template and the title."""
-
-    text: str
-    head: dict[str, Any]
-
-    @classmethod
-    def of(cls, source: PageSource) -> _PendingPage:
-        return cls(source.text, _head(source.meta))
-
-    def read(self) -> tuple[dict[str, Any], str]:
-        """The front matter and Markdown MkDocs would read from the text (JSON is YAML; json reads it far quicker)."""
-        end = self.text.index("\n---\n", 4)
-        meta: dict[str, Any] = json.loads(self.text[4:end])
-        return meta, self.text[end + 5 :]
-
-
 # The pages handed over in on_files, by source path, and the files MkDocs
 # renders them among. The front matter is read with json, not MkDocs'
 # pure-Python YAML (the largest single cost of a 10,000-item build).
-_generated: dict[str, _PendingPage] = {}
+_generated: dict[str, PendingPage] = {}
 _files: Files | None = None
 _search_index: BackgroundSearchIndex | None = None
 # The preview (`mkdocs serve --dirty`, what `python3 dev.py serve` runs)
@@ -81,73 +61,16 @@ _plans = PlanMemo()
 _preview_search: IndexAfterBuild | None = None
 
 
-class _BytecodeInMemory(jinja2.BytecodeCache):
-    """The compiled templates, kept between the preview's rebuilds (MkDocs makes a new Jinja environment each time).
-
-    Jinja checks each template's source against its checksum, so an edited template is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self._codes: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self._codes.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._codes[bucket.key] = bucket.bytecode_to_string()
-
-
-_templates = _BytecodeInMemory()
-
-
-def _compiled_templates_on_disk() -> jinja2.BytecodeCache | None:
-    """Jinja's compiled templates, kept between builds in this user's private folder under the
-    system's temporary folder (Jinja's own default: made 0700 and checked to be the user's).
-
-    Compiling Material's and Planspor's templates is most of a second of every build. Jinja
-    compares each template's source with the checksum it stored, and the Python version, so a
-    changed template or another Python compiles again; the files are written atomically, so
-    builds side by side share them. None when that folder cannot be used: then nothing is kept.
-    """
-    try:
-        return jinja2.FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
-
-
-class _PreviewFile(File):
-    """A generated file that the preview writes again only when its text changed."""
-
-    planspor_modified = True
-
-    def is_modified(self) -> bool:
-        return self.planspor_modified or not dest_exists(self.abs_dest_path)
-
-
-def _dirty_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns on every `--dirty` build; strict mode would count it and abort. The preview rebuilds
-    everything whenever a page could be affected by another (see planspor.preview), so the warning does not apply."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
 def on_startup(command: str, dirty: bool) -> None:
     global _serving, _dirty
     _serving = command == "serve"
     _dirty = _serving and dirty
     if _dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
+        logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Notice a saved file within a tenth of a second, not MkDocs' half (polling: it works on every file system)."""
-    watched = list(server._watched_paths)
-    server.observer = PollingObserver(timeout=0.1)
-    server._watched_paths.clear()
-    server._watch_refs.clear()
-    for path in watched:
-        server.watch(path)
-    return server
+    return planspor_serve.notice_changes_sooner(server)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -231,7 +154,7 @@ def _changed_since_last_preview(files: Files, config: MkDocsConfig, sources: lis
 
 def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]) -> tuple[Files, set[str]]:
     """The files MkDocs builds: the generated ones (each page kept as its text only, see
-    _PendingPage) and the project's own that are not folded into them."""
+    PendingPage) and the project's own that are not folded into them."""
     global _files
     changed: set[str] | None = None
     if _dirty:
@@ -239,9 +162,9 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]
         changed = _changed_since_last_preview(files, config, sources)
     _generated.clear()
     added = []
-    for source in sources if _dirty else _unpacked(_packed(sources)):
+    for source in sources if _dirty else unpacked(packed(sources)):
         if source.meta is not None:
-            _generated[source.src_uri] = _PendingPage.of(source)
+            _generated[source.src_uri] = PendingPage.of(source)
         added.append(_generated_file(config, source, changed))
     generated = {file.src_uri for file in added}
     kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated or _unused_theme_search(file, config))]
@@ -251,36 +174,11 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]
     return _files, generated
 
 
-def _packed(sources: Iterable[PageSource]) -> list[str]:
-    """Every source as one string while the plan's pages are made, unpacked once they all are.
-
-    Making a page's data creates and drops many small objects; a small object kept meanwhile
-    (a file, a title) pins the memory block it landed in, and at 10,000 items those pins kept
-    hundreds of megabytes that Pagefind needs at the end. A long string lives elsewhere.
-    """
-    return [_PACK.join((source.src_uri, json.dumps(_head(source.meta)) if source.meta is not None else "", source.text)) for source in sources]
-
-
-def _unpacked(packed: list[str]) -> Iterator[PageSource]:
-    """The sources again, in order, each packed string let go as soon as it is read."""
-    packed.reverse()
-    while packed:
-        src_uri, head, text = packed.pop().split(_PACK, 2)
-        yield PageSource(src_uri, text, json.loads(head) if head else None)
-
-
-_PACK = "\0"
-
-
-def _head(meta: dict[str, Any] | None) -> dict[str, Any]:
-    return {key: meta[key] for key in ("template", "title") if key in meta} if meta else {}
-
-
 def _generated_file(config: MkDocsConfig, source: PageSource, changed: set[str] | None) -> File:
     if changed is None:
         return File.generated(config, source.src_uri, content=source.text)
-    file = _PreviewFile.generated(config, source.src_uri, content=source.text)
-    assert isinstance(file, _PreviewFile)
+    file = PreviewFile.generated(config, source.src_uri, content=source.text)
+    assert isinstance(file, PreviewFile)
     file.planspor_modified = source.src_uri in changed
     return file
 
@@ -341,36 +239,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    # Every build has an environment of its own, so its templates cannot change under it:
-    # without this, each include on each page asks the disk whether its file changed.
-    env.auto_reload = False
-    env.getattr = _getattr_for(env)  # type: ignore[method-assign]
-    env.bytecode_cache = _templates if _serving else _compiled_templates_on_disk()
-    planspor_partials.cache_navigation(env)
+    planspor_templates.prepare(env, _serving)
     return env
-
-
-# What a dict has as attributes: for any other name, Jinja's `x.name` on a dict is x["name"].
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-def _getattr_for(env: jinja2.Environment) -> Any:
-    """Jinja's `x.name`, the same answer sooner for the page data's dicts.
-
-    Jinja tries the attribute first, so each `row.title` on a dict raises and catches an
-    AttributeError before it looks the key up: about a tenth of a build's template time.
-    """
-    general = env.getattr
-
-    def getattr_(obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                pass
-        return general(obj, attribute)
-
-    return getattr_
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -404,22 +274,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     _generated.clear()
     _files = None
     gc.collect()
-    _return_free_memory()
+    return_free_memory()
     try:
         index.write(Path(config.site_dir) / "pagefind")
     except SearchIndexError as error:
         raise PluginError(f"Søgeindekset kunne ikke bygges (pagefind): {error}") from None
-
-
-def _return_free_memory() -> None:
-    """Hand memory Python has freed back to the system (glibc keeps it otherwise), so
-    Pagefind's index and the finished build's leftovers do not add up. Elsewhere a no-op."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        return
 
 
 def on_build_error(error: Exception) -> None:
