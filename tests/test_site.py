@@ -351,3 +351,19 @@ def test_search_index_holds_every_item_once_and_no_boilerplate(bundled_site: Bui
         assert "Historik" not in record["content"]
     lang = json.loads((bundled_site.root / "pagefind" / "pagefind-entry.json").read_text())
     assert list(lang["languages"]) == ["da"]
+
+
+def test_search_indexes_exactly_the_marked_part_of_every_page(bundled_site: Any) -> None:
+    """What the build sends Pagefind is the element marked data-pagefind-body, whole, and nothing else:
+    also when the attribute's name appears in the text before it."""
+    from planspor.search_index import searchable_part
+
+    tricky = '<p>Skriv data-pagefind-body i koden</p><div class="data">nej</div><article class="a" data-pagefind-body><div>ja <div>også</div></div></article><p>efter</p>'
+    assert searchable_part(f'<html lang="da"><body>{tricky}</body></html>') == (
+        '<!DOCTYPE html><html lang="da"><head></head><body><article class="a" data-pagefind-body><div>ja <div>også</div></div></article></body></html>'
+    )
+    assert searchable_part("<html><body><p>ingen</p></body></html>") is None
+    item = (bundled_site.root / "indsatser/budget-i-balance/index.html").read_text(encoding="utf-8")
+    part = searchable_part(item)
+    assert part is not None and part.count("data-pagefind-body") == 1
+    assert "<h1>Budget i balance på velfærdsområderne</h1>" in part and "md-header" not in part

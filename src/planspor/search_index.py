@@ -205,13 +205,24 @@ _BODY = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
 _LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
 
 
+def _body_start(html: str) -> re.Match[str] | None:
+    """The opening tag that carries data-pagefind-body: found by its attribute's text first
+    (one scan of a 20 kB page instead of a regular expression tried at every tag)."""
+    found = html.find("data-pagefind-body")
+    if found >= 0:
+        tag = _BODY.match(html, html.rfind("<", 0, found))
+        if tag is not None and tag.end() > found:
+            return tag
+    return _BODY.search(html)
+
+
 def searchable_part(html: str) -> str | None:
     """Only the element Pagefind indexes (data-pagefind-body), in a document with the page's language.
 
     Pagefind ignores everything else on a site that marks its bodies, and a page
     without one entirely; sending less keeps its memory to what it indexes.
     """
-    start = _BODY.search(html)
+    start = _body_start(html)
     if start is None:
         return None
     tag = start[1]
