@@ -137,19 +137,14 @@ def _nav_uris(nav: object) -> set[str]:
 def _changed_since_last_preview(files: Files, config: MkDocsConfig, sources: list[PageSource]) -> set[str]:
     """The generated files whose text changed since the preview's last build; all of them (from an
     emptied site folder) when anything every page is made from changed."""
-    generated = {source.src_uri for source in sources}
-    pages = generated | {file.src_uri for file in files.documentation_pages() if not file.src_uri.startswith(NOTES_DIR + "/")}
+    pages = {source.src_uri for source in sources} | {file.src_uri for file in files.documentation_pages() if not file.src_uri.startswith(NOTES_DIR + "/")}
     config_file = Path(config.config_file_path) if config.config_file_path else None
     # The project's own templates; Material's change only when it is reinstalled, which restarts the preview.
     overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     fingerprint = site_fingerprint(config_file, overrides, dict(config.extra), pages)
-    changed = {source.src_uri for source in sources if _preview.changed(source.src_uri, source.text)}
-    if _preview.begin(fingerprint):
+    if _preview.begin(fingerprint):  # forgets every page's text: each one counts as changed below
         clean_directory(config.site_dir)
-        for source in sources:
-            _preview.changed(source.src_uri, source.text)
-        return generated
-    return changed
+    return {source.src_uri for source in sources if _preview.changed(source.src_uri, source.text)}
 
 
 def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]) -> tuple[Files, set[str]]:

@@ -7,12 +7,11 @@ rebuild writes only the files whose ``is_modified`` says so.
 from __future__ import annotations
 
 import logging
+import os
 
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
-
-from planspor.preview import dest_exists
 
 
 class PreviewFile(File):
@@ -21,7 +20,7 @@ class PreviewFile(File):
     planspor_modified = True
 
     def is_modified(self) -> bool:
-        return self.planspor_modified or not dest_exists(self.abs_dest_path)
+        return self.planspor_modified or not os.path.isfile(self.abs_dest_path)
 
 
 def dirty_warning(record: logging.LogRecord) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -90,7 +89,3 @@ class PlanMemo:
 
     def remember(self, text: bytes, plan: Plan) -> None:
         self._digest, self._plan = self._digest_of(text), plan
-
-
-def dest_exists(path: str | None) -> bool:
-    return path is not None and os.path.isfile(path)
