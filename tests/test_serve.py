@@ -100,7 +100,10 @@ def test_preview_starts_even_when_the_plan_is_broken(project: Path) -> None:
 
 def searchable_texts(url: str) -> str:
     """Every page's text as the served search index holds it (Pagefind's fragments: gzip, then JSON)."""
-    entry = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")
+    try:
+        entry = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")
+    except json.JSONDecodeError:  # not written yet: the preview's 404 page
+        return ""
     texts = []
     for language in entry.get("languages", {}).values():
         meta = urllib.request.urlopen(f"{url}pagefind/pagefind.{language['hash']}.pf_meta", timeout=5).read()

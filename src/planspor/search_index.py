@@ -161,9 +161,18 @@ class IndexAfterBuild:
                 if self._cancelled.is_set():
                     return
                 self._index.add_searchable(part, url)
+            # Written beside the served index and swapped in whole: a search meanwhile
+            # uses the old index, never a half-written or missing one.
+            fresh, old = output.with_name(output.name + ".neu"), output.with_name(output.name + ".gammel")
+            for folder in (fresh, old):
+                shutil.rmtree(folder, ignore_errors=True)
+            self._index.write(fresh, self._cancelled)
+            if self._cancelled.is_set():
+                return
             if output.exists():
-                shutil.rmtree(output)
-            self._index.write(output, self._cancelled)
+                output.rename(old)
+            fresh.rename(output)
+            shutil.rmtree(old, ignore_errors=True)
         except (SearchIndexError, OSError) as error:
             if not self._cancelled.is_set():
                 print(f"Søgeindekset kunne ikke bygges (pagefind): {error}", file=sys.stderr, flush=True)
