@@ -9,6 +9,7 @@ after the build.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import sys
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ import jinja2
 import planspor_markdown  # hooks/planspor_*.py: MkDocs puts this folder on sys.path while it imports the hooks
 import planspor_serve
 import planspor_templates
+import planspor_workers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from planspor_pending import PendingPage, packed, return_free_memory, unpacked
 from planspor_serve import PreviewFile, dirty_warning
+from planspor_workers import Channel, PageWorkers
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
@@ -35,7 +38,7 @@ from planspor.pages import PageSource, iter_site_sources, problem_pages
 from planspor.preview import PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
-from planspor.search_index import BackgroundSearchIndex, IndexAfterBuild, SearchIndexError, searchable_part
+from planspor.search_index import BackgroundSearchIndex, InAddressOrder, IndexAfterBuild, SearchIndexError, searchable_part
 
 log = logging.getLogger("mkdocs.hooks.planspor")
 
@@ -51,7 +54,14 @@ _last_good_uris: set[str] = set()
 # pure-Python YAML (the largest single cost of a 10,000-item build).
 _generated: dict[str, PendingPage] = {}
 _files: Files | None = None
-_search_index: BackgroundSearchIndex | None = None
+_nav: Navigation | None = None
+# Pagefind, fed each page as it is written; in a worker, the pipe to the build that feeds it.
+_search_index: BackgroundSearchIndex | InAddressOrder | Channel | None = None
+# A build of many pages renders a share of the item pages in forked workers (planspor_workers);
+# the build waits for them once it has written its own last page.
+_workers: PageWorkers | None = None
+_next_page: dict[str, Page] = {}
+_last_page = ""
 # The preview (`mkdocs serve --dirty`, what `python3 dev.py serve` runs)
 # renders only the pages whose source changed, and makes the search index on
 # a thread after the reload: see planspor.preview.
@@ -188,6 +198,12 @@ def _unused_theme_search(file: File, config: MkDocsConfig) -> bool:
     return "search" not in config.plugins and not file.is_documentation_page() and file.src_uri.startswith(MATERIAL_SEARCH_FILES)
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    return nav
+
+
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """A generated page is read and rendered only when its turn to be written comes (on_page_context).
 
@@ -216,7 +232,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Now the page is written: read its front matter and render its Markdown, as MkDocs would have."""
     pending = _generated.get(page.file.src_uri)
-    if pending is None or _files is None:
+    if pending is None or _files is None or (_workers is not None and _workers.elsewhere(page.file.src_uri)):
         return context
     page.meta, page.markdown = pending.read()
     planspor_markdown.render(page, config, _files)
@@ -225,21 +241,46 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _search_index, _preview_search
+    global _search_index, _preview_search, _workers
     if _preview_search is not None:
         _preview_search.cancel()
         _preview_search = None
-    if not _serving:
-        _search_index = BackgroundSearchIndex()
+    _search_index, _workers = None, None
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Every page is read: fork the workers (a build of many pages), then start Pagefind."""
+    global _search_index, _workers, _last_page
     planspor_templates.prepare(env, _serving)
+    if _serving:
+        return env
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    count = planspor_workers.worker_count(len(_generated))
+    run = planspor_workers.longest_run(pages, set(_generated)) if count else []
+    if run and _nav is not None:
+        _workers = PageWorkers.fork(run, count, config, files, _nav, env, _in_worker)
+    # After the forks: Pagefind's reader is a thread, and a fork copies only the thread that calls it.
+    index = BackgroundSearchIndex()
+    if _workers is None:
+        _search_index = index
+        return env
+    _search_index = InAddressOrder(index, ["/" + page.url for page in pages])
+    _workers.listen(_search_index)
+    _next_page.clear()
+    _next_page.update((page.file.src_uri, following) for page, following in itertools.pairwise(pages))
+    _last_page = pages[-1].file.src_uri
+    _workers.coming(pages[0])
     return env
 
 
+def _in_worker(channel: Channel) -> None:
+    global _search_index, _workers
+    _search_index, _workers = channel, None
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _search_index is not None:
+    elsewhere = _workers is not None and _workers.elsewhere(page.file.src_uri)
+    if _search_index is not None and not elsewhere:
         _search_index.add(output, "/" + page.url)
     elif _serving and (searchable := searchable_part(output)) is not None:
         _preview.searchable["/" + page.url] = searchable
@@ -251,6 +292,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         page.markdown = ""
         page.meta = {"title": page.meta["title"]} if "title" in page.meta else {}
         page.file.content_string = ""  # the page's text: the same front matter and Markdown once more
+    if _workers is not None:
+        if (following := _next_page.get(page.file.src_uri)) is not None:
+            _workers.coming(following)
+        elif page.file.src_uri == _last_page:
+            _workers.join()  # before MkDocs checks the links to anchors, some of them on the workers' pages
     return output
 
 
@@ -262,7 +308,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _preview_search = IndexAfterBuild(_preview.searchable, Path(config.site_dir) / "pagefind")
         return
     index, _search_index = _search_index, None
-    if index is None:
+    if _workers is not None:
+        _workers.forget()
+    if index is None or isinstance(index, Channel):
         return
     # Pagefind needs most of its memory at the very end, to write the index: the build's own should be gone by then.
     global _files
@@ -277,8 +325,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    global _search_index
+    global _search_index, _workers
     _preview.forget()
+    if _workers is not None:
+        _workers.stop()
+        _workers = None
     if _search_index is not None:
         _search_index.close()
         _search_index = None

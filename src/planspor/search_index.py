@@ -140,6 +140,44 @@ class BackgroundSearchIndex:
             self._process.wait(timeout=30)
 
 
+class InAddressOrder:
+    """Pages' searchable parts handed to the index in the site's address order, whatever order
+    they arrive in (the build's pages and its workers', see hooks/planspor_workers.py): Pagefind's
+    index depends on the order it is given the pages, and the build's is the same every time."""
+
+    def __init__(self, index: BackgroundSearchIndex, urls: list[str]) -> None:
+        self._index = index
+        self._urls = urls
+        self._position = {url: position for position, url in enumerate(urls)}
+        self._arrived: dict[int, str | None] = {}
+        self._next = 0
+        self._lock = threading.Lock()
+
+    def add(self, html: str, url: str) -> None:
+        self.put(url, searchable_part(html))
+
+    def put(self, url: str, searchable: str | None) -> None:
+        """A page's searchable part (None: nothing to index), sent once every page before it has been."""
+        with self._lock:
+            self._arrived[self._position[url]] = searchable
+            while self._next in self._arrived:
+                part = self._arrived.pop(self._next)
+                if part is not None:
+                    self._index.add_searchable(part, self._urls[self._next])
+                self._next += 1
+
+    def write(self, output: Path) -> None:
+        with self._lock:
+            waiting_for = self._urls[self._next] if self._next < len(self._urls) else None
+        if waiting_for is not None:
+            self._index.close()
+            raise SearchIndexError(f"Siden {waiting_for} nåede ikke frem til søgeindekset.")
+        self._index.write(output)
+
+    def close(self) -> None:
+        self._index.close()
+
+
 class IndexAfterBuild:
     """The preview's search index, made on a thread after each build so the browser reloads at once.
 

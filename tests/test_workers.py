@@ -1,0 +1,102 @@
+"""A build of many pages renders them in forked workers too (hooks/planspor_workers.py, issue 12).
+
+The site must be the one a single process builds, byte for byte (the search index included);
+what goes wrong on a worker's page must fail the build as it would in one process: each
+warning printed once and counted by strict mode, broken links to anchors on its pages found,
+a page that cannot be rendered named. PLANSPOR_WORKERS forces the workers on a small plan
+(and 0 switches them off), so these builds stay quick.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import run_mkdocs_build
+
+from bench.synthetic import write_project
+from planspor.project import load_plan
+
+ITEMS = 40
+WORKERS_LINE = re.compile(r"Siderne blev bygget i 3 processer: (\d+) i byggeriets egen, (\d+) i de 2 ekstra")
+
+
+@pytest.fixture(scope="module")
+def plan_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("workers") / "project"
+    write_project(project, ITEMS, seed=12)
+    return project
+
+
+def build(project: Path, site: Path, workers: int) -> tuple[int, str]:
+    result = run_mkdocs_build(project, site, PLANSPOR_WORKERS=str(workers), SOURCE_DATE_EPOCH="1700000000")
+    return result.returncode, result.stdout + result.stderr
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_workers_build_the_site_one_process_builds_byte_for_byte(plan_project: Path, tmp_path: Path) -> None:
+    alone_code, alone_log = build(plan_project, tmp_path / "alone", 0)
+    shared_code, shared_log = build(plan_project, tmp_path / "shared", 2)
+    assert alone_code == 0, alone_log
+    assert shared_code == 0, shared_log
+    assert "Siderne blev bygget i" not in alone_log
+    found = WORKERS_LINE.search(shared_log)
+    assert found, shared_log
+    assert int(found[2]) > 0, "the workers rendered no page: " + found[0]
+    alone, shared = files_of(tmp_path / "alone"), files_of(tmp_path / "shared")
+    assert sorted(alone) == sorted(shared)
+    assert any(name.startswith("pagefind/index/") for name in shared)
+    differing = [name for name in alone if alone[name] != shared[name]]
+    assert differing == []
+
+
+def test_a_warning_on_any_page_is_printed_once_and_fails_the_strict_build(plan_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_project(project, ITEMS, seed=12)
+    notes = sorted((project / "content" / "items").glob("*.md"))
+    for note in notes:
+        note.write_text(note.read_text(encoding="utf-8") + "\n\nSe [kortet](bilag/kort-findes-ikke.pdf).\n", encoding="utf-8")
+    code, log = build(project, tmp_path / "site", 2)
+    assert code != 0
+    assert f"Aborted with {len(notes)} warnings in strict mode" in log, log
+    found = WORKERS_LINE.search(log)
+    assert found and int(found[2]) > 0, log  # some of the notes were on the workers' pages
+    assert log.count("contains a link 'bilag/kort-findes-ikke.pdf'") == len(notes), log
+
+
+def test_links_to_anchors_on_the_workers_pages_are_checked(plan_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_project(project, ITEMS, seed=12)
+    ids = [item.id for item in load_plan(project).items]
+    for ident in ids:
+        (project / "content" / "items" / f"{ident}.md").write_text("## Baggrund\n\nHvorfor indsatsen findes.\n", encoding="utf-8")
+    about = project / "content" / "om.md"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text + "".join(f"\n\nLæs [baggrunden](indsatser/{ident}.md#baggrund).\n" for ident in ids), encoding="utf-8")
+    code, log = build(project, tmp_path / "good", 2)
+    assert code == 0, log
+    assert "does not contain an anchor" not in log
+    about.write_text(text + "".join(f"\n\nLæs [grunden](indsatser/{ident}.md#findes-ikke).\n" for ident in ids), encoding="utf-8")
+    code, log = build(project, tmp_path / "bad", 2)
+    assert code != 0
+    found = WORKERS_LINE.search(log)
+    assert found and int(found[2]) > 0, log
+    for ident in ids:
+        assert log.count(f"the doc 'indsatser/{ident}.md' does not contain an anchor '#findes-ikke'") == 1, log
+
+
+def test_a_page_that_cannot_be_rendered_fails_the_build_naming_it(plan_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_project(project, ITEMS, seed=12)
+    ids = [item.id for item in load_plan(project).items]
+    broken = f"indsatser/{ids[len(ids) // 2]}.md"
+    template = project / "theme_overrides" / "planspor" / "item.html"
+    fault = f'{{% if page.file.src_uri == "{broken}" %}}{{{{ nothing.at.all }}}}{{% endif %}}'
+    template.write_text(template.read_text(encoding="utf-8").replace("{% block planspor_body %}", "{% block planspor_body %}" + fault, 1), encoding="utf-8")
+    code, log = build(project, tmp_path / "site", 2)
+    assert code != 0
+    assert f"Error building page '{broken}': 'nothing' is undefined" in log, log
