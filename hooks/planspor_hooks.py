@@ -12,7 +12,7 @@ import gc
 import itertools
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,8 @@ from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
-from planspor_pending import PendingPage, packed, return_free_memory, unpacked
+from planspor_loading import load_elsewhere
+from planspor_pending import PendingPage, packed, packing, return_free_memory, unpacked
 from planspor_serve import PreviewFile, dirty_warning
 from planspor_workers import Channel, PageWorkers
 
@@ -96,8 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
-        with collector_paused():
-            project = _load(project_root, Path(config.docs_dir))
+        sources = _site_sources(project_root, Path(config.docs_dir), config.site_url or "")
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -108,8 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         handed, _ = _hand_over(files, config, problem_pages(error.problems, _last_good_uris | _nav_uris(config.nav) | pages))
     else:
         with collector_paused():
-            handed, uris = _hand_over(files, config, iter_site_sources(project, config.site_url or ""))
-        del project
+            handed, uris = _hand_over(files, config, sources)
         _last_good_uris.clear()
         _last_good_uris.update(uris)
     # The page sources live until the build ends: keep the collector from
@@ -118,6 +117,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         gc.collect()
         gc.freeze()
     return handed
+
+
+def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSource]:
+    """Every page's source. A build makes them in a forked child where it can (planspor_loading),
+    else one page's data at a time here (see `packed`); the preview with the plan it remembers."""
+    if not _serving and planspor_workers.may_fork():
+        return unpacked(load_elsewhere(lambda: _packed_pages(root, docs_dir, site_url)))
+    with collector_paused():
+        project = _load(root, docs_dir)
+        if _dirty:
+            return list(iter_site_sources(project, site_url))
+        return unpacked(packed(iter_site_sources(project, site_url)))
+
+
+def _packed_pages(root: Path, docs_dir: Path, site_url: str) -> Iterator[str]:
+    with collector_paused():
+        yield from packing(iter_site_sources(load_project(root, docs_dir), site_url))
 
 
 def _load(root: Path, docs_dir: Path) -> Project:
@@ -167,7 +183,7 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]
         changed = _changed_since_last_preview(files, config, sources)
     _generated.clear()
     added = []
-    for source in sources if _dirty else unpacked(packed(sources)):
+    for source in sources:
         if source.meta is not None:
             _generated[source.src_uri] = PendingPage.of(source)
         added.append(_generated_file(config, source, changed))

@@ -39,6 +39,12 @@ class PendingPage:
         return meta, self.text[end + 5 :]
 
 
+def packing(sources: Iterable[PageSource]) -> Iterator[str]:
+    """Each source as one string (see `packed`), as it is made."""
+    for source in sources:
+        yield PACK_SEPARATOR.join((source.src_uri, json.dumps(head_of(source.meta)) if source.meta is not None else "", source.text))
+
+
 def packed(sources: Iterable[PageSource]) -> list[str]:
     """Every source as one string while the plan's pages are made, unpacked once they all are.
 
@@ -46,7 +52,7 @@ def packed(sources: Iterable[PageSource]) -> list[str]:
     (a file, a title) pins the memory block it landed in, and at 10,000 items those pins kept
     hundreds of megabytes that Pagefind needs at the end. A long string lives elsewhere.
     """
-    return [PACK_SEPARATOR.join((source.src_uri, json.dumps(head_of(source.meta)) if source.meta is not None else "", source.text)) for source in sources]
+    return list(packing(sources))
 
 
 def unpacked(packed: list[str]) -> Iterator[PageSource]:

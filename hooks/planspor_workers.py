@@ -68,6 +68,11 @@ def worker_count(generated_pages: int) -> int:
     return max(0, min(len(os.sched_getaffinity(0)) - 1, MAX_WORKERS))
 
 
+def may_fork() -> bool:
+    """Whether the build may fork at all (planspor_loading, the workers): Linux, unless PLANSPOR_WORKERS=0."""
+    return _can_fork() and os.environ.get(WORKERS_VARIABLE, "").strip() != "0"
+
+
 def _can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
@@ -204,7 +209,8 @@ class PageWorkers:
                 self.failed = True
                 raise PluginError(worker.failure or "En af byggeriets ekstra processer stoppede uventet; sæt PLANSPOR_WORKERS=0 for at bygge i én proces.")
         others = sum(len(worker.anchors) for worker in self._workers)
-        log.info(f"Siderne blev bygget i {len(self._workers) + 1} processer: {len(self._own)} i byggeriets egen, {others} i de {len(self._workers)} ekstra.")
+        extra = "den ekstra" if len(self._workers) == 1 else f"de {len(self._workers)} ekstra"
+        log.info(f"Siderne blev bygget i {len(self._workers) + 1} processer: {len(self._own)} i byggeriets egen, {others} i {extra}.")
         for worker in self._workers:
             for src_uri, (present, links) in worker.anchors.items():
                 page = self._run[self._position[src_uri]]

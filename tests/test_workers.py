@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build
 
 from bench.synthetic import write_project
 from planspor.project import load_plan
@@ -100,3 +100,18 @@ def test_a_page_that_cannot_be_rendered_fails_the_build_naming_it(plan_project: 
     code, log = build(project, tmp_path / "site", 2)
     assert code != 0
     assert f"Error building page '{broken}': 'nothing' is undefined" in log, log
+
+
+def test_a_plan_loaded_in_a_child_fails_with_the_same_danish_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    plan = project / "data" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: ikke-paabegyndt", "status: snart", 1), encoding="utf-8")
+    messages = []
+    for workers in (0, 1):
+        code, log = build(project, tmp_path / f"site-{workers}", workers)
+        assert code != 0
+        assert "Traceback" not in log, log
+        messages.append([line for line in log.splitlines() if "data/plan.yaml:" in line])
+    assert messages[0], messages
+    assert any("snart" in line for line in messages[0]), messages
+    assert messages[0] == messages[1]
