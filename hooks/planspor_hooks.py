@@ -8,6 +8,7 @@ after the build.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import logging
@@ -35,7 +36,7 @@ from planspor_workers import Channel, PageWorkers
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
-from planspor.pages import PageSource, iter_site_sources, problem_pages
+from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, problem_pages
 from planspor.preview import PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
@@ -123,7 +124,8 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
     """Every page's source. A build makes them in a forked child where it can (planspor_loading),
     else one page's data at a time here (see `packed`); the preview with the plan it remembers."""
     if not _serving and planspor_workers.may_fork():
-        return unpacked(load_elsewhere(lambda: _packed_pages(root, docs_dir, site_url)))
+        parts = [functools.partial(_packed_part, site_url=site_url, part=part) for part in SOURCE_PARTS]
+        return unpacked(load_elsewhere(lambda: load_project(root, docs_dir), parts))
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
@@ -131,9 +133,8 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
         return unpacked(packed(iter_site_sources(project, site_url)))
 
 
-def _packed_pages(root: Path, docs_dir: Path, site_url: str) -> Iterator[str]:
-    with collector_paused():
-        yield from packing(iter_site_sources(load_project(root, docs_dir), site_url))
+def _packed_part(project: Project, site_url: str, part: SourcePart) -> Iterator[str]:
+    return packing(iter_site_sources(project, site_url, part))
 
 
 def _load(root: Path, docs_dir: Path) -> Project:

@@ -4,8 +4,10 @@ Loading and validating the plan and making every page's data creates millions of
 Freed, they leave the build's heap fragmented: at 10,000 items the build kept about 300 MB it no
 longer used while Pagefind, at the very end, needed most of a gigabyte to write the index. So a
 build (not the preview, which keeps its model between rebuilds) forks once, the child loads the
-project and sends each page's packed text back over a pipe, and exits; the build receives only
-the texts, long strings that are handed back to the system as soon as each page is written.
+project, forks a helper that makes the part of the pages computed over the whole plan (the open
+data, the feeds, the charts: planspor.pages.SOURCE_PARTS) while it makes the rest, and both send
+each page's packed text back over a pipe of their own, and exit; the build receives only the
+texts, long strings that are handed back to the system as soon as each page is written.
 
 What the child finds wrong with the plan comes back as the same problems, so the build fails with
 the same Danish message. Linux only (fork), like the workers; elsewhere the build loads itself.
@@ -13,60 +15,126 @@ the same Danish message. Linux only (fork), like the workers; elsewhere the buil
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
 import traceback
-from collections.abc import Callable, Iterable
-from multiprocessing.connection import Pipe
+from collections.abc import Callable, Iterable, Sequence
+from multiprocessing.connection import Connection, Pipe, wait
+from typing import NoReturn, TypeVar
 
 from mkdocs.exceptions import PluginError
 
-from planspor.problems import PlanInvalid
+from planspor.problems import PlanInvalid, Problem
 
 _PAGE, _INVALID, _FAILED, _DONE = b"P", b"I", b"F", b"D"
+STOPPED = "Planen blev indlæst i en proces for sig, og den stoppede uventet; sæt PLANSPOR_WORKERS=0 for at bygge i én proces."
+
+T = TypeVar("T")
 
 
-def load_elsewhere(make_pages: Callable[[], Iterable[str]]) -> list[str]:
-    """The packed pages `make_pages` yields, made in a forked child; raises PlanInvalid as it would."""
-    reader, writer = Pipe(duplex=False)
+def load_elsewhere(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[str]]]) -> list[str]:
+    """The packed pages of every part, made in forked processes: the first runs `load`, then forks
+    one more for each further part, so the parts are made side by side. Raises PlanInvalid as
+    `load` or a part would; the pages come in no particular order."""
+    pipes = [Pipe(duplex=False) for _ in parts]
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:
-        reader.close()
+        for reader, _ in pipes:
+            reader.close()
+        _load_and_make(load, parts, [writer for _, writer in pipes])
+    for _, writer in pipes:
+        writer.close()
+    readers = [reader for reader, _ in pipes]
+    try:
+        return _receive(readers)
+    finally:
+        for reader in readers:
+            reader.close()
+        os.waitpid(pid, 0)
+
+
+def _load_and_make(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[str]]], writers: list[Connection]) -> NoReturn:
+    """The loading child: never returns. It makes millions of objects and exits: no collecting."""
+    gc.disable()
+    try:
         try:
-            for page in make_pages():
-                writer.send_bytes(_PAGE + page.encode("utf-8", "surrogatepass"))
-            writer.send_bytes(_DONE)
+            loaded = load()
         except PlanInvalid as error:
-            writer.send_bytes(_INVALID + pickle.dumps(error.problems))
-        except BaseException:  # a bug: the build shows what the child saw
-            writer.send_bytes(_FAILED + traceback.format_exc().encode("utf-8", "replace"))
-        finally:
-            writer.close()
+            writers[0].send_bytes(_INVALID + pickle.dumps(error.problems))
+            raise SystemExit from None
+        except BaseException:
+            writers[0].send_bytes(_FAILED + traceback.format_exc().encode("utf-8", "replace"))
+            raise SystemExit from None
+        helpers = []
+        for index in range(1, len(parts)):
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(0)
-    writer.close()
-    pages: list[str] = []
+            helper = os.fork()
+            if helper == 0:
+                for other, writer in enumerate(writers):
+                    if other != index:
+                        writer.close()
+                _send(parts[index](loaded), writers[index])
+                os._exit(0)
+            helpers.append(helper)
+        for writer in writers[1:]:
+            writer.close()
+        _send(parts[0](loaded), writers[0])
+        for helper in helpers:  # waited for, so the build's memory is counted with its helpers'
+            os.waitpid(helper, 0)
+    except BaseException:
+        pass
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def _send(pages: Iterable[str], writer: Connection) -> None:
     try:
-        while True:
+        for page in pages:
+            writer.send_bytes(_PAGE + page.encode("utf-8", "surrogatepass"))
+        writer.send_bytes(_DONE)
+    except PlanInvalid as error:
+        writer.send_bytes(_INVALID + pickle.dumps(error.problems))
+    except BaseException:  # a bug: the build shows what the child saw
+        writer.send_bytes(_FAILED + traceback.format_exc().encode("utf-8", "replace"))
+    finally:
+        writer.close()
+
+
+def _receive(readers: list[Connection]) -> list[str]:
+    pages: list[str] = []
+    pending, finished = list(readers), 0
+    problems: list[Problem] | None = None
+    failure: str | None = None
+    while pending:
+        for ready in wait(pending):
+            assert isinstance(ready, Connection)
             try:
-                message = reader.recv_bytes()
+                message = ready.recv_bytes()
             except EOFError:
-                raise PluginError(
-                    "Planen blev indlæst i en proces for sig, og den stoppede uventet; sæt PLANSPOR_WORKERS=0 for at bygge i én proces."
-                ) from None
+                pending.remove(ready)
+                continue
             tag, body = message[:1], message[1:]
             if tag == _PAGE:
                 pages.append(body.decode("utf-8", "surrogatepass"))
-            elif tag == _DONE:
-                return pages
+                continue
+            pending.remove(ready)
+            if tag == _DONE:
+                finished += 1
             elif tag == _INVALID:
-                raise PlanInvalid(pickle.loads(body))
+                problems = pickle.loads(body)
             else:
-                raise PluginError(f"Planen kunne ikke indlæses:\n{body.decode('utf-8', 'replace')}")
-    finally:
-        reader.close()
-        os.waitpid(pid, 0)
+                failure = body.decode("utf-8", "replace")
+    if problems is not None:
+        raise PlanInvalid(problems)
+    if failure is not None:
+        raise PluginError(f"Planen kunne ikke indlæses:\n{failure}")
+    if finished < len(readers):
+        raise PluginError(STOPPED)
+    return pages

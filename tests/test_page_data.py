@@ -18,7 +18,7 @@ from conftest import REPO
 
 from planspor import addresses
 from planspor.page_source import PageSource
-from planspor.pages import problem_pages, site_sources
+from planspor.pages import SOURCE_PARTS, iter_site_sources, problem_pages, site_sources
 from planspor.problems import Problem
 from planspor.project import load_project
 
@@ -98,3 +98,13 @@ def test_the_preview_problem_page_renders_with_strict_undefined() -> None:
     (source,) = problem_pages([Problem("data/plan.yaml", 3, "title", "Feltet mangler.")], ["index.md"])
     html = render(environment(), source)
     assert "data/plan.yaml:3" in html and "Feltet mangler." in html
+
+
+def test_the_parts_of_a_site_are_every_source_exactly_once() -> None:
+    """Two processes make a big site's sources side by side, one part each (hooks/planspor_loading.py)."""
+    project = load_project(REPO)
+    whole = [(source.src_uri, source.text) for source in site_sources(project, "https://example.org/")]
+    parts = [(source.src_uri, source.text) for part in SOURCE_PARTS for source in iter_site_sources(project, "https://example.org/", part)]
+    assert len(whole) == len({uri for uri, _ in whole})
+    assert sorted(parts) == sorted(whole)
+    assert all(list(iter_site_sources(project, "", part)) for part in SOURCE_PARTS)

@@ -10,6 +10,7 @@ every other editor page is published as it is (the checks in ``project`` refuse 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings
 from .fragment_data import KindData, StatusDescription
@@ -21,7 +22,14 @@ from .problems import Problem
 from .project import Project
 from .sdgs import status_icons
 
-__all__ = ["PAGE_SIZE", "PageSource", "iter_site_sources", "problem_pages", "site_sources", "split_pages"]
+__all__ = ["PAGE_SIZE", "SOURCE_PARTS", "PageSource", "SourcePart", "iter_site_sources", "problem_pages", "site_sources", "split_pages"]
+
+# The two parts of a site's sources, each about half the work of making them at any size: the
+# pages, one or a few per item, theme, committee and so on; and what is computed over the whole
+# plan at once (the open data files, the feeds, the figures page's charts). Together they are every
+# source exactly once (tests/test_page_data.py), so two processes can make a site side by side.
+SourcePart = Literal["pages", "whole-plan"]
+SOURCE_PARTS: tuple[SourcePart, ...] = ("pages", "whole-plan")
 
 
 def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
@@ -33,19 +41,26 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
     return list(iter_site_sources(project, site_url))
 
 
-def iter_site_sources(project: Project, site_url: str = "") -> Iterator[PageSource]:
+def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | None = None) -> Iterator[PageSource]:
     """The same as site_sources, one at a time: a caller that keeps only each page's text
-    never holds every page's data at once (at 10,000 items, hundreds of megabytes)."""
+    never holds every page's data at once (at 10,000 items, hundreds of megabytes).
+    ``part``: only that part of them (see SOURCE_PARTS), in the same order."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     plan = project.plan
-    yield from generated_pages(SiteContext(project))
+    ctx = SiteContext(project)
+    if part != "whole-plan":
+        yield from generated_pages(ctx, figures=part is None)
+    if part == "pages":
+        return
+    if part == "whole-plan":
+        yield pages_insights.figures(ctx)
     yield status_stylesheet(plan)
     yield icon_sprite(plan)
     yield from data_files(plan, site_url)
     yield from feed_files(plan, site_url)
 
 
-def generated_pages(ctx: SiteContext) -> Iterator[PageSource]:
+def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSource]:
     yield pages_listings.overview(ctx)
     sections = pages_listings.section_indexes(ctx)
     yield next(sections)  # /temaer/ before the themes, as the site has always listed them
@@ -61,7 +76,8 @@ def generated_pages(ctx: SiteContext) -> Iterator[PageSource]:
     yield next(sections)
     yield from pages_listings.sdgs(ctx)
     yield from pages_insights.changes_pages(ctx)
-    yield pages_insights.figures(ctx)
+    if figures:
+        yield pages_insights.figures(ctx)
     yield pages_insights.budget(ctx)
     yield from pages_insights.reports(ctx)
     yield about(ctx)
