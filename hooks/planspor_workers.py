@@ -74,7 +74,9 @@ def may_fork() -> bool:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """Linux, and only this thread running: a fork copies only the thread that calls it, and a lock
+    another thread held (a program that runs MkDocs on a thread of its own) would stay held."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def longest_run(pages: Sequence[Page], generated: set[str]) -> list[Page]:
