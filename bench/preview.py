@@ -38,7 +38,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import dev  # noqa: E402
-from bench.run import machine  # noqa: E402
+from bench.run import ensure_environment, machine  # noqa: E402
 
 TARGET = 1.0  # seconds from saving to the reloaded page
 _EPOCH = re.compile(r"livereload\((\d+), (\d+)\)")
@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the project here and keep it")
     parser.add_argument("--serve-args", help="options for mkdocs serve instead of those `python3 dev.py serve` uses")
     args = parser.parse_args(argv)
+    ensure_environment()  # .venv's Python, as the README's `python3 bench/preview.py` promises
     from bench.synthetic import write_project
 
     serve_args = shlex.split(args.serve_args) if args.serve_args is not None else list(dev.SERVE_OPTIONS)
