@@ -48,6 +48,7 @@ log = logging.getLogger("mkdocs.hooks.planspor")
 # its problems in the browser and recover by itself once fixed. These hold
 # the serve session's state; a plain build never uses them.
 _serving = False
+_config_file: Path | None = None  # the mkdocs.yml being built: its Markdown renders the notes when they are checked
 _last_good_uris: set[str] = set()
 
 
@@ -90,6 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Planspor kræver use_directory_urls: true i mkdocs.yml (sidernes adresser er en del af kontrakten).")
     if config.repo_url:
         raise PluginError("Fjern repo_url fra mkdocs.yml: Material ville så kalde værtens API fra hver besøgendes browser. Brug extra.edit_base_url.")
+    global _config_file
+    _config_file = Path(config.config_file_path) if config.config_file_path else None
     config.extra["planspor_links"] = addresses.site_links()  # what the templates' chrome links to
     config.extra["planspor_build"] = build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
     return config
@@ -125,7 +128,7 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
     else one page's data at a time here (see `packed`); the preview with the plan it remembers."""
     if not _serving and planspor_workers.may_fork():
         parts = [functools.partial(_packed_part, site_url=site_url, part=part) for part in SOURCE_PARTS]
-        return unpacked(load_elsewhere(lambda: load_project(root, docs_dir), parts))
+        return unpacked(load_elsewhere(lambda: load_project(root, docs_dir, site_config=_config_file), parts))
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
@@ -140,12 +143,12 @@ def _packed_part(project: Project, site_url: str, part: SourcePart) -> Iterator[
 def _load(root: Path, docs_dir: Path) -> Project:
     """The project; in the preview, with the plan of the last build when data/plan.yaml is unchanged."""
     if not _dirty:
-        return load_project(root, docs_dir)
+        return load_project(root, docs_dir, site_config=_config_file)
     try:
         text = (root / PLAN_FILE).read_bytes()
     except OSError:
-        return load_project(root, docs_dir)
-    project = load_project(root, docs_dir, plan=_plans.recall(text))
+        return load_project(root, docs_dir, site_config=_config_file)
+    project = load_project(root, docs_dir, plan=_plans.recall(text), site_config=_config_file)
     _plans.remember(text, project.plan)
     return project
 

@@ -176,6 +176,13 @@ def _outside_code_spans(line: str) -> list[tuple[str, bool]]:
     return parts
 
 
+def code_free_lines(body: str) -> Iterator[tuple[int, str]]:
+    """Each line's index and its text with code spans blanked; lines in fenced code are left out."""
+    for index, (line, in_code) in enumerate(_lines_with_code_state(body.split("\n"))):
+        if not in_code:
+            yield index, "".join(" " * len(part) if code else part for part, code in _outside_code_spans(line))
+
+
 def level_one_headings(doc: MarkdownDoc) -> list[int]:
     """File lines of '# ' headings outside code (a note's title is the item's)."""
     return [

@@ -12,14 +12,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import addresses
+from . import addresses, site_markdown
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
+from .note_markup import FILES_DIR, markup_problems
 from .problems import PlanInvalid, Problem
 from .validate import build_plan
 from .yamlsource import ComposedYaml, SourceText, build_yaml, compose_yaml, parse_yaml, read_text
 
 NOTES_DIR = "items"
+SITE_CONFIG = "mkdocs.yml"
 PLAN_FILE = "data/plan.yaml"
 CONTENT_DIR = "content"
 NOTE_FIELDS = ("description",)
@@ -76,9 +78,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(root: Path, content_dir: Path | None = None, plan_yaml: ComposedYaml | None = None, plan: Plan | None = None) -> Project:
+def load_project(
+    root: Path, content_dir: Path | None = None, plan_yaml: ComposedYaml | None = None, plan: Plan | None = None, site_config: Path | None = None
+) -> Project:
     """Load and validate everything, or raise PlanInvalid listing every problem (``plan_yaml``: see load_plan;
-    ``plan``: the plan, validated already from the data/plan.yaml that is there now)."""
+    ``plan``: the plan, validated already from the data/plan.yaml that is there now; ``site_config``: the
+    mkdocs.yml whose Markdown renders the notes, root/mkdocs.yml unless given)."""
     content = content_dir or root / CONTENT_DIR
     problems: list[Problem] = []
     try:
@@ -98,10 +103,21 @@ def load_project(root: Path, content_dir: Path | None = None, plan_yaml: Compose
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
-    notes, pages = _check_documents(plan, docs, problems)
+    notes, pages = _check_documents(plan, docs, problems, _markup_check(content, site_config or root / SITE_CONFIG))
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
+
+
+MarkupCheck = Callable[[MarkdownDoc, str], list[Problem]]
+
+
+def _markup_check(content: Path, site_config: Path) -> MarkupCheck | None:
+    """What notes and pages render to, checked with the site's Markdown (note_markup); without a mkdocs.yml there is no site to check for."""
+    if not site_config.is_file():
+        return None
+    render = site_markdown.renderer(site_config)
+    return lambda doc, page_uri: markup_problems(doc, page_uri, content, render)
 
 
 def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Project:
@@ -140,8 +156,20 @@ def misnamed_files(content: Path, display_dir: str) -> list[Problem]:
         names = {path.name for path in files}  # exact names: on macOS x.MD "exists" as x.md too
         for path in files:
             name = path.name
-            if name.startswith((".", "~")) or name.endswith(".md") or not name.lower().endswith(TEXT_SUFFIXES):
-                continue  # hidden and temporary files, notes, and pictures or other files that belong there
+            if name.startswith((".", "~")) or name.endswith(".md"):
+                continue  # hidden and temporary files, and notes
+            if not name.lower().endswith(TEXT_SUFFIXES):
+                if folder == NOTES_DIR:  # the build reads only notes here: a picture would be lost
+                    problems.append(
+                        Problem(
+                            f"{display_dir}{folder}/{name}",
+                            None,
+                            "",
+                            f"Billeder og PDF'er til noterne skal ligge i content/{FILES_DIR}/; her kommer de ikke med på sitet. "
+                            + f"Flyt filen til content/{FILES_DIR}/{name}, og skriv i noten ../{FILES_DIR}/{name}.",
+                        )
+                    )
+                continue  # pictures or other files that belong there
             stem = name
             while stem.lower().endswith(TEXT_SUFFIXES):
                 stem = stem[: stem.rindex(".")]
@@ -213,7 +241,9 @@ def _display_dir(root: Path, content: Path) -> str:
         return content.as_posix() + "/"
 
 
-def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem]) -> tuple[dict[str, Note], dict[str, EditorPage]]:
+def _check_documents(
+    plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem], markup: MarkupCheck | None = None
+) -> tuple[dict[str, Note], dict[str, EditorPage]]:
     exists = _resolver(plan)
     notes: dict[str, Note] = {}
     pages: dict[str, EditorPage] = {}
@@ -232,6 +262,8 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
                 )
             body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists)
             problems += link_problems
+            if markup is not None:
+                problems += markup(doc, src_uri)
             notes[item_id] = Note(item_id, doc, body)
             continue
         if folder.startswith(NOTES_DIR + "/") or src_uri.startswith(addresses.ITEMS + "/"):
@@ -251,6 +283,8 @@ def _check_documents(plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Pr
         _check_fields(doc, PAGE_FIELDS, problems)
         body, link_problems = rewrite_links(doc, src_uri, exists)
         problems += link_problems
+        if markup is not None:
+            problems += markup(doc, src_uri)
         pages[src_uri] = EditorPage(src_uri, doc, body)
     return notes, pages
 
