@@ -95,6 +95,34 @@ CASES = [
     Case("image-next-to-notes", "", "skal ligge i content/filer/", file="content/items/kort.png", line=None, field=""),
     Case("pdf-next-to-notes", "", "skal ligge i content/filer/", file="content/items/bilag.pdf", line=None, field=""),
     Case("svg-next-to-notes", "", "skal ligge i content/filer/", file="content/items/diagram.svg", line=None, field=""),
+    # What GitHub's preview shows one way and the site another, or a text the page hides but its HTML shows
+    Case("list-under-a-line", "Vi gør tre ting:\n- en analyse\n- en plan", "Sæt en tom linje over listen", line=2, field="liste"),
+    Case("star-list-under-a-line", "Vi gør tre ting:\n* en analyse\n* en plan", "Sæt en tom linje over listen", line=2, field="liste"),
+    Case("numbered-list-under-a-line", "Trinene er:\n1. først\n2. derefter", "Sæt en tom linje over listen", line=2, field="liste"),
+    Case("sub-item-two-spaces", "- et punkt\n  - et underpunkt\n- et punkt mere", "Ryk det 4 mellemrum ind", line=2, field="liste"),
+    Case("sub-item-three-spaces", "1. et trin\n   - en detalje", "Ryk det 4 mellemrum ind", line=2, field="liste"),
+    Case("numbered-sub-item-two-spaces", "- et punkt\n  1. første underpunkt", "Ryk det 4 mellemrum ind", line=2, field="liste"),
+    Case("table-row-extra-cell", "| År | Beløb |\n|---|---|\n| 2024 | 0 | ekstra |", "Rækken har 3 celler, men tabellen har 2 kolonner", line=3, field="tabel"),
+    Case(
+        "table-row-missing-cell",
+        "| År | Beløb | Note |\n|---|---|---|\n| 2024 | 0 |",
+        "Rækken har 2 celler, men tabellen har 3 kolonner",
+        line=3,
+        field="tabel",
+    ),
+    Case("table-under-a-line", "Beløbene:\n| År | Beløb |\n|---|---|\n| 2024 | 0 |", "Sæt en tom linje over tabellen", line=2, field="tabel"),
+    Case("unclosed-comment", "Tekst.\n\n<!-- husk at spørge økonomi\n\nMere tekst.", "aldrig slutter", line=3, field="kommentar"),
+    Case("comment-for-colleagues", "Beløbet er foreløbigt. <!-- Jens: tallet er ikke godkendt -->", "står i sidens HTML", field="kommentar"),
+    Case(
+        "text-inside-the-template",
+        "<!--\nNoten til indsatsen 'Budget i balance'. Skriv almindelig Markdown under denne kommentar;\nMin tekst om indsatsen.\n-->",
+        "inde i skabelonens kommentar",
+        line=3,
+        field="kommentar",
+    ),
+    Case("link-without-parenthesis", "Se [analysen](indsats:raaderumsanalyse og læs mere.", "mangler sin afsluttende parentes", field="link"),
+    Case("web-link-without-parenthesis", "Læs [kommunens side](https://www.norddjurs.dk om planen.", "mangler sin afsluttende parentes", field="link"),
+    Case("file-link-without-parenthesis", "Se [bilaget](../filer/plan.pdf", "mangler sin afsluttende parentes", field="link"),
     # The same on an editor's page
     Case("page-script", "<script>alert(1)</script>", "<script> er ikke tilladt", file=PAGE),
     Case("page-iframe", '<iframe src="https://www.youtube.com/embed/abc"></iframe>', "<iframe> er ikke tilladt", file=PAGE),
@@ -102,6 +130,8 @@ CASES = [
     Case("page-missing-file", "[Referatet](filer/referat.pdf)", "content/filer/referat.pdf, som ikke findes", file=PAGE, field="link"),
     Case("page-absolute-link", "[Referatet](/filer/referat.pdf)", "begynder med '/'", file=PAGE, field="link"),
     Case("page-image-from-host", "![Logo](https://cdn.example.com/logo.png)", "hentes fra cdn.example.com", file=PAGE, field="billede"),
+    Case("page-list-under-a-line", "Kontakt:\n- telefon\n- mail", "Sæt en tom linje over listen", file=PAGE, line=2, field="liste"),
+    Case("page-unclosed-comment", "<!-- udkast", "aldrig slutter", file=PAGE, field="kommentar"),
 ]
 
 # What editors may write: all of it in one note, which must pass check and build alike.

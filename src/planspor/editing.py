@@ -18,6 +18,7 @@ from typing import Any
 
 from .edit_checks import all_ids, arg_problem, check_ref, date_problems, find_item, find_status, fresh_id, parse_day, parse_timing
 from .model import Plan
+from .note_structure import note_template
 from .plan_file import PlanFile, read_plan_file, write_atomically
 from .plan_keys import ITEM_KEY_ORDER
 from .plan_text import PlanTextEditor, period_value
@@ -109,18 +110,6 @@ class NewItem:
     start: str | None = None
     end: str | None = None
     day: str | None = None
-
-
-def note_template(title: str) -> str:
-    return (
-        "<!--\n"
-        f"Noten til indsatsen '{title}'. Skriv almindelig Markdown under denne kommentar;\n"
-        "teksten vises på indsatsens side. Brug overskrifter med ## (aldrig #: indsatsens\n"
-        "titel er sidens overskrift). Link til andre dele af planen med fx\n"
-        "`[teksten](indsats:et-andet-id)` eller `[temaet](tema:et-tema-id)`.\n"
-        "Kommentaren her vises ikke på siden.\n"
-        "-->\n"
-    )
 
 
 def history_entry(day: dt.date, status: str | None = None, timing: Mapping[str, Any] | None = None, comment: str = "") -> dict[str, Any]:

@@ -16,6 +16,7 @@ from . import addresses, site_markdown
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
 from .note_markup import FILES_DIR, markup_problems
+from .note_structure import structure_problems
 from .problems import PlanInvalid, Problem
 from .validate import build_plan
 from .yamlsource import ComposedYaml, SourceText, build_yaml, compose_yaml, parse_yaml, read_text
@@ -262,6 +263,7 @@ def _check_documents(
                 )
             body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists)
             problems += link_problems
+            problems += structure_problems(doc)
             if markup is not None:
                 problems += markup(doc, src_uri)
             notes[item_id] = Note(item_id, doc, body)
@@ -283,6 +285,7 @@ def _check_documents(
         _check_fields(doc, PAGE_FIELDS, problems)
         body, link_problems = rewrite_links(doc, src_uri, exists)
         problems += link_problems
+        problems += structure_problems(doc)
         if markup is not None:
             problems += markup(doc, src_uri)
         pages[src_uri] = EditorPage(src_uri, doc, body)
