@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project, run_mkdocs_build, run_planspor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planspor.problems import PlanInvalid, Problem
 from planspor.project import load_project
@@ -262,3 +264,30 @@ def test_the_guide_lists_exactly_the_allowed_elements() -> None:
     named = set(re.findall(r"`<([a-z0-9]+)>`", listed.split("Tilladte elementer:", 1)[1].split(". Tilladte attributter", 1)[0]))
     assert named == set(ALLOWED_ELEMENTS)
     assert f"højst fylde {MAX_FILE_BYTES // 1024 // 1024} MB" in section
+
+
+# -- property: random edits of a note, and check and the build still agree ----------------------
+
+FRAGMENTS = [
+    "<script>x()</script>", "<iframe src='https://x'></iframe>", '<p onclick="x">', "<b>fed</b>", "<!--", "-->", "<!-- note -->",
+    "{ onclick=\"x\" }", "{ #id .klasse }", "{", "}", "![", "](", ")", "[", "]", "![Kort](../filer/kort.png)", "![](../filer/kort.png)",
+    "[a](https://www.norddjurs.dk/)", "[a](indsats:budget-i-balance)", "[a](indsats:findes-ikke)", "[a](../filer/mangler.pdf)",
+    "[a](/abs)", "[a](javascript:x)", "![k](https://cdn.example.com/k.png)", "C:\\Users\\x", "- punkt", "  - under", "1. trin", "1) trin",
+    "| a | b |", "|---|---|", "| 1 | 2 | 3 |", "## Overskrift", "# Titel", "`kode`", "```", "!!! note", "    indrykket", "<details>",
+    "&lt;", "&", "<", ">", "\t", "", "Tekst", "æøå", "<img src=x>", "<a href='data:x'>d</a>", "<style>", "<span style='x'>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8), st.lists(st.sampled_from(["", " ", "\n", "\n\n"]), min_size=8, max_size=8))
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_random_edits_of_a_note_leave_check_and_build_agreeing(tmp_path_factory: pytest.TempPathFactory, pieces: list[str], joints: list[str]) -> None:
+    folder = tmp_path_factory.mktemp("mutated")
+    text = "".join(piece + joint for piece, joint in zip(pieces, joints, strict=False))
+    project = make_project(folder, None, text)
+    check = run_planspor(project, "check")
+    build = run_mkdocs_build(project, folder / "site")
+    output = check.stdout + check.stderr + build.stdout + build.stderr
+    assert "Traceback" not in output, output
+    assert (check.returncode == 0) == (build.returncode == 0), f"{text!r}\n{output}"
+    if build.returncode != 0:
+        assert "WARNING" not in build.stdout + build.stderr, f"{text!r}\n{output}"

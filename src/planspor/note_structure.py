@@ -21,6 +21,7 @@ from .problems import Problem
 # A bullet item, or an ordered one starting at 1 (CommonMark lets only these interrupt a paragraph).
 _BULLET = re.compile(r"^( {0,3})([-*+])\s+\S")
 _ORDERED = re.compile(r"^( {0,3})(\d{1,9})[.)]\s+\S")
+_PARENTHESIS_ITEM = re.compile(r"^\s*(\d{1,9})\)\s+\S")
 _ANY_ITEM = re.compile(r"^\s*([-*+]|\d{1,9}[.)])\s+\S")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _OPEN_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<after>\s+[^\s\"'(]|\s*$)")
@@ -98,6 +99,12 @@ def _lists(lines: list[str]) -> Iterator[tuple[int, str, str]]:
         if not line.strip():
             previous_blank = True
             continue
+        if parenthesis := _PARENTHESIS_ITEM.match(line):
+            yield (
+                index,
+                "liste",
+                f"'{parenthesis[1]})' bliver en nummereret liste på GitHub, men tekst på sitet. Skriv '{parenthesis[1]}.' med punktum.",
+            )
         starts_list = bool(_BULLET.match(line)) or bool((ordered := _ORDERED.match(line)) and ordered[2] == "1")
         if _ANY_ITEM.match(line):
             indent = len(line) - len(line.lstrip(" "))
