@@ -86,6 +86,9 @@ CASES = [
     Case("above-content-image", "![Logo](../../theme_overrides/assets/images/favicon.svg)", "uden for content/", field="billede"),
     Case("plain-item-path", "[Se](../indsatser/budget-i-balance.md)", "indsats:budget-i-balance", field="link"),
     Case("plain-theme-path", "[Temaet](../temaer/oekonomisk-politik.md)", "tema:oekonomisk-politik", field="link"),
+    Case("unknown-id-close-to-one", "[Se](indsats:budget-i-balanse)", "Mente du 'budget-i-balance'?", field="link"),
+    Case("unknown-theme-close-to-one", "[Temaet](tema:oekonomisk-politk)", "Mente du 'oekonomisk-politik'?", field="link"),
+    Case("unknown-id", "[Se](indsats:noget-helt-andet)", "som ikke findes i planen", field="link"),
     Case("other-note", "[Se også](automatisering-af-rutineopgaver.md)", "indsats:automatisering-af-rutineopgaver", field="link"),
     # Images without alt text, files too large
     Case("image-without-alt", "![](../filer/kort.png)", "mangler en alternativ tekst", field="billede"),
@@ -197,6 +200,15 @@ def problems_of(project: Path) -> list[Problem]:
     except PlanInvalid as error:
         return error.problems
     return []
+
+
+def test_a_link_by_an_items_previous_id_goes_to_its_page_now(tmp_path: Path) -> None:
+    project = make_project(tmp_path, None, "Se [lokalerne](indsats:lokaleoptimering).")
+    assert problems_of(project) == []
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stdout + build.stderr
+    page = (tmp_path / "site" / "indsatser" / "budget-i-balance" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../bedre-udnyttelse-af-lokaler/">lokalerne</a>' in page
 
 
 def test_the_corpus_has_every_class_of_mistake() -> None:

@@ -78,10 +78,12 @@ def split_front_matter(source: SourceText) -> MarkdownDoc:
     return MarkdownDoc(source.display, meta, body, fm_lines + 3)
 
 
-Resolver = Callable[[str, str], bool]
+# A link's id to the id it names now (an item's previous id names the item), or None; and every id a scheme can name.
+Resolver = Callable[[str, str], str | None]
+Known = Callable[[str], set[str]]
 
 
-def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[str, list[Problem]]:
+def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver, known: Known | None = None) -> tuple[str, list[Problem]]:
     """Rewrite scheme links relative to page_uri; report unknown targets by line."""
     problems: list[Problem] = []
     page_dir = posixpath.dirname(page_uri)
@@ -90,13 +92,15 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver) -> tuple[st
         if not ident:
             problems.append(Problem(doc.display, line, "link", _missing_id(scheme, after)))
             return None
-        if not exists(scheme, ident):
+        current = exists(scheme, ident)
+        if current is None:
             what = {"indsats": "en indsats", "tema": "et tema", "udvalg": "et udvalg", "strategi": "en strategi", "verdensmaal": "et verdensmål"}[scheme]
+            hint = suggest(ident, known(scheme)) if known else ""
             problems.append(
-                Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på {what}, som ikke findes i planen. Tjek id'et i data/plan.yaml.")
+                Problem(doc.display, line, "link", f"Linket '{scheme}:{ident}' peger på {what}, som ikke findes i planen.{hint} Tjek id'et i data/plan.yaml.")
             )
             return None
-        path = posixpath.relpath(LINK_SCHEMES[scheme](ident), page_dir or ".")
+        path = posixpath.relpath(LINK_SCHEMES[scheme](current), page_dir or ".")
         return path + (anchor or "")
 
     lines = doc.body.split("\n")

@@ -261,7 +261,7 @@ def _check_documents(
                 problems.append(
                     Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'.")
                 )
-            body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists)
+            body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists, _known_by_scheme(plan))
             problems += link_problems
             problems += structure_problems(doc)
             if markup is not None:
@@ -283,7 +283,7 @@ def _check_documents(
             problems.append(problem)
             continue
         _check_fields(doc, PAGE_FIELDS, problems)
-        body, link_problems = rewrite_links(doc, src_uri, exists)
+        body, link_problems = rewrite_links(doc, src_uri, exists, _known_by_scheme(plan))
         problems += link_problems
         problems += structure_problems(doc)
         if markup is not None:
@@ -340,10 +340,24 @@ def _known_ids(plan: Plan) -> dict[str, set[str]]:
     }
 
 
-def _resolver(plan: Plan) -> Callable[[str, str], bool]:
-    """Whether a link by id ('tema:skoler') names something in the plan."""
+def _resolver(plan: Plan) -> Callable[[str, str], str | None]:
+    """The id a link by id ('tema:skoler') names in the plan now, or None. An item's previous id
+    (previous_ids) names the item: the link goes to its current page, as its old address does."""
     known = _nameable(plan)
-    return lambda scheme, ident: ident in known[addresses.SCHEME_FOLDERS[scheme]]
+    renamed = {old: item.id for item in plan.items for old in item.previous_ids}
+
+    def resolve(scheme: str, ident: str) -> str | None:
+        folder = addresses.SCHEME_FOLDERS[scheme]
+        if ident in known[folder]:
+            return ident
+        return renamed.get(ident) if folder == addresses.ITEMS else None
+
+    return resolve
+
+
+def _known_by_scheme(plan: Plan) -> Callable[[str], set[str]]:
+    known = _nameable(plan)
+    return lambda scheme: known[addresses.SCHEME_FOLDERS[scheme]]
 
 
 def _nameable(plan: Plan) -> dict[str, set[str]]:
