@@ -245,7 +245,7 @@ def _display_dir(root: Path, content: Path) -> str:
 def _check_documents(
     plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem], markup: MarkupCheck | None = None
 ) -> tuple[dict[str, Note], dict[str, EditorPage]]:
-    exists = _resolver(plan)
+    exists, known = _resolver(plan), _known_by_scheme(plan)
     notes: dict[str, Note] = {}
     pages: dict[str, EditorPage] = {}
     problems += _duplicate_pages(docs)
@@ -261,7 +261,7 @@ def _check_documents(
                 problems.append(
                     Problem(doc.display, line, "overskrift", "En note må ikke have en overskrift med ét '#': indsatsens titel er sidens overskrift. Brug '##'.")
                 )
-            body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists, _known_by_scheme(plan))
+            body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists, known)
             problems += link_problems
             problems += structure_problems(doc)
             if markup is not None:
@@ -283,7 +283,7 @@ def _check_documents(
             problems.append(problem)
             continue
         _check_fields(doc, PAGE_FIELDS, problems)
-        body, link_problems = rewrite_links(doc, src_uri, exists, _known_by_scheme(plan))
+        body, link_problems = rewrite_links(doc, src_uri, exists, known)
         problems += link_problems
         problems += structure_problems(doc)
         if markup is not None:
