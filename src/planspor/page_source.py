@@ -92,3 +92,16 @@ def split_pages(base_uri: str, title: str, rows: list[Row]) -> list[PagePart[Row
         shown = title if number == 1 else f"{title} (side {number} af {len(chunks)})"
         parts.append(PagePart(number, source, shown, chunk, pagination))
     return parts
+
+
+def item_markdown(note_body: str | None, process: str, cross_cutting: str) -> str:
+    """An item page's Markdown: the editor's note, then the plan's process and cross-cutting texts.
+    Also what links to the page's anchors are checked against (note_anchors)."""
+    parts = []
+    if note_body is not None:
+        parts.append(note_body.strip())
+    if process:
+        parts.append('## Proces { data-pagefind-ignore="" }\n\n' + escape(process))
+    if cross_cutting:
+        parts.append('## Tværgående aspekter { data-pagefind-ignore="" }\n\n' + escape(cross_cutting))
+    return "\n\n".join(parts)

@@ -8,7 +8,7 @@ from .fragment_data import ItemData
 from .model import Item, freshness
 from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
-from .page_source import PageSource, escape, front_matter_page, template
+from .page_source import PageSource, front_matter_page, item_markdown, template
 from .periods import danish_date
 from .project import NOTES_DIR, PLAN_FILE
 
@@ -47,18 +47,12 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "has_note": note is not None,
         "edit": {"note": f"content/{NOTES_DIR}/{item.id}.md", "note_exists": note is not None, "plan": PLAN_FILE, "plan_line": item.line},
     }
-    body_parts = []
-    if note is not None:
-        body_parts.append(note.body.strip())
-    if item.process:
-        body_parts.append('## Proces { data-pagefind-ignore="" }\n\n' + escape(item.process))
-    if item.cross_cutting:
-        body_parts.append('## Tværgående aspekter { data-pagefind-ignore="" }\n\n' + escape(item.cross_cutting))
     description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
     if note is not None and note.doc.meta.get("description"):
         description = str(note.doc.meta["description"])
     page: ItemPage = {"site": ctx.site, "page": "item", "item": data}
-    return ctx.page(addresses.item_source(item.id), item.title, page, "\n\n".join(body_parts), description)
+    body = item_markdown(note.body if note is not None else None, item.process, item.cross_cutting)
+    return ctx.page(addresses.item_source(item.id), item.title, page, body, description)
 
 
 def redirects(ctx: SiteContext, item: Item) -> list[PageSource]:

@@ -15,8 +15,10 @@ from pathlib import Path
 from . import addresses, site_markdown
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
+from .note_anchors import Anchors
 from .note_markup import FILES_DIR, markup_problems
 from .note_structure import structure_problems
+from .page_source import item_markdown
 from .problems import PlanInvalid, Problem
 from .validate import build_plan
 from .yamlsource import ComposedYaml, SourceText, build_yaml, compose_yaml, parse_yaml, read_text
@@ -104,21 +106,16 @@ def load_project(
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
-    notes, pages = _check_documents(plan, docs, problems, _markup_check(content, site_config or root / SITE_CONFIG))
+    notes, pages = _check_documents(plan, docs, problems, _site_renderer(site_config or root / SITE_CONFIG), content)
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
 
 
-MarkupCheck = Callable[[MarkdownDoc, str], list[Problem]]
-
-
-def _markup_check(content: Path, site_config: Path) -> MarkupCheck | None:
-    """What notes and pages render to, checked with the site's Markdown (note_markup); without a mkdocs.yml there is no site to check for."""
-    if not site_config.is_file():
-        return None
-    render = site_markdown.renderer(site_config)
-    return lambda doc, page_uri: markup_problems(doc, page_uri, content, render)
+def _site_renderer(site_config: Path) -> Callable[[str], str] | None:
+    """The site's Markdown, to check what notes and pages render to (note_markup, note_anchors);
+    without a mkdocs.yml there is no site to check for."""
+    return site_markdown.renderer(site_config) if site_config.is_file() else None
 
 
 def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Project:
@@ -243,7 +240,7 @@ def _display_dir(root: Path, content: Path) -> str:
 
 
 def _check_documents(
-    plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem], markup: MarkupCheck | None = None
+    plan: Plan, docs: dict[str, MarkdownDoc], problems: list[Problem], render: Callable[[str], str] | None = None, content: Path | None = None
 ) -> tuple[dict[str, Note], dict[str, EditorPage]]:
     exists, known = _resolver(plan), _known_by_scheme(plan)
     notes: dict[str, Note] = {}
@@ -264,8 +261,8 @@ def _check_documents(
             body, link_problems = rewrite_links(doc, addresses.item_source(item_id), exists, known)
             problems += link_problems
             problems += structure_problems(doc)
-            if markup is not None:
-                problems += markup(doc, src_uri)
+            if render is not None and content is not None:
+                problems += markup_problems(doc, src_uri, content, render)
             notes[item_id] = Note(item_id, doc, body)
             continue
         if folder.startswith(NOTES_DIR + "/") or src_uri.startswith(addresses.ITEMS + "/"):
@@ -286,10 +283,38 @@ def _check_documents(
         body, link_problems = rewrite_links(doc, src_uri, exists, known)
         problems += link_problems
         problems += structure_problems(doc)
-        if markup is not None:
-            problems += markup(doc, src_uri)
+        if render is not None and content is not None:
+            problems += markup_problems(doc, src_uri, content, render)
         pages[src_uri] = EditorPage(src_uri, doc, body)
+    if render is not None:
+        problems += _anchor_problems(plan, notes, pages, render)
     return notes, pages
+
+
+def _anchor_problems(plan: Plan, notes: dict[str, Note], pages: dict[str, EditorPage], render: Callable[[str], str]) -> list[Problem]:
+    """Links to an anchor that the page does not have (note_anchors), as MkDocs' strict build refuses them."""
+    items = {addresses.item_source(item.id): item for item in plan.items}
+    known = _known_ids(plan)
+
+    def markdown_of(src_uri: str) -> str | None:
+        if (item := items.get(src_uri)) is not None:
+            note = notes.get(item.id)
+            return item_markdown(note.body if note else None, item.process, item.cross_cutting)
+        if src_uri in pages:
+            return pages[src_uri].body
+        in_folder = addresses.id_folder_of(src_uri)
+        if in_folder is not None:
+            return "" if in_folder[1] in known.get(in_folder[0], set()) else None
+        return "" if src_uri in addresses.TEXT_PAGES or addresses.generated_owner(src_uri) is not None else None
+
+    anchors = Anchors(markdown_of, render)
+    problems = []
+    for item_id, note in notes.items():
+        item = plan.items_by_id[item_id]
+        problems += anchors.problems(note.doc, addresses.item_source(item_id), item_markdown(note.body, item.process, item.cross_cutting))
+    for src_uri, page in pages.items():
+        problems += anchors.problems(page.doc, src_uri, page.body)
+    return problems
 
 
 def _check_fields(doc: MarkdownDoc, allowed: tuple[str, ...], problems: list[Problem]) -> None:

@@ -1,0 +1,74 @@
+"""Links to an anchor (``#afsnit``) on the same page or another: the anchor must be there.
+
+mkdocs.yml's strict build refuses a link to an anchor a page does not have; so does `planspor
+check`, at the link's line, before MkDocs would warn in English. Each page's anchors are the ids
+its Markdown renders to with the site's Markdown (the headings' ids above all): an item page's
+Markdown is its note and the plan's process texts (``page_source.item_markdown``), an editor's
+page its text, and a page Planspor makes without an editor's text has none.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
+
+from .markdown_source import MarkdownDoc, code_free_lines
+from .problems import Problem
+
+_HREF = re.compile(r"""<a\b[^>]*?\bhref=["']([^"']*#[^"']*)["']""", re.IGNORECASE)
+_LINK_WITH_FRAGMENT = re.compile(r"""\]\([^)\s]*#|^\s{0,3}\[[^\]]+\]:\s*\S*#|href=["'][^"']*#""", re.MULTILINE | re.IGNORECASE)
+_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
+
+# A page's site source (indsatser/<id>.md, om.md, …) to its Markdown; None when it is not a page.
+Markdown = Callable[[str], str | None]
+
+
+class Anchors:
+    """Every page's anchors, each page rendered once, and only when a link names one of its anchors."""
+
+    def __init__(self, markdown_of: Markdown, render: Callable[[str], str]) -> None:
+        self._markdown_of = markdown_of
+        self._render = render
+        self._ids: dict[str, set[str] | None] = {}
+
+    def of(self, src_uri: str) -> set[str] | None:
+        if src_uri not in self._ids:
+            text = self._markdown_of(src_uri)
+            self._ids[src_uri] = None if text is None else set(_ID.findall(self._render(text))) if text else set()
+        return self._ids[src_uri]
+
+    def problems(self, doc: MarkdownDoc, site_uri: str, body: str) -> list[Problem]:
+        """The links in `body` (the page's Markdown, its plan links already made relative) to an anchor that is not there."""
+        if not _LINK_WITH_FRAGMENT.search(body):
+            return []  # most pages: no link to an anchor, nothing to render
+        problems = []
+        for href in dict.fromkeys(_HREF.findall(self._render(body))):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.fragment:
+                continue
+            path = unquote(parts.path)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(site_uri), path)) if path else site_uri
+            anchors = self.of(target)
+            fragment = unquote(parts.fragment)
+            if anchors is None or fragment in anchors:
+                continue
+            where = "på denne side" if target == site_uri else f"på siden {target}"
+            problems.append(
+                Problem(
+                    doc.display,
+                    _line_of(doc, "#" + parts.fragment),
+                    "link",
+                    f"Linket går til afsnittet '#{fragment}' {where}, men siden har ikke et afsnit med det id. "
+                    + "Et afsnits id er overskriften med små bogstaver og bindestreger, fx '## Sådan gør vi' → #saadan-goer-vi.",
+                )
+            )
+        return problems
+
+
+def _line_of(doc: MarkdownDoc, needle: str) -> int:
+    for index, line in code_free_lines(doc.body):
+        if needle in line:
+            return doc.body_line + index
+    return doc.body_line
