@@ -22,12 +22,7 @@ from planspor.site_markdown import renderer
 
 STRUCTURE = {
     "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
+    *(f"h{level}" for level in range(1, 7)),
     "ul",
     "ol",
     "li",
