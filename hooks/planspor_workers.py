@@ -13,6 +13,10 @@ printed once), its searchable part (fed to Pagefind in address order, so the ind
 single process makes) and its anchors and links to anchors (so MkDocs checks them as it always
 does). A worker that fails fails the build, naming the page.
 
+For a page a worker writes, the build's MkDocs still runs its page events (with an empty template,
+so on_post_page sees empty output and nothing is written); a hook that acts on a page's output must
+skip empty output, as planspor_hooks does.
+
 Linux only (fork); elsewhere, for small sites, or with PLANSPOR_WORKERS=0 the build renders every
 page itself. ``tests/test_workers.py`` builds a site both ways and compares them byte for byte.
 """

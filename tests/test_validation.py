@@ -354,7 +354,7 @@ def test_links_that_work_are_not_taken_for_unknown_prefixes(project: Path) -> No
         + "eller [om planen](../om.md) eller se [afsnittet](#tekst).\n\n"
         + "Syntaksen er `[tekst](Indsats:id)`.\n\n```\n[tekst](Indsats:id)\n```\n\n[^1]: Kilde: Danmarks Statistik.\n"
     )
-    write_file(NOTE, "Tekst.\n\n" + body, None)(project)
+    write_file(NOTE, "## Tekst\n\nTekst.\n\n" + body, None)(project)
     result = run_planspor(project, "check")
     assert result.returncode == 0, result.stderr
 
