@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
+from .addresses import LINK_SCHEMES
 from .markdown_source import MarkdownDoc, code_free_lines
 from .problems import Problem
 
@@ -28,9 +29,10 @@ Markdown = Callable[[str], str | None]
 class Anchors:
     """Every page's anchors, each page rendered once, and only when a link names one of its anchors."""
 
-    def __init__(self, markdown_of: Markdown, render: Callable[[str], str]) -> None:
+    def __init__(self, markdown_of: Markdown, render: Callable[[str], str], resolve: Callable[[str, str], str | None]) -> None:
         self._markdown_of = markdown_of
         self._render = render
+        self._resolve = resolve  # a plan link's id to the id it names now (markdown_source.Resolver)
         self._ids: dict[str, set[str] | None] = {}
 
     def of(self, src_uri: str) -> set[str] | None:
@@ -39,17 +41,25 @@ class Anchors:
             self._ids[src_uri] = None if text is None else set(_ID.findall(self._render(text))) if text else set()
         return self._ids[src_uri]
 
-    def problems(self, doc: MarkdownDoc, site_uri: str, body: str) -> list[Problem]:
-        """The links in `body` (the page's Markdown, its plan links already made relative) to an anchor that is not there."""
-        if not _LINK_WITH_FRAGMENT.search(body):
+    def problems(self, doc: MarkdownDoc, site_uri: str) -> list[Problem]:
+        """The links in the document (as written: rendered once for note_markup too) to an anchor that is not there."""
+        if not _LINK_WITH_FRAGMENT.search(doc.body):
             return []  # most pages: no link to an anchor, nothing to render
         problems = []
-        for href in dict.fromkeys(_HREF.findall(self._render(body))):
+        for href in dict.fromkeys(_HREF.findall(self._render(doc.body))):
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.fragment:
+            if parts.netloc or not parts.fragment:
                 continue
-            path = unquote(parts.path)
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(site_uri), path)) if path else site_uri
+            if parts.scheme in LINK_SCHEMES:
+                ident = self._resolve(parts.scheme, unquote(parts.path))
+                if ident is None:
+                    continue  # an unknown id: markdown_source reports it
+                target = LINK_SCHEMES[parts.scheme](ident)
+            elif parts.scheme:
+                continue
+            else:
+                path = unquote(parts.path)
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(site_uri), path)) if path else site_uri
             anchors = self.of(target)
             fragment = unquote(parts.fragment)
             if anchors is None or fragment in anchors:

@@ -106,7 +106,8 @@ def load_project(
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
-    notes, pages = _check_documents(plan, docs, problems, _site_renderer(site_config or root / SITE_CONFIG), content)
+    render = _site_renderer(site_config or root / SITE_CONFIG)
+    notes, pages = _check_documents(plan, docs, problems, _rendered_once(render) if render else None, content)
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
@@ -291,6 +292,18 @@ def _check_documents(
     return notes, pages
 
 
+def _rendered_once(render: Callable[[str], str]) -> Callable[[str], str]:
+    """The same render, each text converted once: note_markup and note_anchors read the same HTML."""
+    memo: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        if (html := memo.get(text)) is None:
+            html = memo[text] = render(text)
+        return html
+
+    return once
+
+
 def _anchor_problems(plan: Plan, notes: dict[str, Note], pages: dict[str, EditorPage], render: Callable[[str], str]) -> list[Problem]:
     """Links to an anchor that the page does not have (note_anchors), as MkDocs' strict build refuses them."""
     items = {addresses.item_source(item.id): item for item in plan.items}
@@ -299,21 +312,20 @@ def _anchor_problems(plan: Plan, notes: dict[str, Note], pages: dict[str, Editor
     def markdown_of(src_uri: str) -> str | None:
         if (item := items.get(src_uri)) is not None:
             note = notes.get(item.id)
-            return item_markdown(note.body if note else None, item.process, item.cross_cutting)
+            return item_markdown(note.doc.body if note else None, item.process, item.cross_cutting)
         if src_uri in pages:
-            return pages[src_uri].body
+            return pages[src_uri].doc.body
         in_folder = addresses.id_folder_of(src_uri)
         if in_folder is not None:
             return "" if in_folder[1] in known.get(in_folder[0], set()) else None
         return "" if src_uri in addresses.TEXT_PAGES or addresses.generated_owner(src_uri) is not None else None
 
-    anchors = Anchors(markdown_of, render)
+    anchors = Anchors(markdown_of, render, _resolver(plan))
     problems = []
     for item_id, note in notes.items():
-        item = plan.items_by_id[item_id]
-        problems += anchors.problems(note.doc, addresses.item_source(item_id), item_markdown(note.body, item.process, item.cross_cutting))
+        problems += anchors.problems(note.doc, addresses.item_source(item_id))
     for src_uri, page in pages.items():
-        problems += anchors.problems(page.doc, src_uri, page.body)
+        problems += anchors.problems(page.doc, src_uri)
     return problems
 
 
