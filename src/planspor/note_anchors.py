@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import addresses, site_markdown
 from .addresses import LINK_SCHEMES
 from .markdown_source import MarkdownDoc, code_free_lines
+from .model import Plan
+from .page_source import item_markdown
 from .problems import Problem
 
 _HREF = re.compile(r"""<a\b[^>]*?\bhref=["']([^"']*#[^"']*)["']""", re.IGNORECASE)
@@ -82,3 +86,52 @@ def _line_of(doc: MarkdownDoc, needle: str) -> int:
         if needle in line:
             return doc.body_line + index
     return doc.body_line
+
+
+def site_renderer(site_config: Path) -> Callable[[str], str] | None:
+    """The site's Markdown (site_markdown), each text rendered once, so note_markup and the anchors
+    read the same HTML; None without a mkdocs.yml (no site to check for)."""
+    if not site_config.is_file():
+        return None
+    render = site_markdown.renderer(site_config)
+    memo: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        if (html := memo.get(text)) is None:
+            html = memo[text] = render(text)
+        return html
+
+    return once
+
+
+def anchor_problems(
+    plan: Plan,
+    notes: Mapping[str, MarkdownDoc],
+    pages: Mapping[str, MarkdownDoc],
+    render: Callable[[str], str],
+    resolve: Callable[[str, str], str | None],
+    known: Mapping[str, set[str]],
+) -> list[Problem]:
+    """Links to an anchor that the page does not have, as MkDocs' strict build refuses them.
+
+    ``notes``: by item id; ``pages``: the editors' pages by source; ``known``: the ids of each id folder."""
+    items = {addresses.item_source(item.id): item for item in plan.items}
+
+    def markdown_of(src_uri: str) -> str | None:
+        if (item := items.get(src_uri)) is not None:
+            note = notes.get(item.id)
+            return item_markdown(note.body if note else None, item.process, item.cross_cutting)
+        if src_uri in pages:
+            return pages[src_uri].body
+        in_folder = addresses.id_folder_of(src_uri)
+        if in_folder is not None:
+            return "" if in_folder[1] in known.get(in_folder[0], set()) else None
+        return "" if src_uri in addresses.TEXT_PAGES or addresses.generated_owner(src_uri) is not None else None
+
+    anchors = Anchors(markdown_of, render, resolve)
+    problems = []
+    for item_id, doc in notes.items():
+        problems += anchors.problems(doc, addresses.item_source(item_id))
+    for src_uri, doc in pages.items():
+        problems += anchors.problems(doc, src_uri)
+    return problems

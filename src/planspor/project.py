@@ -12,13 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import addresses, site_markdown
+from . import addresses
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
-from .note_anchors import Anchors
+from .note_anchors import anchor_problems, site_renderer
 from .note_markup import FILES_DIR, markup_problems
 from .note_structure import structure_problems
-from .page_source import item_markdown
 from .problems import PlanInvalid, Problem
 from .validate import build_plan
 from .yamlsource import ComposedYaml, SourceText, build_yaml, compose_yaml, parse_yaml, read_text
@@ -106,17 +105,10 @@ def load_project(
     if plan is None:
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
-    render = _site_renderer(site_config or root / SITE_CONFIG)
-    notes, pages = _check_documents(plan, docs, problems, _rendered_once(render) if render else None, content)
+    notes, pages = _check_documents(plan, docs, problems, site_renderer(site_config or root / SITE_CONFIG), content)
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
-
-
-def _site_renderer(site_config: Path) -> Callable[[str], str] | None:
-    """The site's Markdown, to check what notes and pages render to (note_markup, note_anchors);
-    without a mkdocs.yml there is no site to check for."""
-    return site_markdown.renderer(site_config) if site_config.is_file() else None
 
 
 def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Project:
@@ -288,45 +280,9 @@ def _check_documents(
             problems += markup_problems(doc, src_uri, content, render)
         pages[src_uri] = EditorPage(src_uri, doc, body)
     if render is not None:
-        problems += _anchor_problems(plan, notes, pages, render)
+        notes_docs, pages_docs = {i: n.doc for i, n in notes.items()}, {u: page.doc for u, page in pages.items()}
+        problems += anchor_problems(plan, notes_docs, pages_docs, render, _resolver(plan), _known_ids(plan))
     return notes, pages
-
-
-def _rendered_once(render: Callable[[str], str]) -> Callable[[str], str]:
-    """The same render, each text converted once: note_markup and note_anchors read the same HTML."""
-    memo: dict[str, str] = {}
-
-    def once(text: str) -> str:
-        if (html := memo.get(text)) is None:
-            html = memo[text] = render(text)
-        return html
-
-    return once
-
-
-def _anchor_problems(plan: Plan, notes: dict[str, Note], pages: dict[str, EditorPage], render: Callable[[str], str]) -> list[Problem]:
-    """Links to an anchor that the page does not have (note_anchors), as MkDocs' strict build refuses them."""
-    items = {addresses.item_source(item.id): item for item in plan.items}
-    known = _known_ids(plan)
-
-    def markdown_of(src_uri: str) -> str | None:
-        if (item := items.get(src_uri)) is not None:
-            note = notes.get(item.id)
-            return item_markdown(note.doc.body if note else None, item.process, item.cross_cutting)
-        if src_uri in pages:
-            return pages[src_uri].doc.body
-        in_folder = addresses.id_folder_of(src_uri)
-        if in_folder is not None:
-            return "" if in_folder[1] in known.get(in_folder[0], set()) else None
-        return "" if src_uri in addresses.TEXT_PAGES or addresses.generated_owner(src_uri) is not None else None
-
-    anchors = Anchors(markdown_of, render, _resolver(plan))
-    problems = []
-    for item_id, note in notes.items():
-        problems += anchors.problems(note.doc, addresses.item_source(item_id))
-    for src_uri, page in pages.items():
-        problems += anchors.problems(page.doc, src_uri)
-    return problems
 
 
 def _check_fields(doc: MarkdownDoc, allowed: tuple[str, ...], problems: list[Problem]) -> None:
