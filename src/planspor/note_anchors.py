@@ -17,8 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 from . import addresses, site_markdown
 from .addresses import LINK_SCHEMES
-from .markdown_source import MarkdownDoc, code_free_lines
+from .markdown_source import MarkdownDoc
 from .model import Plan
+from .note_markup import line_of
 from .page_source import item_markdown
 from .problems import Problem
 
@@ -72,20 +73,13 @@ class Anchors:
             problems.append(
                 Problem(
                     doc.display,
-                    _line_of(doc, "#" + parts.fragment),
+                    line_of(doc, "#" + parts.fragment),
                     "link",
                     f"Linket går til afsnittet '#{fragment}' {where}, men siden har ikke et afsnit med det id. "
                     + "Et afsnits id er overskriften med små bogstaver og bindestreger, fx '## Sådan gør vi' → #saadan-goer-vi.",
                 )
             )
         return problems
-
-
-def _line_of(doc: MarkdownDoc, needle: str) -> int:
-    for index, line in code_free_lines(doc.body):
-        if needle in line:
-            return doc.body_line + index
-    return doc.body_line
 
 
 def site_renderer(site_config: Path) -> Callable[[str], str] | None:

@@ -128,7 +128,7 @@ def markup_problems(doc: MarkdownDoc, page_uri: str, content: Path, render: Call
         if (found.what, found.needle) in seen:
             continue
         seen.add((found.what, found.needle))
-        problems.append(Problem(doc.display, _line_of(doc, found.needle), found.field, found.what))
+        problems.append(Problem(doc.display, line_of(doc, found.needle), found.field, found.what))
     return problems
 
 
@@ -270,7 +270,7 @@ def _is_windows_path(target: str) -> bool:
     return "\\" in target or re.match(r"^[A-Za-z]:[\\/]", target) is not None or target.lower().startswith("file:")
 
 
-def _line_of(doc: MarkdownDoc, needle: str) -> int:
+def line_of(doc: MarkdownDoc, needle: str) -> int:
     """The first line outside code that holds `needle` (any case); the body's first line if none does."""
     wanted = needle.lower()
     for index, line in code_free_lines(doc.body):

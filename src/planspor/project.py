@@ -281,7 +281,7 @@ def _check_documents(
         pages[src_uri] = EditorPage(src_uri, doc, body)
     if render is not None:
         notes_docs, pages_docs = {i: n.doc for i, n in notes.items()}, {u: page.doc for u, page in pages.items()}
-        problems += anchor_problems(plan, notes_docs, pages_docs, render, _resolver(plan), _known_ids(plan))
+        problems += anchor_problems(plan, notes_docs, pages_docs, render, exists, _known_ids(plan))
     return notes, pages
 
 
