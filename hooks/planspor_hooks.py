@@ -31,13 +31,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from planspor_loading import load_elsewhere
 from planspor_pending import PendingPage, packed, packing, return_free_memory, unpacked
-from planspor_serve import PreviewFile, dirty_warning
+from planspor_serve import PreviewFile, ThemeListing, dirty_warning
 from planspor_workers import Channel, PageWorkers
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
-from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, problem_pages
-from planspor.preview import PlanMemo, PreviewMemory, site_fingerprint
+from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, plan_files, problem_pages
+from planspor.preview import PlanFilesMemo, PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
 from planspor.search_index import BackgroundSearchIndex, InAddressOrder, IndexAfterBuild, SearchIndexError, searchable_part
@@ -71,6 +71,8 @@ _last_page = ""
 _dirty = False
 _preview = PreviewMemory()
 _plans = PlanMemo()
+_plan_files = PlanFilesMemo(plan_files)
+_theme_listing = ThemeListing()
 _preview_search: IndexAfterBuild | None = None
 
 
@@ -95,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _config_file = Path(config.config_file_path) if config.config_file_path else None
     config.extra["planspor_links"] = addresses.site_links()  # what the templates' chrome links to
     config.extra["planspor_build"] = build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
+    if _dirty:
+        _theme_listing.install(config.theme)
     return config
 
 
@@ -132,7 +136,7 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
-            return list(iter_site_sources(project, site_url))
+            return list(iter_site_sources(project, site_url, files_of=_plan_files))
         return unpacked(packed(iter_site_sources(project, site_url)))
 
 

@@ -139,6 +139,18 @@ def test_preview_shows_every_saved_change(project: Path) -> None:
         for listing in ("status/", "temaer/oekonomisk-politik/", "udvalg/oekonomiudvalget/"):
             body = fetch(url + listing)
             assert "Budget i balance for alle" in body and "Budget i balance på velfærdsområderne" not in body, listing
+        # ... and the open data made from the plan alone (kept between rebuilds while only notes change).
+        assert "Budget i balance for alle" in fetch(url + "data/plan.json")
+        assert "Budget i balance for alle" in fetch(url + "data/plan.csv")
+        # A note the site may not publish: its problem is shown, and undoing it brings the page back.
+        replace_in(note, "Solsikkemarken er ny.", "Solsikkemarken er ny. <script>alert(1)</script>")
+        wait_for(url + ITEM, lambda body: "Planen har 1 problem" in body and "&lt;script&gt; er ikke tilladt i noter" in body)
+        replace_in(note, " <script>alert(1)</script>", "")
+        wait_for(url + ITEM, lambda body: "<h1>Budget i balance for alle</h1>" in body and "Solsikkemarken er ny." in body)
+        # A file added to the project's theme folder is published (the theme's folders are listed once, the project's each time).
+        (project / "theme_overrides/assets").mkdir(exist_ok=True)
+        (project / "theme_overrides/assets/tilfoejet.txt").write_text("ny fil i temaet\n", encoding="utf-8")
+        wait_for(url + "assets/tilfoejet.txt", lambda body: body == "ny fil i temaet\n")
         # A template: every page, also those whose own text did not change.
         replace_in(project / "theme_overrides/main.html", "{% block content %}", "{% block content %}<!-- skabelon-ændret -->")
         for page in (ITEM, "status/", "om/"):

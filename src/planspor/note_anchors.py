@@ -83,19 +83,11 @@ class Anchors:
 
 
 def site_renderer(site_config: Path) -> Callable[[str], str] | None:
-    """The site's Markdown (site_markdown), each text rendered once, so note_markup and the anchors
-    read the same HTML; None without a mkdocs.yml (no site to check for)."""
+    """The site's Markdown (site_markdown, which renders each text once, so note_markup and the
+    anchors read the same HTML); None without a mkdocs.yml (no site to check for)."""
     if not site_config.is_file():
         return None
-    render = site_markdown.renderer(site_config)
-    memo: dict[str, str] = {}
-
-    def once(text: str) -> str:
-        if (html := memo.get(text)) is None:
-            html = memo[text] = render(text)
-        return html
-
-    return once
+    return site_markdown.renderer(site_config)
 
 
 def anchor_problems(

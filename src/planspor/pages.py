@@ -9,7 +9,7 @@ every other editor page is published as it is (the checks in ``project`` refuse 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings
@@ -41,12 +41,16 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
     return list(iter_site_sources(project, site_url))
 
 
-def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | None = None) -> Iterator[PageSource]:
+# The files made from the plan alone: (plan, site_url) -> its files.
+PlanFiles = Callable[[Plan, str], list[PageSource]]
+
+
+def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | None = None, files_of: PlanFiles | None = None) -> Iterator[PageSource]:
     """The same as site_sources, one at a time: a caller that keeps only each page's text
     never holds every page's data at once (at 10,000 items, hundreds of megabytes).
-    ``part``: only that part of them (see SOURCE_PARTS), in the same order."""
+    ``part``: only that part of them (see SOURCE_PARTS), in the same order; ``files_of``: makes
+    plan_files' files (the preview's remembers them while the plan is the same)."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
-    plan = project.plan
     ctx = SiteContext(project)
     if part != "whole-plan":
         yield from generated_pages(ctx, figures=part is None)
@@ -54,10 +58,13 @@ def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | N
         return
     if part == "whole-plan":
         yield pages_insights.figures(ctx)
-    yield status_stylesheet(plan)
-    yield icon_sprite(plan)
-    yield from data_files(plan, site_url)
-    yield from feed_files(plan, site_url)
+    yield from (files_of or plan_files)(project.plan, site_url)
+
+
+def plan_files(plan: Plan, site_url: str) -> list[PageSource]:
+    """The files made from the plan alone, nothing an editor writes under content/: the badges'
+    stylesheet, the icons, the open data and the feeds."""
+    return [status_stylesheet(plan), icon_sprite(plan), *data_files(plan, site_url), *feed_files(plan, site_url)]
 
 
 def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSource]:

@@ -62,12 +62,25 @@ def renderer(config_file: Path) -> Callable[[str], str]:
     return _renderer(config_file.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
+# How many texts a renderer remembers the HTML of: every note and page of a large plan that needs
+# rendering to be checked (most need not, see note_markup), a few times over.
+REMEMBERED_TEXTS = 4096
+
+
 @lru_cache(maxsize=4)
 def _renderer(config_file: Path, mtime: int, size: int) -> Callable[[str], str]:
+    """Each text rendered once: the allowlist and the anchors read the same HTML, and the editor's
+    preview, which checks every note again on each save, renders only the note that changed."""
     extensions, settings = markdown_settings(config_file)
     md = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    memo: dict[str, str] = {}
 
     def render(text: str) -> str:
-        return md.reset().convert(text)
+        if (html := memo.get(text)) is not None:
+            return html
+        if len(memo) >= REMEMBERED_TEXTS:
+            memo.clear()
+        html = memo[text] = md.reset().convert(text)
+        return html
 
     return render
