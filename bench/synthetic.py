@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from planspor.slugs import slugify
+from planspor.slugs import ID_LENGTH, id_from
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN_FILE = "data/plan.yaml"
@@ -240,7 +240,8 @@ def _item_ids(rng: random.Random, count: int, required: list[str]) -> list[str]:
     for number in itertools.count(len(ids) + 1):
         if len(ids) >= count:
             break
-        ids.append(f"{slugify(_title(rng))}-{number}")
+        suffix = f"-{number}"
+        ids.append(id_from(_title(rng), ID_LENGTH - len(suffix)) + suffix)  # within the plan's limit, as `ny-indsats` makes them
     return ids
 
 

@@ -183,6 +183,10 @@ def test_move_start_and_end_to_a_date(repo: Path) -> None:
         (["--kommentar", "x"], r"--slut"),
         (["--slut", "2025-Q2", "--kommentar", " "], r"--kommentar"),
         (["--slut", "2025-Q2"], r"mangler: --kommentar|kommentar"),
+        # The argument named is the one written: only --start here.
+        (["--start", "2026", "--kommentar", "x"], r"\[--start\]: Efter flytningen ville slut \(2025-Q1\) ligge før start \(2026\)"),
+        (["--start", "2024-Q3", "--kommentar", "x"], r"\[--start\]: .*har allerede det tidspunkt"),
+        (["--start", "senere", "--kommentar", "x"], r"\[--start\]: Ugyldigt tidspunkt"),
     ],
 )
 def test_move_refuses(repo: Path, args: list[str], message: str) -> None:
@@ -272,6 +276,12 @@ def test_new_item_avoids_previous_ids(repo: Path) -> None:
         (["--start", "2025-Q4", "--slut", "2025-Q1"], r"Slut \(2025-Q1\) ligger før start \(2025-Q4\)"),
         (["--slut", "senere"], r"--slut.*Ugyldigt tidspunkt"),
         (["--titel", "  "], r"Titlen er tom"),
+        (["--titel", "Ny sti " * 30], r"\[--titel\]: Titlen er 209 tegn lang; højst 200 er tilladt"),
+        (
+            ["--id", "-".join(["ny-sti"] * 9)],
+            r"\[--id\]: Id'et er 62 tegn langt; højst 60 er tilladt.*fx 'ny-sti-ny-sti-ny-sti-ny-sti-ny-sti-ny-sti-ny-sti-ny-sti-ny'",
+        ),
+        (["--start", "senere"], r"\[--start\]: Ugyldigt tidspunkt"),
     ],
 )
 def test_new_item_refuses(repo: Path, args: list[str], message: str) -> None:
@@ -282,6 +292,20 @@ def test_new_item_refuses(repo: Path, args: list[str], message: str) -> None:
         base[flag] = value
     stderr = refused(run_planspor(repo, "ny-indsats", *[part for pair in base.items() for part in pair]), repo)
     assert re.search(message, stderr), stderr
+
+
+def test_a_long_title_makes_an_id_within_the_limit(repo: Path) -> None:
+    """A title of 155 characters (as long as a real plan's longest) is fine; its id is cut after a whole word."""
+    title = "Analyse af mulighederne for at samle de kommunale værksteder og materielgårde på én adresse med fælles ledelse, fælles booking og fælles indkøb af materiel"
+    assert len(title) == 155
+    args = ["--titel", title, "--tema", "klima-miljoe-og-byg", "--type", "anlaegsprojekt", "--udvalg", "miljoe-og-teknikudvalget", "--dato", AS_OF]
+    out = ok(run_planspor(repo, "ny-indsats", *args))
+    ident = "analyse-af-mulighederne-for-at-samle-de-kommunale"
+    assert len(ident) <= 60 and f"Ny indsats: {ident}\n" in out
+    assert (repo / f"content/items/{ident}.md").is_file()
+    ok(run_planspor(repo, "check"))
+    out = ok(run_planspor(repo, "ny-indsats", *args))  # again: a number after it, still within the limit
+    assert "Ny indsats: analyse-af-mulighederne-for-at-samle-de-kommunale-2\n" in out
 
 
 def test_help_is_danish(repo: Path) -> None:

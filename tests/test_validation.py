@@ -8,13 +8,16 @@ show the build fails with the same clean message and no traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_mkdocs_build, run_planspor
+from conftest import REPO, mkdocs_env, run_mkdocs_build, run_planspor
 
 PLAN = "data/plan.yaml"
 
@@ -179,6 +182,74 @@ CASES = [
         "content/items/raaderumsanalyse.md",
     ),
     Case("theme text for unknown theme", write_file("content/temaer/findes-ikke.md", "Tekst\n", None), r"tema 'findes-ikke'", "content/temaer/findes-ikke.md"),
+    # Limits: an id is part of an address and a file name, a title is a heading (slugs.ID_LENGTH, plan_keys.TITLE_LENGTH).
+    Case(
+        "item id over 60 characters",
+        replace_in_plan("  - id: budget-i-balance\n", "  - id: budget-i-balance-paa-velfaerdsomraaderne-og-i-alle-kommunens-egne-institutioner\n"),
+        r"\[items\[1\]\.id\]: Id'et er 79 tegn langt; højst 60 er tilladt.*Forkort det, fx 'budget-i-balance-paa-velfaerdsomraaderne-og-i-alle-kommunens'",
+    ),
+    Case(
+        "theme id over 60 characters",
+        replace_in_plan("  - id: effektiviseringer\n", "  - id: effektiviseringer-" + "og-besparelser-" * 4 + "i-hele-kommunen\n"),
+        r"\[themes\[2\]\.id\]: Id'et er 93 tegn langt; højst 60 er tilladt",
+    ),
+    Case(
+        "previous id over 200 characters",
+        replace_in_plan("    related: []\n", "    previous_ids: [" + "gammel-" * 29 + "id]\n    related: []\n"),
+        r"\[items\[budget-i-balance\]\.previous_ids\[1\]\]: Det tidligere id er 205 tegn langt; højst 200 kan bruges.*slet det tidligere id",
+    ),
+    Case(
+        "item title over 200 characters",
+        replace_in_plan("    title: Budget i balance på velfærdsområderne\n", "    title: Budget i balance" + " på velfærdsområderne" * 10 + "\n"),
+        r"\[items\[budget-i-balance\]\.title\]: Titlen er 226 tegn lang; højst 200 er tilladt.*i dens note",
+    ),
+    Case(
+        "plan title over 200 characters",
+        replace_in_plan("  title: Udmøntningsplan 2024-2027\n", "  title: Udmøntningsplan 2024-2027" + " for Norddjurs Kommune" * 9 + "\n"),
+        r"\[plan\.title\]: Titlen er 223 tegn lang; højst 200 er tilladt",
+    ),
+    Case(
+        "theme title over 200 characters",
+        replace_in_plan("    title: Økonomisk Politik\n", "    title: Økonomisk Politik" + " og styring" * 20 + "\n"),
+        r"\[themes\[1\]\.title\]: Titlen er 237 tegn lang; højst 200 er tilladt",
+    ),
+    # A key written with nothing after it, where the plan needs a value.
+    Case(
+        "history status left empty",
+        replace_in_plan("        status: i-gang\n        comment: Analysen", "        status:\n        comment: Analysen"),
+        r"\[items\[budget-i-balance\]\.history\[2\]\.status\]: Feltet 'status' står tomt.*Skriv statussens id \(ikke-vurderet, ikke-paabegyndt, i-gang",
+    ),
+    Case(
+        "item theme left empty",
+        replace_in_plan("    theme: oekonomisk-politik\n", "    theme:\n"),
+        r"\[items\[budget-i-balance\]\.theme\]: Feltet 'theme' står tomt: der står ikke noget efter 'theme:'\. Skriv temaets id \(oekonomisk-politik, effektiviseringer",
+    ),
+    Case(
+        "status flag left empty",
+        replace_in_plan("    finished: true\n", "    finished:\n"),
+        r"\[statuses\[5\]\.finished\]: Feltet 'finished' står tomt.*eller slet linjen",
+    ),
+    Case(
+        "history timing left empty",
+        replace_in_plan("        status: i-gang\n        comment: Analysen", "        timing:\n        comment: Analysen"),
+        r"\[items\[budget-i-balance\]\.history\[2\]\.timing\]: Feltet 'timing' står tomt",
+    ),
+    # The data's date cannot be after today (buildinfo.reference_date).
+    Case(
+        "data_as_of years ahead",
+        replace_in_plan("  data_as_of: 2024-10-01\n", "  data_as_of: 2030-01-01\n"),
+        r"\[plan\.data_as_of\]: Datoen for data \(2030-01-01\) ligger efter i dag \(\d{4}-\d\d-\d\d\)",
+    ),
+    Case(
+        "data_as_of tomorrow",
+        replace_in_plan("  data_as_of: 2024-10-01\n", f"  data_as_of: {dt.date.today() + dt.timedelta(days=2)}\n"),
+        rf"\[plan\.data_as_of\]: Datoen for data \({dt.date.today() + dt.timedelta(days=2)}\) ligger efter i dag",
+    ),
+    Case(
+        "data_as_of far ahead, quoted",
+        replace_in_plan("  data_as_of: 2024-10-01\n", '  data_as_of: "2099-12-31"\n'),
+        r"\[plan\.data_as_of\]: Datoen for data \(2099-12-31\) ligger efter i dag",
+    ),
 ]
 
 
@@ -229,6 +300,21 @@ def test_build_fails_cleanly_on_a_broken_plan(project: Path, tmp_path: Path) -> 
     assert "Traceback" not in output
     assert f"data/plan.yaml:{line}" in output and "Ukendt tema 'oekonomi'" in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_check_and_build_hold_data_as_of_to_the_same_reference_date(project: Path, tmp_path: Path) -> None:
+    """The later of today and the build's date (SOURCE_DATE_EPOCH): a date after both is refused by
+    both alike; a build dated after it (and `planspor check` given the same date) accepts it."""
+    line = replace_in_plan("  data_as_of: 2024-10-01\n", "  data_as_of: 2030-01-01\n")(project)
+    message = f"data/plan.yaml:{line} [plan.data_as_of]: Datoen for data (2030-01-01) ligger efter i dag ({dt.date.today().isoformat()})."
+    assert any(problem.startswith(message) for problem in check_problems(project))
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+    later = {"SOURCE_DATE_EPOCH": "1900000000"}  # 2030-03-17
+    assert run_mkdocs_build(project, tmp_path / "site", **later).returncode == 0
+    command = [sys.executable, "-m", "planspor.cli", "--projekt", str(project), "check"]
+    assert subprocess.run(command, capture_output=True, text=True, cwd=project, env=mkdocs_env(**later), check=False).returncode == 0
 
 
 def test_plan_text_is_escaped_in_the_html(project: Path, tmp_path: Path) -> None:
@@ -582,8 +668,11 @@ def test_layout_mistakes_point_at_the_line_to_fix(project: Path, old: str, new: 
         ("\x0b", "et usynligt linjeskift fra Word (Skift+Enter), som ikke må stå i filen (tegnet U+000B)"),
         ("\x07", "et usynligt tegn fra Word (slut på en tabelcelle), som ikke må stå i filen (tegnet U+0007)"),
         ("\u2028", "et usynligt linjeskift, som ikke må stå i filen (tegnet U+2028)"),
+        ("\u00ad", "en blød bindestreg, som ikke må stå i filen (tegnet U+00AD)"),
+        ("\u200b", "et usynligt mellemrum (nulbredde), som ikke må stå i filen (tegnet U+200B)"),
+        ("\ufeff", "et byte-order-mærke (BOM), som ikke må stå i filen (tegnet U+FEFF)"),
     ],
-    ids=["soft line break", "table cell end", "line separator"],
+    ids=["soft line break", "table cell end", "line separator", "soft hyphen", "zero-width space", "byte-order mark"],
 )
 def test_an_invisible_character_is_named_with_its_line_and_column(project: Path, character: str, name: str) -> None:
     line = replace_in_plan(TITLE, f"    title: Budget i balance{character} på velfærdsområderne\n")(project)
@@ -591,6 +680,24 @@ def test_an_invisible_character_is_named_with_its_line_and_column(project: Path,
         f"{PLAN}:{line}: I kolonne 28 står {name}. Den slags tegn kommer ofte med, når tekst kopieres fra Word eller en e-mail. "
         + "Slet tegnet lige efter 'title: Budget i balance', eller slet linjen og skriv den igen."
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "after"),
+    [
+        ("    theme: oekonomisk-politik\n", "  \u00a0 theme: oekonomisk-politik\n", 3, "i begyndelsen af linjen"),  # indentation pasted from Word
+        ("    theme: oekonomisk-politik\n", "    theme:\u00a0oekonomisk-politik\n", 11, "lige efter 'theme:'"),  # YAML would see no colon
+        ("    title: Budget i balance på", "    title: Budget i\u00a0balance på", 20, "lige efter 'title: Budget i'"),
+        ("    title: Budget i balance på", "    title: Budget i\u202fbalance på", 20, "lige efter 'title: Budget i'"),
+    ],
+    ids=["in the indentation", "after the colon", "in a title", "narrow, in a title"],
+)
+def test_a_hard_space_is_named_at_its_column_before_any_yaml_message(project: Path, old: str, new: str, column: int, after: str) -> None:
+    line = replace_in_plan(old, new)(project)
+    [problem] = check_problems(project)
+    assert problem.startswith(f"{PLAN}:{line}: I kolonne {column} står et ")
+    assert "hårdt mellemrum, som ikke må stå i filen (tegnet U+" in problem
+    assert f"Skriv et almindeligt mellemrum i stedet for tegnet {after}, eller slet linjen og skriv den igen." in problem
 
 
 def test_no_yaml_error_is_passed_on_in_english(project: Path) -> None:

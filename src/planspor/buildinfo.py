@@ -23,6 +23,26 @@ def _git(project_root: Path, *args: str) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
+def reference_date(project_root: Path) -> dt.date:
+    """The latest date the plan's data may be "as of": the later of today and the build's date.
+
+    The build's date is SOURCE_DATE_EPOCH's, which build_stamp sets from the last commit when it
+    is unset (so here too: `planspor check` and the build agree). The later of the two, so that a
+    machine whose clock is behind, or a build of a commit made in another time zone's tomorrow,
+    does not refuse a plan the site is about to publish. `planspor check`, the preview and the
+    build all reach this through project.load_plan; the editing commands through check_text.
+    """
+    today = dt.date.today()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_epoch(project_root)
+    if not epoch.isdigit():
+        return today
+    return max(today, dt.datetime.fromtimestamp(int(epoch), dt.UTC).date())
+
+
+def _commit_epoch(project_root: Path) -> str:
+    return _git(project_root, "log", "-1", "--format=%ct")
+
+
 def build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
     """Which commit built the site, and when it was committed (for the footer).
 
@@ -31,7 +51,7 @@ def build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
     unset, so two builds of one commit are identical on any clock.
     """
     if not os.environ.get("SOURCE_DATE_EPOCH"):
-        epoch = _git(project_root, "log", "-1", "--format=%ct")
+        epoch = _commit_epoch(project_root)
         if epoch.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     commit = os.environ.get("PLANSPOR_COMMIT") or os.environ.get("GITHUB_SHA") or _git(project_root, "rev-parse", "HEAD")

@@ -15,7 +15,7 @@ from .model import Item, Plan, Status
 from .periods import Period, PeriodError, parse_date_text, parse_period
 from .problems import PlanInvalid, Problem, choices, suggest
 from .project import PLAN_FILE
-from .slugs import slugify
+from .slugs import ID_LENGTH, id_from
 
 
 def arg_problem(field_name: str, message: str, line: int | None = None) -> PlanInvalid:
@@ -84,8 +84,10 @@ def all_ids(plan: Plan) -> set[str]:
 
 
 def fresh_id(title: str, taken: set[str]) -> str:
-    base = slugify(title) or "indsats"
+    """The id a title makes (within ID_LENGTH), with -2, -3, ... when it is taken."""
+    base = id_from(title) or "indsats"
     candidate, number = base, 2
     while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
+        suffix = f"-{number}"
+        candidate, number = id_from(base, ID_LENGTH - len(suffix)) + suffix, number + 1
     return candidate

@@ -16,15 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .buildinfo import reference_date
 from .edit_checks import all_ids, arg_problem, check_ref, date_problems, find_item, find_status, fresh_id, parse_day, parse_timing
+from .located import title_too_long
 from .model import Plan
 from .note_structure import note_template
 from .plan_file import PlanFile, read_plan_file, write_atomically
-from .plan_keys import ITEM_KEY_ORDER
+from .plan_keys import ITEM_KEY_ORDER, TITLE_LENGTH
 from .plan_text import PlanTextEditor, period_value
 from .problems import PlanInvalid, Problem
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project, with_plan
-from .slugs import is_slug, slugify
+from .slugs import id_problem
 from .validate import build_plan
 from .yamlsource import ComposedYaml, SourceText, compose_yaml, parse_yaml
 
@@ -136,10 +138,12 @@ def plan_new_item(root: Path, request: NewItem) -> Change:
     title = " ".join(request.title.split())
     if not title:
         raise arg_problem("--titel", "Titlen er tom. Skriv indsatsens titel med --titel.")
+    if len(title) > TITLE_LENGTH:
+        raise arg_problem("--titel", title_too_long(title))
     taken = all_ids(plan)
     ident = request.ident or fresh_id(title, taken)
-    if not is_slug(ident):
-        raise arg_problem("--id", f"Id'et '{ident}' er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx '{slugify(ident)}'.")
+    if (wrong := id_problem(ident)) is not None:
+        raise arg_problem("--id", wrong)
     if ident in taken:
         raise arg_problem(
             "--id", f"Id'et '{ident}' er allerede brugt (som id eller tidligere id). Et id må aldrig genbruges; vælg et andet, fx '{fresh_id(ident, taken)}'."
@@ -210,11 +214,12 @@ def plan_move(root: Path, ident: str, end: str | None, start: str | None, commen
     new_start = parse_timing(start, "--start") if start else None
     new_end = parse_timing(end, "--slut") if end else None
     current = item.timing
+    given = "--slut" if end else "--start"  # the argument a message is about: the one the editor wrote
     after_start, after_end = new_start or current.start, new_end or current.end
     if after_start and after_end and after_end.last < after_start.first:
-        raise arg_problem("--slut", f"Efter flytningen ville slut ({after_end.text}) ligge før start ({after_start.text}).", item.line)
+        raise arg_problem(given, f"Efter flytningen ville slut ({after_end.text}) ligge før start ({after_start.text}).", item.line)
     if (new_start is None or new_start == current.start) and (new_end is None or new_end == current.end):
-        raise arg_problem("--slut", f"Indsatsen '{item.id}' har allerede det tidspunkt ({current.label()}). Intet at flytte.", item.line)
+        raise arg_problem(given, f"Indsatsen '{item.id}' har allerede det tidspunkt ({current.label()}). Intet at flytte.", item.line)
     day = parse_day(day_text)
     problems = date_problems(plan, day, item)
     if problems:
@@ -240,7 +245,7 @@ def check_text(text: str, root: Path) -> Plan:
     """Validate a changed plan in memory before anything is written; the plan it makes."""
     try:
         with collector_paused():
-            return build_plan(parse_yaml(SourceText(root / PLAN_FILE, PLAN_FILE, text)), PLAN_FILE)
+            return build_plan(parse_yaml(SourceText(root / PLAN_FILE, PLAN_FILE, text)), PLAN_FILE, reference_date(root))
     except PlanInvalid as error:
         lead = Problem(PLAN_FILE, None, "", "Ændringen ville gøre planen ugyldig, så intet er gemt (linjenumrene herunder gælder den ændrede fil).")
         raise PlanInvalid([lead, *error.problems]) from None

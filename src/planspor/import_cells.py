@@ -22,6 +22,11 @@ _NO = {"nej", "n", "falsk", "false", "0", "no"}
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 
 
+# What a sheet copied from Word carries unseen, which data/plan.yaml may not hold (yaml_errors
+# names them): hard spaces become spaces, the rest (soft hyphens, zero-width characters, BOMs) go.
+_INVISIBLE_IN_CELLS = str.maketrans({"\xa0": " ", "\u202f": " ", "\xad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+
+
 def cell_text(value: Any) -> str:
     """The cell as text: numbers without '.0', dates as ÅÅÅÅ-MM-DD, trimmed."""
     if value is None:
@@ -34,7 +39,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    lines = str(value).replace("\xa0", " ").replace("\r\n", "\n").split("\n")
+    lines = str(value).translate(_INVISIBLE_IN_CELLS).replace("\r\n", "\n").split("\n")
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from .edit_checks import all_ids
 from .import_layout import RowCells
 from .model import Item, Plan
-from .slugs import is_slug, slugify
+from .slugs import id_from, id_problem
 
 
 @dataclass
@@ -51,15 +51,15 @@ class RowMatcher:
         if not ident:
             return self._match_title(cells)
         item = self.plan.items_by_id.get(ident) or self.previous.get(ident)
-        if item is None and not is_slug(ident):
-            cells.reject("id", f"Id'et '{ident}' er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx '{slugify(ident)}'.")
+        if item is None and (wrong := id_problem(ident)) is not None:
+            cells.reject("id", wrong)
             return None
         return self._claim(MatchedRow(cells, item, item.id if item else ident))
 
     def _match_title(self, cells: RowCells) -> MatchedRow | None:
         """A row without an id: the item with this title, or a new item with the id its title makes."""
         title = cells.line("title")
-        ident = slugify(title)
+        ident = id_from(title)
         same = self.plan.items_by_id.get(ident)
         if same is not None and same.title.casefold() == title.casefold():
             return self._claim(MatchedRow(cells, same, same.id))

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from .import_cells import cell_period, parse_amount, split_list, yes_or_no
 from .import_layout import BUDGET_KEY
 from .import_match import MatchedRow
+from .located import title_too_long
 from .model import Plan
 from .periods import PeriodError
+from .plan_keys import TITLE_LENGTH
 from .problems import suggest
 from .sdgs import all_sdgs
 from .slugs import slugify
@@ -86,6 +88,9 @@ def _read_texts(row: MatchedRow) -> None:
     """Free text as written; the title on one line, the others keep their line breaks."""
     for key in _TEXTS:
         text = row.cells.line(key) if key == "title" else row.cells.text(key)
+        if key == "title" and len(text) > TITLE_LENGTH:
+            row.cells.reject(key, title_too_long(text))
+            continue
         if text:
             row.values[key] = text
 

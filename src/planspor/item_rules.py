@@ -16,8 +16,9 @@ from .budget_rules import read_budget
 from .located import PlanReader, describe
 from .model import Committee, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
 from .plan_keys import HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
+from .problems import choices
 from .sdgs import Sdg
-from .slugs import is_slug
+from .slugs import PREVIOUS_ID_LENGTH, is_slug
 from .yamlsource import YList, YMap
 
 
@@ -62,6 +63,14 @@ class ItemBuilder:
         self.known = known
         self.as_of = as_of
         self.ids: dict[str, tuple[int, str]] = {}  # every id and previous id: (line, what it is)
+        # What to write in a key left empty: the ids it may name.
+        self.hints = {
+            "theme": f"temaets id ({choices(known.themes)})",
+            "kind": f"typens id ({choices(known.kinds)})",
+            "committees": f"udvalgenes id'er i en liste som [{next(iter(known.committees), 'oekonomiudvalget')}] ({choices(known.committees)})",
+            "strategic": "ja (true) eller nej (false)",
+            "status": f"statussens id ({choices(known.statuses)})",
+        }
 
     def items(self, root: YMap) -> list[Item]:
         r = self.r
@@ -71,7 +80,7 @@ class ItemBuilder:
         related: list[tuple[Item, YMap, str]] = []
         for block, path, _line in entries:
             ident = r.slug(block, "id", path)
-            r.fields(block, path if ident is None else f"items[{ident}]", ["id", *ITEM_REQUIRED], ITEM_OPTIONAL)
+            r.fields(block, path if ident is None else f"items[{ident}]", ["id", *ITEM_REQUIRED], ITEM_OPTIONAL, self.hints)
             if ident is None:
                 continue
             path = f"items[{ident}]"
@@ -89,6 +98,14 @@ class ItemBuilder:
         for index, (old, line) in enumerate(r.id_list(block, "previous_ids", path)):
             if not isinstance(old, str) or not is_slug(old):
                 r.problem(line, f"{path}.previous_ids", f"Det tidligere id {describe(old)} er ikke et gyldigt id.")
+                continue
+            if len(old) > PREVIOUS_ID_LENGTH:
+                r.problem(
+                    line,
+                    f"{path}.previous_ids[{index + 1}]",
+                    f"Det tidligere id er {len(old)} tegn langt; højst {PREVIOUS_ID_LENGTH} kan bruges, fordi adressen, der sendes videre fra, "
+                    + "gemmes som en mappe med det navn. En så lang adresse kan ikke have været offentliggjort: slet det tidligere id.",
+                )
                 continue
             self.claim_id(old, line, f"{path}.previous_ids[{index + 1}]", "tidligere id")
         return tuple(str(p) for p in previous)
@@ -176,7 +193,13 @@ class ItemBuilder:
     def history_entry(self, entry: YMap, epath: str) -> tuple[dt.date | None, Status | None, Timing, str]:
         """One entry's date, status, move and comment, with the rules that need only the entry."""
         r = self.r
-        r.fields(entry, epath, HISTORY_REQUIRED, HISTORY_OPTIONAL)
+        r.fields(entry, epath, HISTORY_REQUIRED, HISTORY_OPTIONAL, self.hints)
+        if r.empty(entry, "timing"):
+            r.problem(
+                entry.line_of("timing"),
+                f"{epath}.timing",
+                "Feltet 'timing' står tomt. Angiv den nye start og/eller slut, fx timing: {end: 2025-Q2}, eller slet linjen.",
+            )
         day = r.date(entry, "date", epath)
         status = r.ref(entry, "status", epath, self.known.statuses, "status")
         moved = read_timing(r, entry, "timing", epath) if "timing" in entry else Timing()

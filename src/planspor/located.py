@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 
 from .contrast import HEX_COLOUR
 from .periods import Period, PeriodError, parse_date_text, parse_period
+from .plan_keys import NEEDS_A_VALUE, TITLE_LENGTH
 from .problems import Problem, choices
-from .slugs import is_slug
+from .slugs import id_problem, is_slug
 from .yaml_errors import INDICATORS, quoted
 from .yamlsource import BadScalar, YList, YMap
 
@@ -37,6 +38,21 @@ _TYPE_NAMES = {
     YMap: "en blok med felter",
     YList: "en liste",
 }
+
+
+def empty_message(key: str, hint: str | None, required: bool) -> str:
+    """A key written with no value: 'status:' and nothing after it."""
+    what = hint or "en værdi"
+    rest = "" if required else ", eller slet linjen"
+    return f"Feltet '{key}' står tomt: der står ikke noget efter '{key}:'. Skriv {what}{rest}."
+
+
+def title_too_long(title: str) -> str:
+    """The message for a title over TITLE_LENGTH, wherever it was written (the plan, a command, a sheet)."""
+    return (
+        f"Titlen er {len(title)} tegn lang; højst {TITLE_LENGTH} er tilladt, fordi den er sidens overskrift og står i tabeller og rapporten. "
+        + "Forkort titlen; det, der ikke kan stå i en overskrift, kan stå i teksten (for en indsats: i dens note)."
+    )
 
 
 def describe(value: Any) -> str:
@@ -74,7 +90,9 @@ class PlanReader:
         self.problem(line, field, f"Her skal stå en blok med felter, men der står {describe(value)}.")
         return None
 
-    def fields(self, block: YMap, path: str, required: Iterable[str], optional: Iterable[str]) -> None:
+    def fields(self, block: YMap, path: str, required: Iterable[str], optional: Iterable[str], hints: Mapping[str, str] | None = None) -> None:
+        """Unknown keys, missing ones, and keys written with no value where one is needed (``hints``:
+        what to write in such a key, e.g. the allowed ids)."""
         required = list(required)
         allowed = required + list(optional)
         for key in block:
@@ -88,10 +106,17 @@ class PlanReader:
                 f"Ukendt felt '{key}'.{hint} Tilladte felter her: {', '.join(allowed)}.",
             )
         for key in allowed:
-            if block.get(key) is None and self.hidden_by_comment(block, key, path):
+            if block.get(key) is not None or self.hidden_by_comment(block, key, path):
                 continue
-            if key in required and block.get(key) is None:
-                self.problem(block.line_of(key), f"{path}.{key}", f"Feltet '{key}' mangler. Det skal udfyldes.")
+            if key not in block:
+                if key in required:
+                    self.problem(block.line_of(key), f"{path}.{key}", f"Feltet '{key}' mangler. Det skal udfyldes.")
+            elif key in required or key in NEEDS_A_VALUE:
+                self.problem(block.line_of(key), f"{path}.{key}", empty_message(key, hints.get(key) if hints else None, key in required))
+
+    def empty(self, block: YMap, key: str) -> bool:
+        """Whether the key is written with nothing after it (fields has then reported it, if it needs a value)."""
+        return key in block and block[key] is None
 
     def hidden_by_comment(self, block: YMap, key: str, path: str) -> bool:
         """colour: #1565C0 is read as nothing: YAML takes '#' after a space as the start of a comment."""
@@ -162,7 +187,13 @@ class PlanReader:
 
     def title(self, block: YMap, path: str, what: str) -> str:
         """The title of a block, which every block with a heading on the site must have: 'Skriv {what}'."""
-        return self.required_text(block, "title", path, f"Titlen er tom. Skriv {what}.")
+        return self.limited(block, "title", path, self.required_text(block, "title", path, f"Titlen er tom. Skriv {what}."))
+
+    def limited(self, block: YMap, key: str, path: str, title: str) -> str:
+        """A title no longer than TITLE_LENGTH (a heading, a table cell, a line in the report)."""
+        if len(title) > TITLE_LENGTH:
+            self.problem(block.line_of(key), f"{path}.{key}", title_too_long(title))
+        return title
 
     def flag(self, block: YMap, key: str, path: str) -> bool:
         return self.typed(block, key, path, bool, False)
@@ -299,4 +330,7 @@ class PlanReader:
                 f"Id'et {describe(value)} er ikke tilladt. Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx 'klima-og-miljoe'.",
             )
             return None
+        too_long = id_problem(value)
+        if too_long is not None:  # reported, and the block still read: what refers to it is not reported too
+            self.problem(block.line_of(key), f"{path}.{key}", too_long)
         return value

@@ -39,10 +39,18 @@ ITEM_KEY_ORDER = (
 ITEM_REQUIRED = ("title", "theme", "kind", "committees", "strategic", "history")
 ITEM_OPTIONAL = tuple(key for key in ITEM_KEY_ORDER if key != "id" and key not in ITEM_REQUIRED)
 TIMING_OPTIONAL = ("start", "end")
+# Optional keys that, once written, must say something: left empty, each would be read as its
+# default (no status, not finished, the computed text colour, 6 months), which nobody wrote.
+# An empty text or list just means none, and is fine.
+NEEDS_A_VALUE = frozenset({"status", "finished", "dropped", "text_colour", "stale_after_months"})
 HISTORY_REQUIRED = ("date",)
 HISTORY_OPTIONAL = ("status", "timing", "comment")
 
 # -- the values a key allows --------------------------------------------------------
 
 STATUS_ICONS = tuple(status_icons())  # statuses[].icon
-YEARS = range(1901, 2200)  # plan.period.start/end and the years of items[].budget
+YEARS = range(1901, 2200)
+# The longest title of anything with a heading on the site (an item, a theme, the plan): a heading,
+# a table cell, a line in the printed report. The seed plan's longest is 53 characters; what needs
+# more belongs in the item's note. (An id's limit lives with what makes ids: slugs.ID_LENGTH.)
+TITLE_LENGTH = 200  # plan.period.start/end and the years of items[].budget

@@ -9,6 +9,7 @@ It then hands what items may refer to on to item_rules and assembles the Plan.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from .item_rules import KnownBlocks, build_items
@@ -40,9 +41,10 @@ from .yamlsource import YMap
 class PlanBuilder:
     """Builds the Plan from the root block of plan.yaml; None when a problem leaves nothing to build."""
 
-    def __init__(self, reader: PlanReader, root: YMap) -> None:
+    def __init__(self, reader: PlanReader, root: YMap, latest: dt.date | None = None) -> None:
         self.r = reader
         self.root = root
+        self.latest = latest  # the latest data_as_of allowed (buildinfo.reference_date)
 
     def build(self) -> Plan | None:
         r, root = self.r, self.root
@@ -89,8 +91,15 @@ class PlanBuilder:
         as_of = r.date(block, "data_as_of", "plan")
         if as_of is None:
             return None
+        if self.latest is not None and as_of > self.latest:
+            r.problem(
+                block.line_of("data_as_of"),
+                "plan.data_as_of",
+                f"Datoen for data ({as_of.isoformat()}) ligger efter i dag ({self.latest.isoformat()}). Skriv den dag, "
+                + "tallene og statusserne sidst blev gjort op, i dag eller før; sitet ville ellers skrive en dato, der ikke er kommet endnu.",
+            )
         return PlanInfo(
-            title=r.required_text(block, "title", "plan", "Titlen er tom. Skriv planens titel."),
+            title=r.limited(block, "title", "plan", r.required_text(block, "title", "plan", "Titlen er tom. Skriv planens titel.")),
             municipality=r.required_text(block, "municipality", "plan", "Feltet 'municipality' er tomt. Skriv kommunens navn."),
             period_start=start,
             period_end=end,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import addresses
+from .buildinfo import reference_date
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
 from .note_anchors import anchor_problems, site_renderer
@@ -64,7 +65,7 @@ def load_plan(root: Path, plan_yaml: ComposedYaml | None = None) -> Plan:
     """The validated plan; from ``plan_yaml`` when the caller has read and composed data/plan.yaml already."""
     with collector_paused():
         composed = plan_yaml or compose_yaml(read_text(root / PLAN_FILE, PLAN_FILE, MISSING_PLAN))
-        return build_plan(build_yaml(composed), PLAN_FILE)
+        return build_plan(build_yaml(composed), PLAN_FILE, reference_date(root))
 
 
 @contextmanager

@@ -1,4 +1,9 @@
-"""Danish slugs for URLs and heading anchors: æ→ae, ø→oe, å→aa."""
+"""Danish slugs for URLs and heading anchors: æ→ae, ø→oe, å→aa; and what makes an id valid.
+
+An id is part of a public address (indsatser/<id>/) and of a file name (content/items/<id>.md),
+so it is short: at most ID_LENGTH characters. Every path that makes or checks an id (the plan's
+validation, `ny-indsats`, `omdøb`, the import) asks ``id_problem`` and makes ids with ``id_from``.
+"""
 
 from __future__ import annotations
 
@@ -19,3 +24,34 @@ def slugify(text: str, separator: str = "-") -> str:
 
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
+
+
+# The longest id: a public address and a file name, read and typed by people ('indsatser/<id>/').
+# Sixty characters hold the slug of the seed plan's longest title (56; its longest id is 39);
+# a file name may be 255 bytes, so even an id with a number after it is far from that.
+ID_LENGTH = 60
+# A previous id was an address already published, so it may be longer (it must keep answering),
+# but never so long that its redirect's folder name would pass what a file system allows.
+PREVIOUS_ID_LENGTH = 200
+
+_ID_CHARACTERS = "Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa)"
+
+
+def id_problem(ident: object, limit: int = ID_LENGTH) -> str | None:
+    """What is wrong with an id, in Danish, or None."""
+    shown = f"'{ident}'" if isinstance(ident, str) else str(ident)
+    if not isinstance(ident, str) or not is_slug(ident):
+        example = id_from(ident) if isinstance(ident, str) else ""
+        return f"Id'et {shown} er ikke tilladt. {_ID_CHARACTERS}, fx '{example or 'klima-og-miljoe'}'."
+    if len(ident) > limit:
+        return f"Id'et er {len(ident)} tegn langt; højst {limit} er tilladt, fordi det er en del af sidens adresse og notens filnavn. Forkort det, fx '{id_from(ident, limit)}'."
+    return None
+
+
+def id_from(text: str, limit: int = ID_LENGTH) -> str:
+    """The id a text makes: its slug, cut after the last whole word that fits in ``limit`` characters."""
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else slug[:limit]

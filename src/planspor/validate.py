@@ -9,6 +9,7 @@ means), status_rules (colours) and budget_rules (amounts), the keys in plan_keys
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .located import PlanReader, describe
@@ -19,8 +20,10 @@ from .problems import PlanInvalid, Problem
 from .yamlsource import YMap
 
 
-def build_plan(root: Any, display: str) -> Plan:
-    """Validate located YAML into a Plan, or raise PlanInvalid with every problem."""
+def build_plan(root: Any, display: str, latest: dt.date | None = None) -> Plan:
+    """Validate located YAML into a Plan, or raise PlanInvalid with every problem.
+
+    ``latest``: the latest date data_as_of may be (buildinfo.reference_date); None: not checked."""
     reader = PlanReader(display)
     if root is None or (isinstance(root, YMap) and not root):
         raise PlanInvalid([Problem(display, 1, "", "Planen er tom. Den skal mindst have blokkene: " + ", ".join(TOP_LEVEL) + ".")])
@@ -28,7 +31,7 @@ def build_plan(root: Any, display: str) -> Plan:
         message = f"Planen skal bestå af blokkene {', '.join(f'{key}:' for key in TOP_LEVEL)}, men filen indeholder {describe(root)}."
         raise PlanInvalid([Problem(display, 1, "", message)])
     reader.fields(root, "", TOP_LEVEL, [])
-    plan = PlanBuilder(reader, root).build()
+    plan = PlanBuilder(reader, root, latest).build()
     if reader.problems:
         raise PlanInvalid(reader.problems)
     assert plan is not None

@@ -40,16 +40,27 @@ CURLY_QUOTES = "“”„‟‘’‚‛«»"
 QUOTE_STYLES = ('"', "'")  # the styles of a quoted scalar token or node
 # Characters libyaml refuses (control characters) or counts as line breaks where an
 # editor sees none (U+0085, U+2028, U+2029). Tab and newline are fine; CR is gone.
-_INVISIBLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# And those that look like a space or like nothing at all, which libyaml reads as letters: an
+# indentation or a 'key: value' with one of them is misread, and the message would name the
+# wrong line or a colon the editor can see. A byte-order mark at the very start is removed first.
+_INVISIBLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\xa0\xad\u200b\u2060\u202f\ufeff]")
 _INVISIBLE_NAMES = {
     0x00: "et nul-tegn",
     0x07: "et usynligt tegn fra Word (slut på en tabelcelle)",
     0x0B: "et usynligt linjeskift fra Word (Skift+Enter)",
     0x0C: "et usynligt sideskift",
     0x85: "et usynligt linjeskift",
+    0xA0: "et hårdt mellemrum",
+    0xAD: "en blød bindestreg",
+    0x200B: "et usynligt mellemrum (nulbredde)",
     0x2028: "et usynligt linjeskift",
     0x2029: "et usynligt afsnitsskift",
+    0x2060: "et usynligt ordbindetegn",
+    0x202F: "et smalt hårdt mellemrum",
+    0xFEFF: "et byte-order-mærke (BOM)",
 }
+# Those that stand where a space was meant: the fix is a space, not nothing.
+_SPACE_LIKE = frozenset({0xA0, 0x202F})
 # The start of a line: indentation, list dashes, and 'key: ' if there is one.
 _LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:(?P<key>[\w-]+)[ \t]*:(?:[ \t]+|$))?")
 _FIELD_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[\w-]+[ \t]*:(?:[ \t]|$)")
@@ -84,13 +95,14 @@ def invisible_character(display: str, text: str) -> Problem | None:
     name = _INVISIBLE_NAMES.get(code, "et usynligt styretegn")
     before = text[line_start:index].strip()
     where = f"lige efter '{_shortened(before[-30:])}'" if before else "i begyndelsen af linjen"
+    fix = f"Skriv et almindeligt mellemrum i stedet for tegnet {where}" if code in _SPACE_LIKE else f"Slet tegnet {where}"
     return Problem(
         display,
         line,
         "",
         f"I kolonne {index - line_start + 1} står {name}, som ikke må stå i filen (tegnet U+{code:04X}). "
         + "Den slags tegn kommer ofte med, når tekst kopieres fra Word eller en e-mail. "
-        + f"Slet tegnet {where}, eller slet linjen og skriv den igen.",
+        + f"{fix}, eller slet linjen og skriv den igen.",
     )
 
 
