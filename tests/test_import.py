@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import subprocess
 from collections.abc import Mapping
@@ -302,6 +303,30 @@ def test_the_sites_own_csv_imports_as_no_change(repo: Path, bundled_site: BuiltS
     assert {"Status siden", "Senest bekræftet", "Oprindelig slut", "Budget i alt (1.000 kr.)", "Adresse"} <= set(rows[0])
     out = ok(run_import(repo, write_csv(tmp_path / "plan.csv", rows)))
     assert "Ingen ændringer" in out
+    assert diff_lines(repo) == ([], [])
+
+
+def test_confirming_the_same_status_keeps_status_since_everywhere(repo: Path, tmp_path: Path) -> None:
+    """budget-i-balance has been 'i-gang' since 2024-03-01; confirming it on 2024-10-01 adds a
+    confirmation, and the site, the open data and the import's round trip still say since March."""
+    out = ok(run_planspor(repo, "status", "budget-i-balance", "i-gang", "--kommentar", "Stadig i gang.", "--dato", AS_OF))
+    assert "budget-i-balance: status i-gang bekræftet (2024-10-01); status siden 2024-03-01" in out
+    added, removed = diff_lines(repo)
+    assert removed == [] and added == ["      - date: 2024-10-01", "        status: i-gang", "        comment: Stadig i gang."]
+    built = run_mkdocs_build(repo, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    site = BuiltSite(tmp_path / "site", built.stdout + built.stderr)
+    page = site.path("/indsatser/budget-i-balance/").read_text(encoding="utf-8")
+    assert "siden 1. marts 2024</span>" in page
+    assert 'Status senest bekræftet <time datetime="2024-10-01">1. oktober 2024</time>.' in page
+    [item] = [i for i in json.loads((site.root / "data/plan.json").read_text(encoding="utf-8"))["items"] if i["id"] == "budget-i-balance"]
+    assert item["status_since"] == "2024-03-01"
+    rows = site_rows(site)
+    [row] = [dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == "budget-i-balance"]
+    assert (row["Status siden"], row["Senest bekræftet"]) == ("2024-03-01", "2024-10-01")
+    assert "Status bekræftet: I gang" in (site.root / "feeds/aendringer.xml").read_text(encoding="utf-8")
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_import(repo, write_csv(tmp_path / "plan.csv", rows)))
     assert diff_lines(repo) == ([], [])
 
 

@@ -198,7 +198,10 @@ def plan_status(root: Path, ident: str, status_id: str, comment: str = "", day_t
     editor = text_editor(valid)
     editor.append_history(item.id, history_entry(day, status.id, comment=comment))
     messages = [renamed] if renamed else []
-    messages.append(f"{item.id}: status {item.status.id} → {status.id} ({day.isoformat()})")
+    if status == item.status:
+        messages.append(f"{item.id}: status {status.id} bekræftet ({day.isoformat()}); status siden {item.status_since.isoformat()}")
+    else:
+        messages.append(f"{item.id}: status {item.status.id} → {status.id} ({day.isoformat()})")
     return Change(editor.result(), messages, original=valid)
 
 

@@ -37,7 +37,7 @@ def check_status_since(row: MatchedRow) -> None:
     item = row.item
     since = _site_day(row, "status_since")
     changes_status = item is None or ("status" in row.values and row.values["status"] != item.status.id)
-    current_since = item.status_entry.date if item is not None else None
+    current_since = item.status_since if item is not None else None
     if since is None or since == current_since:
         return
     if changes_status:

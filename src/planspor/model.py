@@ -142,6 +142,19 @@ class Item:
         return next(entry for entry in reversed(self.history) if entry.status is not None)
 
     @property
+    def status_since(self) -> dt.date:
+        """The day the current status was set: confirming the same status again later ("still on
+        track") adds an entry to the history, but the item has had the status since the first."""
+        since = self.status_entry.date
+        for entry in reversed(self.history):
+            if entry.status is None:
+                continue
+            if entry.status != self.status:
+                break
+            since = entry.date
+        return since
+
+    @property
     def status(self) -> Status:
         status = self.status_entry.status
         assert status is not None

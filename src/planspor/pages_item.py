@@ -27,7 +27,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "stale_after_months": plan.info.stale_after_months,
         "past_end": fresh.past_end,
         "end": item.timing.end.label if item.timing.end else "",
-        "status_since": danish_date(entry.date),
+        "status_since": danish_date(item.status_since),
         "reason": entry.comment if item.status.dropped else "",
         "theme": {"title": item.theme.title, "url": addresses.theme(item.theme.id), "feed": addresses.theme_feed(item.theme.id)},
         "kind": item.kind.title,
