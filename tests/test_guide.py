@@ -9,8 +9,10 @@ the error messages it quotes are the ones `planspor check` prints today.
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 import yaml
 from bs4 import Tag
 from conftest import REPO, BuiltSite, mkdocs_env, run_planspor
+from test_editing import commit, git
 
 GUIDE_URL = "/vejledning/"
 
@@ -30,6 +33,7 @@ SECTIONS = [
     ("tilfoej-en-indsats", "Tilføj en indsats"),
     ("skift-status", "Skift status"),
     ("flyt-et-tidspunkt", "Flyt et tidspunkt"),
+    ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
     ("skriv-en-note", "Skriv en note"),
     ("tilfoej-en-strategi", "Tilføj en strategi"),
     ("importer-fra-regnearket", "Importér fra regnearket"),
@@ -59,7 +63,7 @@ LINK_SYNTAX_EXAMPLES = [
     "[verdensmål 17](verdensmaal:17)",
 ]
 
-PLANSPOR_COMMAND = re.compile(r"(?<![\w/.-])planspor\s+(?:--projekt\s+\S+\s+)?([a-z][a-z-]*)")
+PLANSPOR_COMMAND = re.compile(r"(?<![\w/.-])planspor\s+(?:--projekt\s+\S+\s+)?([a-zæøå][a-zæøå-]*)")
 
 
 @cache
@@ -215,55 +219,73 @@ def test_the_field_table_matches_the_readme(guide: Tag) -> None:
 
 # -- the quoted error messages are the tool's real ones ---------------------------------
 
-PROBLEM_LINE = re.compile(r"^  - (?P<file>\S+?):(?P<line>\d+)(?: \[(?P<field>.+?)\])?: (?P<message>.+)$")
+# The guide's examples are all about one item of the shipped plan; each breaks it as its heading says.
+GUIDE_ITEM = "  - id: energistyring-i-kommunale-bygninger\n"
 
 
-def normalised(report: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """The report's header and its problems, without the parts that depend on the plan's data."""
-    header, *problems = report.strip().splitlines()
-    result = []
-    for problem in problems:
-        match = PROBLEM_LINE.match(problem)
-        assert match, f"not 'fil:linje [felt]: besked': {problem!r}"
-        field = re.sub(r"\[[^\]]*\]", "[…]", match["field"] or "")
-        message = re.sub(r" Tilladt: .*$", "", re.sub(r"'[^']*'", "'…'", match["message"]))
-        result.append((match["file"], field, message))
-    return header, result
+def in_guide_item(old: str, new: str) -> Callable[[str], str]:
+    """Replace the first ``old`` in the guide's item (an edit the test fails on if it cannot make)."""
 
+    def apply(text: str) -> str:
+        start = text.index(GUIDE_ITEM)
+        at = text.index(old, start)
+        return text[:at] + new + text[at + len(old) :]
 
-def break_theme(text: str) -> str:
-    """An id with a typo: the first item's theme without its last letter."""
-    return re.sub(r"^(    theme: \S+)\S$", r"\1", text, count=1, flags=re.MULTILINE)
-
-
-def dropped_without_reason(text: str) -> str:
-    dropped = next(s["id"] for s in raw_plan()["statuses"] if s.get("dropped"))
-    return text.replace("\n    history:\n", f"\n    history:\n      - date: 1990-01-01\n        status: {dropped}\n", 1)
-
-
-def danish_date(text: str) -> str:
-    first = raw_plan()["statuses"][0]["id"]
-    return text.replace("\n    history:\n", f"\n    history:\n      - date: 12-02-2024\n        status: {first}\n", 1)
-
-
-def tab_indent(text: str) -> str:
-    return re.sub(r"^    title: ", "\t  title: ", text, count=1, flags=re.MULTILINE)
+    return apply
 
 
 @pytest.mark.parametrize(
     ("heading_id", "breakage"),
-    [("ukendt-id", break_theme), ("status-udgaaet-uden-begrundelse", dropped_without_reason), ("forkert-datoformat", danish_date), ("tabulator", tab_indent)],
+    [
+        ("ukendt-id", in_guide_item("    theme: effektiviseringer\n", "    theme: effektivisering\n")),
+        (
+            "status-udgaaet-uden-begrundelse",
+            in_guide_item("      - date: 2024-02-12\n        status: i-gang\n", "      - date: 2024-02-12\n        status: udgaaet\n"),
+        ),
+        ("forkert-datoformat", in_guide_item("      - date: 2024-02-12\n", "      - date: 12-02-2024\n")),
+        ("tabulator", in_guide_item("    kind: driftsaendring\n", "\tkind: driftsaendring\n")),
+    ],
 )
-def test_each_quoted_error_message_is_what_planspor_check_prints(guide: Tag, project: Path, heading_id: str, breakage: Any) -> None:
+def test_each_quoted_error_message_is_what_planspor_check_prints(guide: Tag, project: Path, heading_id: str, breakage: Callable[[str], str]) -> None:
+    """Verbatim, line numbers included: the guide says "præcis som planspor check skriver dem". The
+    text under the quote names the same line. When the shipped plan changes, this fails with the
+    message to paste into the guide."""
     heading = guide.find(id=heading_id)
     assert heading is not None, heading_id
     quoted = heading.find_next("pre")
     assert quoted is not None
     plan_file = project / "data/plan.yaml"
-    original = plan_file.read_text(encoding="utf-8")
-    broken = breakage(original)
-    assert broken != original, f"{heading_id}: the breakage changed nothing"
-    plan_file.write_text(broken, encoding="utf-8")
+    plan_file.write_text(breakage(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
     result = run_planspor(project, "check")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert normalised(result.stderr) == normalised(quoted.get_text())
+    assert quoted.get_text().strip() == result.stderr.strip(), f"the guide's quote under '{heading_id}' is now:\n{result.stderr}"
+    [line] = re.findall(r"^  - data/plan\.yaml:(\d+)", result.stderr, re.MULTILINE)
+    explanation = quoted.find_next("p")  # the paragraph under the quote
+    assert explanation is not None
+    named = re.findall(r"linje (\d+)", explanation.get_text())
+    assert named in ([], [line]), f"the text under '{heading_id}' names line {named}, the message line {line}"
+
+
+# -- the guide's example commands do what the guide says --------------------------------
+
+GUIDE_SOURCE = REPO / "content" / "vejledning.md"
+EDITING_EXAMPLE = re.compile(r"^\s*(planspor (?:ny-indsats|status|flyt|omdøb) .+)$", re.MULTILINE)
+
+
+def guide_examples() -> list[str]:
+    """Every editing command the guide's code blocks show, as written there."""
+    return EDITING_EXAMPLE.findall(GUIDE_SOURCE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", guide_examples())
+def test_each_example_command_in_the_guide_works_on_the_shipped_plan(project: Path, example: str) -> None:
+    """Run as an editor copies it (with --dato on the plan's data_as_of, as the guide's tip says;
+    omdøb has no date): it succeeds, and the plan is still valid after it."""
+    commit(project)
+    args = shlex.split(example)[1:]
+    if args[0] != "omdøb":
+        args += ["--dato", str(raw_plan()["plan"]["data_as_of"])]
+    result = run_planspor(project, *args)
+    assert result.returncode == 0, f"{example}\n{result.stderr}"
+    assert "Traceback" not in result.stderr and git(project, "status", "--porcelain") != ""
+    assert run_planspor(project, "check").returncode == 0

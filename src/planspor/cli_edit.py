@@ -1,4 +1,4 @@
-"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import).
+"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import, omdøb).
 
 Each command checks what it is asked before it writes anything, changes only
 the lines it must (see plan_text.py), and validates the new text before it
@@ -61,7 +61,7 @@ def _run_new_item(args: argparse.Namespace) -> int:
     return _save_and_tell(root, plan_new_item(root, request))
 
 
-@command("ny-indsats", "Tilføj en ny indsats sidst i planen, og lav en tom note til den.")
+@command("ny-indsats", "Tilføj en ny indsats sidst i planen, og lav dens note (med en vejledning, der ikke vises på siden).")
 @runs(_run_new_item)
 def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--titel", required=True, help="indsatsens titel")
@@ -141,4 +141,30 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("fil", help="regnearket: en .xlsx-fil eller en .csv-fil (skabelonen ligger i skabeloner/)")
     parser.add_argument("--ark", metavar="NAVN", help="arket med indsatserne (standard: det første ark, der ikke hedder Vejledning eller Lister)")
     parser.add_argument("--dato", help="datoen for nye statusser og flytninger, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of.")
+    parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
+
+
+# -- omdøb ------------------------------------------------------------------------
+
+
+@_paused
+def _run_rename(args: argparse.Namespace) -> int:
+    from .renaming import plan_rename
+
+    root = project_root(args)
+    change = plan_rename(root, args.id, args.nyt_id)
+    if args.tør:
+        check_text(change.plan_text, root)  # a dry run refuses what saving would refuse
+        print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
+        for message in change.messages:
+            print(f"  {message}")
+        return 0
+    return _save_and_tell(root, change)
+
+
+@command("omdøb", "Giv en indsats et nyt id: adressen, noten, links og related: følger med, og den gamle adresse sender videre.")
+@runs(_run_rename)
+def _rename_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="indsatsens id nu")
+    parser.add_argument("nyt_id", metavar="nyt-id", help="det nye id: små bogstaver a-z, tal og bindestreg, højst 60 tegn")
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")

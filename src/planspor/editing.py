@@ -99,6 +99,8 @@ class Change:
     messages: list[str]
     new_files: dict[str, str] = field(default_factory=dict)  # path relative to the project -> text
     original: ValidPlan | None = None  # what the change was made from; save_change loads it when missing
+    changed_files: dict[str, str] = field(default_factory=dict)  # files that exist, with their new text
+    removed_files: tuple[str, ...] = ()  # files that go (a renamed note: its new name is in new_files)
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,11 @@ def plan_new_item(root: Path, request: NewItem) -> Change:
         )
     note = f"{CONTENT_DIR}/{NOTES_DIR}/{ident}.md"
     if (root / note).exists():
-        raise arg_problem("--id", f"Noten {note} findes allerede, men indsatsen '{ident}' findes ikke. Flyt eller slet noten, eller vælg et andet id.")
+        raise arg_problem(
+            "--id",
+            f"Noten {note} findes allerede, men indsatsen '{ident}' findes ikke. Hører noten til en indsats, der er omdøbt, så giv den indsatsens "
+            + "nye id som navn; vælg ellers et andet id med --id.",
+        )
     timing = _timing(request.start, request.end)
     day = parse_day(request.day)
     problems = date_problems(plan, day, None)
@@ -265,6 +271,8 @@ def save_change(root: Path, change: Change) -> None:
     original = change.original or load_valid(root)
     source = original.file
     created: list[Path] = []
+    # The files as they were, to put back: the changed ones and those that go.
+    before = {root / relative: (root / relative).read_bytes() for relative in (*change.changed_files, *change.removed_files)}
     write_atomically(source.path, source.encode(change.plan_text))
     try:
         for relative, text in change.new_files.items():
@@ -272,17 +280,26 @@ def save_change(root: Path, change: Change) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, text.encode("utf-8"))
             created.append(path)
-        with_plan(original.project, plan, change.new_files)
+        for relative, text in change.changed_files.items():
+            write_atomically(root / relative, text.encode("utf-8"))
+        for relative in change.removed_files:
+            (root / relative).unlink()
+        if before:  # files were renamed or rewritten: check the project as it now is on disk
+            load_project(root)
+        else:
+            with_plan(original.project, plan, change.new_files)
     except PlanInvalid as error:
-        _restore(source, created)
-        lead = Problem(PLAN_FILE, None, "", "Efter ændringen var projektet ugyldigt, så den oprindelige fil er lagt tilbage. Intet er ændret.")
+        _restore(source, created, before)
+        lead = Problem(PLAN_FILE, None, "", "Efter ændringen var projektet ugyldigt, så de oprindelige filer er lagt tilbage. Intet er ændret.")
         raise PlanInvalid([lead, *error.problems]) from None
     except BaseException:
-        _restore(source, created)
+        _restore(source, created, before)
         raise
 
 
-def _restore(source: PlanFile, created: list[Path]) -> None:
+def _restore(source: PlanFile, created: list[Path], before: Mapping[Path, bytes]) -> None:
     write_atomically(source.path, source.raw)
     for path in created:
         path.unlink(missing_ok=True)
+    for path, raw in before.items():
+        write_atomically(path, raw)

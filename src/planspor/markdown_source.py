@@ -194,3 +194,27 @@ def level_one_headings(doc: MarkdownDoc) -> list[int]:
         for index, (line, in_code) in enumerate(_lines_with_code_state(doc.body.split("\n")))
         if not in_code and re.match(r"^\s{0,3}#\s", line)
     ]
+
+
+def renamed_links(text: str, scheme: str, old: str, new: str) -> tuple[str, int]:
+    """The text with every ``scheme:old`` link (inline or reference, with or without an anchor) now
+    ``scheme:new``, and how many there were; code is left alone, as rewrite_links leaves it."""
+    count = 0
+
+    def renamed(match: re.Match[str]) -> str:
+        nonlocal count
+        if match[2] != scheme or match[3] != old:
+            return match[0]
+        count += 1
+        return f"{match[1]}{scheme}:{new}{match[4] or ''}"
+
+    lines = text.split("\n")
+    for index, (line_text, in_code) in enumerate(_lines_with_code_state(lines)):
+        if in_code:
+            continue
+        parts = _outside_code_spans(line_text)
+        rebuilt = "".join(_INLINE_LINK.sub(renamed, part) if not code else part for part, code in parts)
+        if not parts[0][1] and (ref := _REFERENCE_LINK.match(rebuilt)) is not None:
+            rebuilt = renamed(ref) + rebuilt[ref.end() :]
+        lines[index] = rebuilt
+    return "\n".join(lines), count

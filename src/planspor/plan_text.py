@@ -260,6 +260,39 @@ class PlanTextEditor:
         offset, prefix = self._after_line(self._last_line(items)) if items.value else self._after_line(items.start_mark.line)
         self._add(offset, offset, prefix + ("\n" if separated else "") + "".join(lines))
 
+    def rename_item(self, old: str, new: str) -> int:
+        """Item ``old`` is now ``new``: its id, ``old`` added to its previous_ids, and ``old`` in other
+        items' related: lists; each a change of the value's own characters, the rest of the line kept.
+        How many related: lists named it."""
+        item = self._item(old)
+        id_node = _get(item, "id")
+        assert isinstance(id_node, yaml.ScalarNode)
+        self._replace(id_node, new)
+        previous = _get(item, "previous_ids")
+        if previous is None:
+            self._insert_field(item, "previous_ids", [old])
+        elif isinstance(previous, yaml.SequenceNode) and previous.flow_style:
+            self._append_to_flow(previous, render_scalar(old, flow=True))
+        elif isinstance(previous, yaml.SequenceNode) and previous.value:
+            offset, prefix = self._after_line(self._last_line(previous))
+            self._add(offset, offset, f"{prefix}{' ' * previous.start_mark.column}- {render_scalar(old)}\n")
+        else:  # one id without brackets, or an empty value: a list of what was there and the old id
+            kept = [previous.value] if isinstance(previous, yaml.ScalarNode) and previous.value else []
+            self.set_field(old, "previous_ids", [*kept, old])
+        named = 0
+        for node in self._items().value:
+            related = _get(node, "related") if isinstance(node, yaml.MappingNode) else None
+            entries = related.value if isinstance(related, yaml.SequenceNode) else [related] if isinstance(related, yaml.ScalarNode) else []
+            matching = [entry for entry in entries if isinstance(entry, yaml.ScalarNode) and entry.value == old]
+            for entry in matching:
+                self._replace(entry, new)
+            named += bool(matching)
+        return named
+
+    def _replace(self, node: yaml.ScalarNode, value: str) -> None:
+        """The scalar's characters (quotes included) replaced; an id needs no quotes in a list either."""
+        self._add(node.start_mark.index, node.end_mark.index, render_scalar(value, flow=True))
+
     def result(self) -> str:
         text = self.text
         for edit in sorted(self.edits, reverse=True):

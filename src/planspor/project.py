@@ -217,13 +217,20 @@ def _orphan_notes(root: Path, docs: dict[str, MarkdownDoc]) -> list[Problem]:
     return problems
 
 
-def _orphan_problem(doc: MarkdownDoc, item_id: str, example: str) -> Problem:
-    return Problem(
-        doc.display,
-        None,
-        "",
-        f"Noten hører til indsatsen '{item_id}', som ikke findes i planen. Filnavnet skal være et id fra data/plan.yaml (fx {example}.md), eller slet filen.",
-    )
+def _orphan_problem(doc: MarkdownDoc, item_id: str, example: str, renamed_to: str | None = None) -> Problem:
+    """A note whose item is not in the plan: never advice to delete it (it is the item's record)."""
+    if renamed_to is not None:
+        message = (
+            f"Noten hører til indsatsen '{item_id}', som nu hedder '{renamed_to}'. "
+            + f"Giv noten indsatsens nye id som navn: {CONTENT_DIR}/{NOTES_DIR}/{renamed_to}.md, så følger den med."
+        )
+    else:
+        message = (
+            f"Noten hører til indsatsen '{item_id}', som ikke findes i planen. Filnavnet skal være en indsats' id fra data/plan.yaml (fx {example}.md). "
+            + "Er indsatsen omdøbt, så giv noten det nye id som navn ('planspor omdøb <gammelt-id> <nyt-id>' omdøber indsatsen og noten på én gang). "
+            + "Er den taget ud af planen, så sæt den ind igen med status udgaaet og en begrundelse: så bliver siden og noten stående som indsatsens historik."
+        )
+    return Problem(doc.display, None, "", message)
 
 
 def _display_dir(root: Path, content: Path) -> str:
@@ -245,7 +252,8 @@ def _check_documents(
         if folder == NOTES_DIR:
             item_id = name.removesuffix(".md")
             if item_id not in plan.items_by_id:
-                problems.append(_orphan_problem(doc, item_id, _example_id(plan)))
+                renamed_to = next((item.id for item in plan.items if item_id in item.previous_ids), None)
+                problems.append(_orphan_problem(doc, item_id, _example_id(plan), renamed_to))
                 continue
             _check_fields(doc, NOTE_FIELDS, problems)
             for line in level_one_headings(doc):
