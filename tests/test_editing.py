@@ -308,6 +308,17 @@ def test_a_long_title_makes_an_id_within_the_limit(repo: Path) -> None:
     assert "Ny indsats: analyse-af-mulighederne-for-at-samle-de-kommunale-2\n" in out
 
 
+def test_invisible_characters_pasted_into_arguments_are_not_written(repo: Path) -> None:
+    """A title or comment pasted from Word: hard spaces become spaces, zero-width spaces and soft hyphens go
+    (data/plan.yaml may not hold them, see yaml_errors.invisible_character)."""
+    args = ["--tema", "klima-miljoe-og-byg", "--type", "anlaegsprojekt", "--udvalg", "miljoe-og-teknikudvalget", "--dato", AS_OF]
+    ok(run_planspor(repo, "ny-indsats", "--titel", "Ny\u00a0sti\u200b til\u202fstranden", *args))
+    ok(run_planspor(repo, "status", "budget-i-balance", "afsluttet", "--kommentar", "Fær\u00addig\ufeff.", "--dato", AS_OF))
+    added, _ = diff_lines(repo)
+    assert "    title: Ny sti til stranden" in added and "        comment: Færdig." in added
+    ok(run_planspor(repo, "check"))
+
+
 def test_help_is_danish(repo: Path) -> None:
     for name in ("ny-indsats", "status", "flyt", "import"):
         out = ok(run_planspor(repo, name, "--help"))

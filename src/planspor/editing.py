@@ -28,6 +28,7 @@ from .problems import PlanInvalid, Problem
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project, with_plan
 from .slugs import id_problem
 from .validate import build_plan
+from .yaml_errors import without_invisible
 from .yamlsource import ComposedYaml, SourceText, compose_yaml, parse_yaml
 
 CREATED_COMMENT = "Indsatsen er oprettet."
@@ -137,7 +138,7 @@ def plan_new_item(root: Path, request: NewItem) -> Change:
         raise arg_problem("--udvalg", "Angiv mindst ét udvalg med --udvalg.")
     if len(set(committees)) != len(committees):
         raise arg_problem("--udvalg", "Det samme udvalg er angivet to gange.")
-    title = " ".join(request.title.split())
+    title = " ".join(without_invisible(request.title).split())
     if not title:
         raise arg_problem("--titel", "Titlen er tom. Skriv indsatsens titel med --titel.")
     if len(title) > TITLE_LENGTH:
@@ -194,7 +195,7 @@ def plan_status(root: Path, ident: str, status_id: str, comment: str = "", day_t
     plan = valid.plan
     item, renamed = find_item(plan, ident)
     status = find_status(plan, status_id, "status")
-    comment = comment.strip()
+    comment = without_invisible(comment).strip()
     if status.dropped and not comment:
         raise arg_problem("--kommentar", f"Status '{status.label}' kræver en begrundelse. Skriv den med --kommentar \"...\".", item.line)
     day = parse_day(day_text)
@@ -217,7 +218,7 @@ def plan_move(root: Path, ident: str, end: str | None, start: str | None, commen
     item, renamed = find_item(plan, ident)
     if not end and not start:
         raise arg_problem("--slut", "Angiv det nye tidspunkt med --slut (og/eller --start), fx --slut 2025-Q2.", item.line)
-    comment = comment.strip()
+    comment = without_invisible(comment).strip()
     if not comment:
         raise arg_problem("--kommentar", 'Skriv hvorfor tidspunktet flyttes med --kommentar "...".', item.line)
     new_start = parse_timing(start, "--start") if start else None

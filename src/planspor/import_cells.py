@@ -16,15 +16,11 @@ from typing import Any
 
 from .money import parse_danish_amount
 from .periods import Period, parse_period
+from .yaml_errors import without_invisible
 
 _YES = {"ja", "j", "x", "sand", "true", "1", "yes"}
 _NO = {"nej", "n", "falsk", "false", "0", "no"}
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-
-
-# What a sheet copied from Word carries unseen, which data/plan.yaml may not hold (yaml_errors
-# names them): hard spaces become spaces, the rest (soft hyphens, zero-width characters, BOMs) go.
-_INVISIBLE_IN_CELLS = str.maketrans({"\xa0": " ", "\u202f": " ", "\xad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
 
 
 def cell_text(value: Any) -> str:
@@ -39,7 +35,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    lines = str(value).translate(_INVISIBLE_IN_CELLS).replace("\r\n", "\n").split("\n")
+    lines = without_invisible(str(value)).replace("\r\n", "\n").split("\n")
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 

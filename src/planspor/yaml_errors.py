@@ -61,6 +61,16 @@ _INVISIBLE_NAMES = {
 }
 # Those that stand where a space was meant: the fix is a space, not nothing.
 _SPACE_LIKE = frozenset({0xA0, 0x202F})
+# What a text typed on the command line or read from a sheet becomes before it is written into
+# data/plan.yaml: the space-like ones a space, the others nothing.
+_CLEANED = str.maketrans({chr(code): (" " if code in _SPACE_LIKE else None) for code in (0xA0, 0xAD, 0x200B, 0x2060, 0x202F, 0xFEFF)})
+
+
+def without_invisible(text: str) -> str:
+    """The text without the invisible characters data/plan.yaml may not hold (see invisible_character)."""
+    return text.translate(_CLEANED)
+
+
 # The start of a line: indentation, list dashes, and 'key: ' if there is one.
 _LINE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:(?P<key>[\w-]+)[ \t]*:(?:[ \t]+|$))?")
 _FIELD_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[\w-]+[ \t]*:(?:[ \t]|$)")
