@@ -97,6 +97,10 @@ CASES = [
     Case("unknown-id-close-to-one", "[Se](indsats:budget-i-balanse)", "Mente du 'budget-i-balance'?", field="link"),
     Case("unknown-theme-close-to-one", "[Temaet](tema:oekonomisk-politk)", "Mente du 'oekonomisk-politik'?", field="link"),
     Case("unknown-id", "[Se](indsats:noget-helt-andet)", "som ikke findes i planen", field="link"),
+    # Raw HTML is published as written: a plan link in it would not become the page's address.
+    Case("html-link-to-an-item", '<a href="indsats:raaderumsanalyse">Analysen</a>', "Skriv det som Markdown: [tekst](indsats:raaderumsanalyse)", field="link"),
+    Case("html-link-single-quotes", "Se <a href='tema:effektiviseringer'>temaet</a>.", "Skriv det som Markdown: [tekst](tema:effektiviseringer)", field="link"),
+    Case("html-link-spaced", '<a class="x" href = "udvalg:oekonomiudvalget">Udvalget</a>', "[tekst](udvalg:oekonomiudvalget)", field="link"),
     Case("other-note", "[Se også](automatisering-af-rutineopgaver.md)", "indsats:automatisering-af-rutineopgaver", field="link"),
     # Images without alt text, files too large
     Case("image-without-alt", "![](../filer/kort.png)", "mangler en alternativ tekst", field="billede"),

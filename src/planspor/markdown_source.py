@@ -29,6 +29,8 @@ _ANY_SCHEME = r"([A-Za-z][A-Za-z0-9+-]+):([^)\s>]*)"
 _SCHEMED_INLINE = re.compile(rf"\]\(\s*<?{_ANY_SCHEME}")
 _SCHEMED_REFERENCE = re.compile(rf"^\s{{0,3}}\[(?!\^)[^\]]+\]:\s*<?{_ANY_SCHEME}")  # not a footnote '[^1]: Kilde: …'
 WEB_SCHEMES = ("https", "http", "mailto", "tel")  # any case, as browsers take them
+# An HTML link to a plan object: Markdown leaves raw HTML as written, so it would be published as a dead link.
+_HTML_SCHEME_LINK = re.compile(rf"""\bhref\s*=\s*["']?\s*({_SCHEME}):([^"'\s>]*)""", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # any indent: fences inside admonitions and lists too
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
@@ -117,6 +119,7 @@ def rewrite_links(doc: MarkdownDoc, page_uri: str, exists: Resolver, known: Know
         for part, code in parts:
             if not code:
                 problems.extend(Problem(doc.display, line_no, "link", m) for m in map(_unknown_scheme, _SCHEMED_INLINE.finditer(part)) if m)
+                problems.extend(Problem(doc.display, line_no, "link", _html_scheme_link(m)) for m in _HTML_SCHEME_LINK.finditer(part))
         rebuilt = "".join(_INLINE_LINK.sub(inline, part) if not code else part for part, code in parts)
         if not parts[0][1] and (unknown := _SCHEMED_REFERENCE.match(parts[0][0])) and (message := _unknown_scheme(unknown)):
             problems.append(Problem(doc.display, line_no, "link", message))
@@ -138,6 +141,14 @@ def _missing_id(scheme: str, after: str) -> str:
 
 
 _EXAMPLE = {"indsats": "min-indsats", "tema": "mit-tema", "udvalg": "mit-udvalg", "strategi": "min-strategi", "verdensmaal": "13"}
+
+
+def _html_scheme_link(match: re.Match[str]) -> str:
+    scheme, ident = match[1].lower(), match[2]
+    return (
+        f"Linket <a href=\"{scheme}:{ident}\"> er skrevet i HTML, og sådan et link bliver ikke lavet om til sidens adresse: "
+        + f"på siden ville det ikke virke. Skriv det som Markdown: [tekst]({scheme}:{ident})."
+    )
 
 
 def _unknown_scheme(match: re.Match[str]) -> str | None:
