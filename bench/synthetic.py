@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from planspor.slugs import ID_LENGTH, id_from
+from planspor.slugs import ID_LENGTH, id_from, title_key
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN_FILE = "data/plan.yaml"
@@ -191,7 +191,8 @@ def write_project(target: Path, items: int, seed: int = 1) -> None:
     header = _read_header()
     ids = _item_ids(rng, items, _linked_ids(target / "content"))
     words = _Words(rng)
-    blocks = [_item(rng, header, ids, index, words) for index in range(items)]
+    titles: set[str] = set()  # a plan never has two items with one title (planspor check refuses it)
+    blocks = [_item(rng, header, ids, index, words, titles) for index in range(items)]
     (target / "data").mkdir(exist_ok=True)
     (target / PLAN_FILE).write_text(header.text + "\nitems:\n" + "\n".join(blocks), encoding="utf-8")
     notes = target / "content" / NOTES
@@ -271,11 +272,20 @@ class _Words:
         return " ".join(sentences)
 
 
+def _unique(title: str, titles: set[str]) -> str:
+    """The title, or with "etape 2", "etape 3", ... after it when another item has it already."""
+    candidate, number = title, 2
+    while title_key(candidate) in titles:
+        candidate, number = f"{title}, etape {number}", number + 1
+    titles.add(title_key(candidate))
+    return candidate
+
+
 def _quarter(year: int, quarter: int) -> str:
     return f"{year}-Q{quarter}"
 
 
-def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words) -> str:
+def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words, titles: set[str]) -> str:
     ident = ids[index]
     theme = header.themes[index % len(header.themes)]
     committees = rng.sample(header.committees, rng.choice([1, 1, 2, 2, 3]))
@@ -287,7 +297,7 @@ def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words
     end_q = rng.randint(start_q, 4) if end_year == start_year else rng.randint(1, 4)
     lines = [
         f"  - id: {ident}",
-        f"    title: {_title(rng)}",
+        f"    title: {_unique(_title(rng), titles)}",
         f"    theme: {theme}",
         f"    kind: {header.kinds[index % len(header.kinds)]}",
         f"    committees: [{', '.join(committees)}]",

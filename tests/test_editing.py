@@ -239,8 +239,13 @@ def test_new_item_appends_an_item_and_a_note(repo: Path) -> None:
     note = (repo / "content/items/ny-sti-til-stranden-etape-1.md").read_text(encoding="utf-8")
     assert "\n# " not in note and not note.startswith("# ")
     ok(run_planspor(repo, "check"))
-    # the same title again gets a fresh id
-    out = ok(run_planspor(repo, "ny-indsats", *args, "--udvalg", "miljoe-og-teknikudvalget", "--dato", AS_OF))
+    commit(repo)
+    # the same title again (case and dashes aside) is refused, naming the item that has it
+    again = ["--titel", "ny sti  til Stranden: etape 1", *args[2:]]
+    stderr = refused(run_planspor(repo, "ny-indsats", *again, "--udvalg", "miljoe-og-teknikudvalget", "--dato", AS_OF), repo)
+    assert "[--titel]: Titlen 'ny sti til Stranden: etape 1' er allerede titlen på indsatsen 'ny-sti-til-stranden-etape-1'" in stderr
+    # a title that makes the same id gets a fresh one
+    out = ok(run_planspor(repo, "ny-indsats", "--titel", "Ny sti til stranden, etape 1", *args[2:], "--udvalg", "miljoe-og-teknikudvalget", "--dato", AS_OF))
     assert "ny-sti-til-stranden-etape-1-2" in out
 
 
@@ -304,7 +309,8 @@ def test_a_long_title_makes_an_id_within_the_limit(repo: Path) -> None:
     assert len(ident) <= 60 and f"Ny indsats: {ident}\n" in out
     assert (repo / f"content/items/{ident}.md").is_file()
     ok(run_planspor(repo, "check"))
-    out = ok(run_planspor(repo, "ny-indsats", *args))  # again: a number after it, still within the limit
+    args[1] += " (anden etape)"  # a title of its own that begins the same: a number after the id, still within the limit
+    out = ok(run_planspor(repo, "ny-indsats", *args))
     assert "Ny indsats: analyse-af-mulighederne-for-at-samle-de-kommunale-2\n" in out
 
 

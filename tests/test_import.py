@@ -118,7 +118,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written(repo: Path, tmp_path: Pa
         {"Tema": "effektiviseringer", "Type": "driftsaendring", "Udvalg": "oekonomiudvalget"},  # row 5: no title
         {**NEW, "Id": "Ny Sti", "Strategisk": "måske"},  # row 6: bad id
         {"Id": "digital-selvbetjening", "Status": "udgaaet", "Verdensmål": "18"},  # row 7: dropped without reason, SDG 18
-        {**NEW, "Id": "sti-2", "Udvalg": None},  # row 8: new item without committee
+        {**NEW, "Id": "sti-2", "Titel": "Ny sti til havnen", "Udvalg": None},  # row 8: new item without committee
     ]
     stderr = refused(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)), repo)
     expected = [
@@ -141,16 +141,17 @@ def test_titles_and_ids_over_the_limits_are_named_at_their_cell(repo: Path, tmp_
     rows = [
         {**NEW, "Titel": long_title},  # row 2
         {**NEW, "Id": "-".join(["ny-sti-til-stranden"] * 4)},  # row 3: 79 characters
-        {"Id": "budget-i-balance", "Titel": long_title},  # row 4: an existing item's new title
+        {"Id": "budget-i-balance", "Titel": long_title.replace("stranden", "skolen")},  # row 4: an existing item's new title
     ]
     stderr = refused(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)), repo)
     for pattern in (
         r"plan\.xlsx:2 \[Ark1!B2 \(Titel\)\]: Titlen er 219 tegn lang; højst 200 er tilladt",
         r"plan\.xlsx:3 \[Ark1!A3 \(Id\)\]: Id'et er 79 tegn langt; højst 60 er tilladt",
-        r"plan\.xlsx:4 \[Ark1!B4 \(Titel\)\]: Titlen er 219 tegn lang",
+        r"plan\.xlsx:4 \[Ark1!B4 \(Titel\)\]: Titlen er 217 tegn lang",
     ):
         assert re.search(pattern, stderr), f"{pattern}\n{stderr}"
     assert "Traceback" not in stderr
+    assert "skal udfyldes" not in stderr  # a refused title is not reported again as missing
 
 
 def test_a_new_item_from_a_long_title_gets_an_id_within_the_limit(repo: Path, tmp_path: Path) -> None:
@@ -161,6 +162,44 @@ def test_a_new_item_from_a_long_title_gets_an_id_within_the_limit(repo: Path, tm
     # Word's hard space became a space, its soft hyphen is gone: data/plan.yaml holds neither.
     assert "    title: Ny sti til stranden med bænke, belysning og cykelparkering langs hele kysten fra havnen til campingpladsen" in added
     ok(run_planspor(repo, "check"))
+
+
+def test_rows_naming_items_by_title_only_update_them_and_never_duplicate(repo: Path, tmp_path: Path) -> None:
+    """A sheet without ids, the titles as people type them (case, spacing, dashes, quotes): each row is
+    the item with that title; importing it again changes nothing."""
+    rows = [
+        {"Titel": "analyse af det  økonomiske RÅDERUM", "Status": "Afsluttet", "Kommentar": "Forelagt udvalget."},  # slug differs from its id
+        {"Titel": "Budget i balance på ”velfærdsområderne”", "Slut": "2025-Q2"},
+        {"Titel": "Bedre udnyttelse af kommunens lokaler", "Ansvarlig": "Ejendomme"},  # id bedre-udnyttelse-af-lokaler
+    ]
+    sheet = write_xlsx(tmp_path / "plan.xlsx", rows)
+    out = ok(run_import(repo, sheet))
+    text = (repo / "data/plan.yaml").read_text(encoding="utf-8")
+    for title in ("Analyse af det økonomiske råderum", "Budget i balance på velfærdsområderne", "Bedre udnyttelse af kommunens lokaler"):
+        assert text.count(f"    title: {title}\n") == 1, title
+    assert "ny indsats" not in out.casefold() and "raaderumsanalyse" in out
+    added, _ = diff_lines(repo)
+    assert "    responsible: Ejendomme" in added and not any(line.startswith("  - id:") for line in added)
+    ok(run_planspor(repo, "check"))
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_import(repo, sheet))
+    assert diff_lines(repo) == ([], [])
+
+
+def test_a_title_that_is_already_an_items_is_refused_naming_both(repo: Path, tmp_path: Path) -> None:
+    rows = [
+        {**NEW, "Id": "ny-analyse", "Titel": "Analyse af det økonomiske råderum"},  # row 2: a new id, an existing title
+        {**NEW, "Titel": "Ny sti til havnen"},  # row 3
+        {**NEW, "Id": "anden-sti", "Titel": "Ny sti til  havnen"},  # row 4: the same title as row 3
+        {"Id": "budget-i-balance", "Titel": "Analyse af det økonomiske råderum"},  # row 5: another item's title
+    ]
+    stderr = refused(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)), repo)
+    for pattern in (
+        r"plan\.xlsx:2 \[Ark1!B2 \(Titel\)\]: Rækken har det nye id 'ny-analyse', men titlen 'Analyse af det økonomiske råderum' er titlen på indsatsen 'raaderumsanalyse'",
+        r"plan\.xlsx:4 \[Ark1!B4 \(Titel\)\]: Titlen 'Ny sti til havnen' står også i række 3",
+        r"plan\.xlsx:5 \[Ark1!B5 \(Titel\)\]: Titlen 'Analyse af det økonomiske råderum' er titlen på indsatsen 'raaderumsanalyse'",
+    ):
+        assert re.search(pattern, stderr), f"{pattern}\n{stderr}"
 
 
 def test_unknown_and_duplicate_headers(repo: Path, tmp_path: Path) -> None:

@@ -234,6 +234,22 @@ CASES = [
         replace_in_plan("        status: i-gang\n        comment: Analysen", "        timing:\n        comment: Analysen"),
         r"\[items\[budget-i-balance\]\.history\[2\]\.timing\]: Feltet 'timing' står tomt",
     ),
+    # Two items with one title: case, spacing, dashes and quotes aside (slugs.title_key).
+    Case(
+        "two items with one title",
+        replace_in_plan("    title: Analyse af det økonomiske råderum\n", "    title: Budget i balance på velfærdsområderne\n"),
+        r"\[items\[raaderumsanalyse\]\.title\]: Titlen 'Budget i balance på velfærdsområderne' er også titlen på indsatsen 'budget-i-balance' i linje 149",
+    ),
+    Case(
+        "one title in another case and spacing",
+        replace_in_plan("    title: Analyse af det økonomiske råderum\n", "    title: budget i  Balance på velfærdsområderne\n"),
+        r"er også titlen på indsatsen 'budget-i-balance' i linje 149.*Gør titlen mere præcis",
+    ),
+    Case(
+        "one title with other dashes and quotes",
+        replace_in_plan("    title: Analyse af det økonomiske råderum\n", '    title: "Budget i balance på \\"velfærdsområderne\\""\n'),
+        r"er også titlen på indsatsen 'budget-i-balance'",
+    ),
     # The data's date cannot be after today (buildinfo.reference_date).
     Case(
         "data_as_of years ahead",

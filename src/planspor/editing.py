@@ -26,7 +26,7 @@ from .plan_keys import ITEM_KEY_ORDER, TITLE_LENGTH
 from .plan_text import PlanTextEditor, period_value
 from .problems import PlanInvalid, Problem
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project, with_plan
-from .slugs import id_problem
+from .slugs import id_problem, title_key
 from .validate import build_plan
 from .yaml_errors import without_invisible
 from .yamlsource import ComposedYaml, SourceText, compose_yaml, parse_yaml
@@ -143,6 +143,12 @@ def plan_new_item(root: Path, request: NewItem) -> Change:
         raise arg_problem("--titel", "Titlen er tom. Skriv indsatsens titel med --titel.")
     if len(title) > TITLE_LENGTH:
         raise arg_problem("--titel", title_too_long(title))
+    same = next((item for item in plan.items if title_key(item.title) == title_key(title)), None)
+    if same is not None:
+        raise arg_problem(
+            "--titel",
+            f"Titlen '{title}' er allerede titlen på indsatsen '{same.id}'. To indsatser må ikke have samme titel; gør den nye mere præcis, fx med stedet, året eller 'etape 2'.",
+        )
     taken = all_ids(plan)
     ident = request.ident or fresh_id(title, taken)
     if (wrong := id_problem(ident)) is not None:

@@ -81,6 +81,7 @@ class RowCells:
     row: SheetRow
     layout: Layout
     problems: list[Problem]
+    rejected: set[str] = field(default_factory=set)  # the keys whose cell was refused: said once, not again as missing
 
     @property
     def number(self) -> int:
@@ -100,4 +101,5 @@ class RowCells:
         return self.layout.headers[key]
 
     def reject(self, key: str, message: str) -> None:
+        self.rejected.add(key)
         self.problems.append(self.layout.problem(self.row, key, message))

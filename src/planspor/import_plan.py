@@ -36,7 +36,7 @@ _REQUIRED_FOR_NEW = ("title", "theme", "kind", "committees")
 def check_new(row: MatchedRow, plan: Plan, day: dt.date) -> None:
     """Reject what a new item cannot be without: its required fields, a sane timing, a reason to drop it."""
     for key in _REQUIRED_FOR_NEW:
-        if key not in row.values:
+        if key not in row.values and key not in row.cells.rejected:
             row.cells.reject(key, f"'{row.cells.header(key)}' skal udfyldes for en ny indsats ('{row.ident}').")
     start, end = row.values.get("start"), row.values.get("end")
     if start and end and end.last < start.first:

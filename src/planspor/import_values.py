@@ -91,6 +91,8 @@ def _read_texts(row: MatchedRow) -> None:
         if key == "title" and len(text) > TITLE_LENGTH:
             row.cells.reject(key, title_too_long(text))
             continue
+        if key == "title" and row.by_title:
+            continue  # as the sheet spells the item's title: it named the item, it is not a new title
         if text:
             row.values[key] = text
 

@@ -18,7 +18,7 @@ from .model import Committee, HistoryEntry, Item, Kind, Status, Strategy, Streng
 from .plan_keys import HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
 from .problems import choices
 from .sdgs import Sdg
-from .slugs import PREVIOUS_ID_LENGTH, is_slug
+from .slugs import PREVIOUS_ID_LENGTH, is_slug, title_key
 from .yamlsource import YList, YMap
 
 
@@ -88,7 +88,22 @@ class ItemBuilder:
             if item is not None:
                 related.append((item, block, path))
         current = {ident: ident for ident, (_, what) in self.ids.items() if what == "id"}
+        self.unique_titles(related)
         return [self.with_related(item, block, path, current) for item, block, path in related]
+
+    def unique_titles(self, items: list[tuple[Item, YMap, str]]) -> None:
+        """Two items with one title (slugs.title_key: case, spacing, dashes and quotes aside) cannot be
+        told apart in a list, a search or the report, and the import finds an item by its title."""
+        first: dict[str, tuple[Item, int]] = {}
+        for item, block, path in items:
+            other, line = first.setdefault(title_key(item.title), (item, block.line_of("title")))
+            if other is not item:
+                self.r.problem(
+                    block.line_of("title"),
+                    f"{path}.title",
+                    f"Titlen '{item.title}' er også titlen på indsatsen '{other.id}' i linje {line}. To indsatser må ikke have samme titel: "
+                    + "på siden, i søgningen og i rapporten kan de ikke skelnes. Gør titlen mere præcis, fx med stedet, året eller 'etape 2'.",
+                )
 
     def previous_ids(self, block: YMap, path: str, ident: str) -> tuple[str, ...]:
         """Claim the item's id and its previous ids, so that none is used again."""

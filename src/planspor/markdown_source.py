@@ -146,7 +146,7 @@ _EXAMPLE = {"indsats": "min-indsats", "tema": "mit-tema", "udvalg": "mit-udvalg"
 def _html_scheme_link(match: re.Match[str]) -> str:
     scheme, ident = match[1].lower(), match[2]
     return (
-        f"Linket <a href=\"{scheme}:{ident}\"> er skrevet i HTML, og sådan et link bliver ikke lavet om til sidens adresse: "
+        f'Linket <a href="{scheme}:{ident}"> er skrevet i HTML, og sådan et link bliver ikke lavet om til sidens adresse: '
         + f"på siden ville det ikke virke. Skriv det som Markdown: [tekst]({scheme}:{ident})."
     )
 

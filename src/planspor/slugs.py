@@ -55,3 +55,15 @@ def id_from(text: str, limit: int = ID_LENGTH) -> str:
         return slug
     cut = slug[: limit + 1]
     return cut[: cut.rfind("-")] if "-" in cut else slug[:limit]
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+_QUOTES = re.compile("[\"'“”„‟‘’‚‛«»]")
+
+
+def title_key(title: str) -> str:
+    """What makes two titles the same title: case, spacing, dashes and quotes aside
+    ("Budget i balance – fase 2" is "budget i Balance - fase 2"). Two items may not share one
+    (item_rules), and the import finds an item by its title with it (import_match)."""
+    text = _QUOTES.sub("", unicodedata.normalize("NFC", title).translate(_DASHES))
+    return " ".join(text.split()).casefold()
