@@ -122,7 +122,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from .spreadsheet import import_spreadsheet
 
     root = project_root(args)
-    change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato)
+    change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato, ignored=args.ignorer or ())
     if not change.messages:
         print("Ingen ændringer: regnearket svarer til planen.")
         return 0
@@ -142,6 +142,12 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ark", metavar="NAVN", help="arket med indsatserne (standard: det første ark, der ikke hedder Vejledning eller Lister)")
     parser.add_argument("--dato", help="datoen for nye statusser og flytninger, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of.")
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
+    parser.add_argument(
+        "--ignorer",
+        action="append",
+        metavar="KOLONNE",
+        help='en kolonne i regnearket, som importen skal lade være (gentag for flere), fx --ignorer "Bemærkninger til udvalget"',
+    )
 
 
 # -- omdøb ------------------------------------------------------------------------

@@ -9,13 +9,16 @@ differently, e.g. when a municipality's own headings are to be understood.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from .import_cells import cell_text, one_line
 from .import_rows import SheetRow, Table
-from .plan_columns import ALL_COLUMNS, ALLOWED_HEADERS, budget_year, column_named
-from .problems import PlanInvalid, Problem, suggest
+from .plan_columns import ALL_COLUMNS, ALLOWED_HEADERS, KNOWN_HEADINGS, budget_year, column_named
+from .problems import PlanInvalid, Problem
+from .slugs import slugify
 
 BUDGET_KEY = "budget-"  # "budget-2025": the key of one budget year's column
 
@@ -38,21 +41,88 @@ class Layout:
         return row.problem(self.column(key), self.headers.get(key, key), message)
 
 
-def read_layout(table: Table) -> Layout:
-    """The sheet's Layout; PlanInvalid naming every unknown or repeated header."""
+# How far down a sheet its heading row may be: under a title, a date and a blank row or two.
+HEADING_SEARCH_ROWS = 10
+
+
+def heading_table(table: Table) -> Table:
+    """The table from its heading row down. A municipality's own sheet often begins with a title
+    ("Udmøntningsplan 2025-2028"), a date or a note; the heading row is the first of the sheet's
+    first rows with an Id or Titel heading (or one of theirs, as "Emne") and another known one."""
+    rows = [table.header, *table.rows]
+    for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):
+        columns = [column_named(text) for text in (one_line(raw) for raw in row.cells) if text]
+        keys = {column.key for column in columns if column is not None}
+        if keys & {"id", "title"} and len(keys) >= 2:
+            return Table(row, tuple(rows[index + 1 :]))
+    for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):  # a sheet of ids or titles alone
+        if any((column := column_named(one_line(raw))) is not None and column.key in ("id", "title") for raw in row.cells):
+            return Table(row, tuple(rows[index + 1 :]))
+    return table
+
+
+def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
+    """The sheet's Layout; PlanInvalid naming every unknown or repeated header (unknown ones in one
+    message; ``ignored``: headings the editor chose to leave out, with `--ignorer`)."""
     layout = Layout()
     problems: list[Problem] = []
+    unknown: list[tuple[int, str]] = []
     header = table.header
+    skip = {_heading_key(name) for name in ignored}
+    found: set[str] = set()
     for index, raw in enumerate(header.cells):
         text = one_line(raw)
-        if text:
-            problems += _read_header_cell(layout, header, index, text)
+        if not text:
+            continue
+        if _heading_key(text) in skip:
+            found.add(_heading_key(text))
+            continue
+        if column_named(text) is None and budget_year(text) is None:
+            unknown.append((index, text))
+            continue
+        problems += _read_header_cell(layout, header, index, text)
+    if unknown and ("id" in layout.columns or "title" in layout.columns):  # else this is no heading row: said below
+        problems.append(_unknown_columns(header, unknown))
+    for name in ignored:
+        if _heading_key(name) not in found:
+            problems.append(header.problem(None, "--ignorer", f"Der er ingen kolonne '{name}' i rækken med overskrifterne, så den kan ikke udelades."))
     if "id" not in layout.columns and "title" not in layout.columns:
-        message = "Første række skal have kolonneoverskrifterne, mindst 'Id' eller 'Titel' (se skabeloner/)."
+        message = (
+            f"Ingen af de første {HEADING_SEARCH_ROWS} rækker har kolonneoverskrifterne: mindst 'Id' eller 'Titel' (eller 'Nr.' eller 'Emne') "
+            + "og en overskrift mere (se skabeloner/)."
+        )
         problems.append(header.problem(0, "overskrifter", message))
     if problems:
         raise PlanInvalid(problems)
     return layout
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _unknown_columns(header: SheetRow, unknown: list[tuple[int, str]]) -> Problem:
+    """Every heading the import does not know, in one message (not one per cell), with what it may have meant."""
+    named = []
+    for index, text in unknown:
+        cell = header.where(index, text).split(" ")[0]
+        close = _closest(text)
+        named.append(f"'{text}' i {cell}" + (f" (mente du '{close}'?)" if close else ""))
+    what = f"Ukendt kolonne {named[0]}" if len(named) == 1 else f"Ukendte kolonner: {'; '.join(named)}"
+    leave_out = " ".join(f'--ignorer "{text}"' for _, text in unknown)
+    return header.problem(
+        unknown[0][0],
+        "overskrifter",
+        f"{what}. Kendte overskrifter: {', '.join(ALLOWED_HEADERS)} (og fx Emne, Nr., Hovedpunkt, Fagudvalg, Bemærkninger). "
+        + f"Ret overskriften, eller lad kolonnen være ude af importen med {leave_out}.",
+    )
+
+
+def _closest(text: str) -> str | None:
+    """The known heading a misspelt one is closest to, compared as slugs (case and æ/ø/å aside)."""
+    by_slug = {slugify(name): name for name in KNOWN_HEADINGS}
+    close = difflib.get_close_matches(slugify(text), list(by_slug), n=1, cutoff=0.75)
+    return by_slug[close[0]] if close else None
 
 
 def _read_header_cell(layout: Layout, header: SheetRow, index: int, text: str) -> list[Problem]:
@@ -64,9 +134,7 @@ def _read_header_cell(layout: Layout, header: SheetRow, index: int, text: str) -
         layout.headers[f"{BUDGET_KEY}{year}"] = text
         return [header.problem(index, text, f"Kolonnen 'Budget {year}' står to gange. Slet den ene.")] if repeated else []
     column = column_named(text)
-    if column is None:
-        hint = suggest(text, ALLOWED_HEADERS)
-        return [header.problem(index, text, f"Ukendt kolonne '{text}'.{hint} Tilladte kolonner: {', '.join(ALLOWED_HEADERS)}.")]
+    assert column is not None  # read_layout sets unknown headings aside
     if column.key in layout.columns:
         return [header.problem(index, text, f"Kolonnen '{column.header}' står to gange. Slet den ene.")]
     layout.columns[column.key] = index

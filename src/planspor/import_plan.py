@@ -152,7 +152,8 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
     editor.append_history(item.id, entry)
     told = []
     if "status" in entry:
-        told.append(f"status {item.status.id} → {entry['status']}")
+        same = entry["status"] == item.status.id
+        told.append(f"status {item.status.id} bekræftet" if same else f"status {item.status.id} → {entry['status']}")
     if "timing" in entry:
         moved = ", ".join(f"{'slut' if k == 'end' else 'start'} {v}" for k, v in entry["timing"].items())
         told.append(f"flyttet: {moved}")

@@ -25,6 +25,8 @@ class Column:
     key: str
     help: str
     example: str = ""
+    # Other headings municipalities give the column in their own sheets ("Emne", "Bemærkninger").
+    aliases: tuple[str, ...] = ()
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -33,28 +35,50 @@ COLUMNS: tuple[Column, ...] = (
         "id",
         "Indsatsens id: små bogstaver a-z, tal og bindestreg. Findes id'et, opdateres indsatsen; ellers oprettes en ny. Tom: id'et laves af titlen.",
         "ny-sti-til-stranden",
+        ("Nr.", "Nummer", "Løbenummer"),
     ),
-    Column("Titel", "title", "Indsatsens titel. Skal udfyldes for nye indsatser.", "Ny sti til stranden"),
-    Column("Tema", "theme", "Temaet (hovedpunktet) fra listen: titel eller id. Skal udfyldes for nye indsatser.", "Klima, miljø og byg"),
-    Column("Type", "kind", "Driftsændring, Anlægsprojekt eller Hensigtserklæring (titel eller id). Skal udfyldes for nye indsatser.", "Anlægsprojekt"),
+    Column(
+        "Titel", "title", "Indsatsens titel. Skal udfyldes for nye indsatser.", "Ny sti til stranden", ("Emne", "Indsats", "Indsatsens titel", "Overskrift")
+    ),
+    Column(
+        "Tema",
+        "theme",
+        "Temaet (hovedpunktet) fra listen: titel eller id. Skal udfyldes for nye indsatser.",
+        "Klima, miljø og byg",
+        ("Hovedpunkt", "Hovedområde", "Område"),
+    ),
+    Column(
+        "Type",
+        "kind",
+        "Driftsændring, Anlægsprojekt eller Hensigtserklæring (titel eller id). Skal udfyldes for nye indsatser.",
+        "Anlægsprojekt",
+        ("Indsatstype",),
+    ),
     Column(
         "Udvalg",
         "committees",
         "Udvalgene, der behandler indsatsen, adskilt af komma (titel eller id). Skal udfyldes for nye indsatser.",
         "Miljø- og teknikudvalget",
+        ("Fagudvalg", "Politisk udvalg"),
     ),
     Column("Strategisk", "strategic", "ja, hvis indsatsen er en del af den strategiske plan; ellers nej.", "nej"),
-    Column("Start", "start", f"Planlagt start: {ALLOWED_FORMS}. Ændres den, skrives det i historikken.", "2025-Q1"),
-    Column("Slut", "end", f"Planlagt slut: {ALLOWED_FORMS}. Ændres den, skrives flytningen i historikken.", "2025-Q4"),
-    Column("Ansvarlig", "responsible", "Den ansvarlige enhed.", "Vej og Park"),
-    Column("Proces", "process", "Hvordan arbejdet er organiseret.", ""),
-    Column("Tværgående", "cross_cutting", "Tværgående aspekter.", ""),
+    Column("Start", "start", f"Planlagt start: {ALLOWED_FORMS}. Ændres den, skrives det i historikken.", "2025-Q1", ("Startdato", "Forventet start")),
+    Column("Slut", "end", f"Planlagt slut: {ALLOWED_FORMS}. Ændres den, skrives flytningen i historikken.", "2025-Q4", ("Slutdato", "Forventet slut")),
+    Column("Ansvarlig", "responsible", "Den ansvarlige enhed.", "Vej og Park", ("Ansvarlig enhed", "Ansvar")),
+    Column("Proces", "process", "Hvordan arbejdet er organiseret.", "", ("Procesplan",)),
+    Column("Tværgående", "cross_cutting", "Tværgående aspekter.", "", ("Tværgående aspekter", "Tværgående hensyn")),
     Column("Strategier", "strategies", "Id'er eller titler på strategier, adskilt af komma.", ""),
     Column("Styrkepositioner", "strengths", "Id'er eller titler på strategiens styrkepositioner (fx Det blå), adskilt af komma.", ""),
     Column("Verdensmål", "sdgs", "Numre på FN's verdensmål (1-17), adskilt af komma.", "11, 13"),
     Column("Relaterede", "related", "Id'er på relaterede indsatser, adskilt af komma.", ""),
     Column("Status", "status", "Status fra listen (fx I gang). Er den en anden end indsatsens nuværende, tilføjes et punkt i historikken.", "Ikke påbegyndt"),
-    Column("Kommentar", "comment", "Kommentar til en ny status eller flytning. Skal udfyldes, når status er Udgået (begrundelsen).", ""),
+    Column(
+        "Kommentar",
+        "comment",
+        "Kommentar til en ny status eller flytning. Skal udfyldes, når status er Udgået (begrundelsen).",
+        "",
+        ("Bemærkninger", "Bemærkning", "Kommentarer"),
+    ),
 )
 # The columns the site's own /data/plan.csv adds: Planspor fills them in, so an
 # editor can download the plan as it is, change it and import it again. They
@@ -83,7 +107,9 @@ PLAN_CSV_KEYS: tuple[str, ...] = (
 _IN_THOUSANDS = {"budget", "budget_total"}
 
 _BY_KEY = {c.key: c for c in ALL_COLUMNS}
-_BY_SLUG = {slugify(c.header): c for c in ALL_COLUMNS}
+_BY_SLUG = {slugify(name): c for c in ALL_COLUMNS for name in (c.header, *c.aliases)}
+# Every heading the import understands, for "Mente du …?": the template's and the municipalities' own.
+KNOWN_HEADINGS: tuple[str, ...] = (*ALLOWED_HEADERS, *(alias for c in ALL_COLUMNS for alias in c.aliases))
 _BUDGET = re.compile(r"^budget-(\d{4})$")
 _UNIT = re.compile(r"\s*\(.*\)\s*$")  # "Budget 2025 (1.000 kr.)": a note in brackets after the header
 

@@ -17,11 +17,12 @@ import_site_columns (plan.csv's own columns checked), import_plan (the changes).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from pathlib import Path
 
 from .edit_checks import parse_day
 from .editing import Change, load_valid, text_editor
-from .import_layout import Layout, RowCells, read_layout
+from .import_layout import Layout, RowCells, heading_table, read_layout
 from .import_match import MatchedRow, RowMatcher
 from .import_plan import apply_update, check_new, new_item_fields
 from .import_readers import read_table
@@ -36,13 +37,13 @@ from .problems import PlanInvalid, Problem
 __all__ = ["BUDGET_HELP", "COLUMNS", "import_spreadsheet"]  # the column names stay importable from here, as before the split
 
 
-def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_text: str | None = None) -> Change:
+def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_text: str | None = None, ignored: Collection[str] = ()) -> Change:
     """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved)."""
     valid = load_valid(root)
     plan = valid.plan
     day = parse_day(day_text)
-    table = read_table(path, sheet)
-    layout = read_layout(table)
+    table = heading_table(read_table(path, sheet))
+    layout = read_layout(table, ignored)
     problems: list[Problem] = []
     matcher = RowMatcher(plan)
     rows = _match_rows(table, layout, matcher, problems)

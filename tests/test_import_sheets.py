@@ -1,0 +1,90 @@
+"""`planspor import` on the sheets municipalities keep themselves, not made from our template.
+
+A title above the headings, their own headings ("Nr.", "Emne", "Hovedpunkt", "Fagudvalg",
+"Bemærkninger"), columns the import does not know: each test builds such a sheet with openpyxl,
+imports it as an editor would and reads what changed in data/plan.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_planspor
+from openpyxl import Workbook
+from test_editing import commit, diff_lines, ok, refused
+
+AS_OF = "2024-10-01"
+
+
+@pytest.fixture()
+def repo(project: Path) -> Path:
+    commit(project)
+    return project
+
+
+def municipal_sheet(path: Path, headings: list[str], rows: list[list[Any]]) -> Path:
+    """A sheet as an administration makes it: a title, a date, a blank row, then the headings."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Udmøntning"
+    sheet.append(["Udmøntningsplan 2024-2027, Norddjurs Kommune"])
+    sheet.append(["Opdateret 1. oktober 2024"])
+    sheet.append([])
+    sheet.append(headings)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+HEADINGS = ["Nr.", "Emne", "Hovedpunkt", "Indsatstype", "Fagudvalg", "Ansvarlig enhed", "Status", "Bemærkninger"]
+
+
+def test_a_sheet_with_a_title_and_the_municipalitys_own_headings_imports(repo: Path, tmp_path: Path) -> None:
+    rows = [
+        ["budget-i-balance", "Budget i balance på velfærdsområderne", "Økonomisk Politik", "Driftsændring", "Økonomiudvalget", "Økonomi", "I gang", ""],
+        ["", "Analyse af det økonomiske råderum", "", "", "", "Økonomi og Personale", "Afsluttet", "Forelagt Økonomiudvalget."],
+        ["", "Ny cykelbro over åen", "Klima, miljø og byg", "Anlægsprojekt", "Miljø- og teknikudvalget", "Vej og Park", "Ikke påbegyndt", ""],
+    ]
+    sheet = municipal_sheet(tmp_path / "kommunens-ark.xlsx", HEADINGS, rows)
+    out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+    assert "Ny indsats: ny-cykelbro-over-aaen (række 7)" in out and "raaderumsanalyse: status afsluttet bekræftet (række 6)" in out, out
+    added, _ = diff_lines(repo)
+    assert "  - id: ny-cykelbro-over-aaen" in added and "    responsible: Vej og Park" in added
+    assert "        comment: Forelagt Økonomiudvalget." in added  # Bemærkninger is the comment to the new status
+    assert not any(line.startswith("  - id: analyse") for line in added)  # found by its title: no second item
+    ok(run_planspor(repo, "check"))
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+
+
+def test_unknown_headings_are_named_once_with_the_way_to_leave_them_out(repo: Path, tmp_path: Path) -> None:
+    headings = ["Nr.", "Emne", "Bemærkningr", "Noter til udvalget", "Status"]
+    rows = [["budget-i-balance", "Budget i balance på velfærdsområderne", "", "intern note", "I gang"]]
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", headings, rows)
+    stderr = refused(run_planspor(repo, "import", str(sheet), "--dato", AS_OF), repo)
+    problems = [line for line in stderr.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 1, stderr
+    assert re.search(
+        r"ark\.xlsx:4 \[Udmøntning!C4 \(overskrifter\)\]: Ukendte kolonner: 'Bemærkningr' i Udmøntning!C4 \(mente du 'Bemærkninger'\?\); "
+        r"'Noter til udvalget' i Udmøntning!D4\. .*--ignorer \"Bemærkningr\" --ignorer \"Noter til udvalget\"\.",
+        problems[0],
+    ), stderr
+    out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF, "--ignorer", "bemærkningr", "--ignorer", "Noter til udvalget"))
+    assert "Ingen ændringer" in out
+
+
+def test_ignoring_a_column_that_is_not_there_is_refused(repo: Path, tmp_path: Path) -> None:
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", ["Nr.", "Emne"], [["budget-i-balance", "Budget i balance på velfærdsområderne"]])
+    stderr = refused(run_planspor(repo, "import", str(sheet), "--dato", AS_OF, "--ignorer", "Noter"), repo)
+    assert "Der er ingen kolonne 'Noter' i rækken med overskrifterne" in stderr
+
+
+def test_a_sheet_without_a_heading_row_says_what_it_looked_for(repo: Path, tmp_path: Path) -> None:
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", ["Hvad", "Hvornår"], [["En ting", "Snart"]])
+    stderr = refused(run_planspor(repo, "import", str(sheet), "--dato", AS_OF), repo)
+    assert "Ingen af de første 10 rækker har kolonneoverskrifterne: mindst 'Id' eller 'Titel' (eller 'Nr.' eller 'Emne')" in stderr
+    assert "Traceback" not in stderr
