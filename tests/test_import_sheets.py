@@ -88,3 +88,35 @@ def test_a_sheet_without_a_heading_row_says_what_it_looked_for(repo: Path, tmp_p
     stderr = refused(run_planspor(repo, "import", str(sheet), "--dato", AS_OF), repo)
     assert "Ingen af de første 10 rækker har kolonneoverskrifterne: mindst 'Id' eller 'Titel' (eller 'Nr.' eller 'Emne')" in stderr
     assert "Traceback" not in stderr
+
+
+def test_the_paper_plans_x_marks_items_finished(repo: Path, tmp_path: Path) -> None:
+    """ "De punkter, der allerede er implementeret, er markeret med X for afsluttet": an X (x, ✓, ja)
+    finishes the item with one history entry; an empty cell or an item finished already changes nothing."""
+    headings = ["Nr.", "Emne", "Afsluttet"]
+    rows = [
+        ["budget-i-balance", "Budget i balance på velfærdsområderne", "X"],  # i-gang: now finished
+        ["", "Styrket økonomiopfølgning i fagudvalgene", "✓"],
+        ["raaderumsanalyse", "", "x"],  # afsluttet already
+        ["langsigtet-anlaegsplan", "", None],
+    ]
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", headings, rows)
+    out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+    assert "budget-i-balance: status i-gang → afsluttet (række 5)" in out
+    assert "raaderumsanalyse" not in out and "langsigtet-anlaegsplan" not in out
+    added, removed = diff_lines(repo)
+    assert removed == [] and added.count("        status: afsluttet") == 2 and added.count("      - date: 2024-10-01") == 2
+    ok(run_planspor(repo, "check"))
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+
+
+def test_an_x_that_is_no_mark_or_contradicts_the_status_is_named(repo: Path, tmp_path: Path) -> None:
+    headings = ["Nr.", "Emne", "Status", "Færdig"]
+    rows = [["budget-i-balance", "", "", "måske"], ["raaderumsanalyse", "", "I gang", "X"]]
+    stderr = refused(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark.xlsx", headings, rows)), "--dato", AS_OF), repo)
+    assert (
+        "ark.xlsx:5 [Udmøntning!D5 (Færdig)]: Skriv X (eller ✓ eller ja), når indsatsen er afsluttet, og lad ellers cellen være tom; der står 'måske'."
+        in stderr
+    )
+    assert "ark.xlsx:6 [Udmøntning!D6 (Færdig)]: Indsatsen er markeret som afsluttet, men kolonnen Status siger 'i-gang'. Ret den ene af dem." in stderr

@@ -28,6 +28,7 @@ _TEXTS = ("title", "responsible", "process", "cross_cutting", "comment")
 def read_values(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
     """Fill row.values and row.budget from the cells; `sheet_ids` are the ids the sheet itself adds or names."""
     _read_references(row, plan)
+    _read_finished(row, plan)
     _read_lists(row, plan, sheet_ids)
     _read_sdgs(row)
     _read_texts(row)
@@ -46,6 +47,31 @@ def _read_references(row: MatchedRow, plan: Plan) -> None:
         text = row.cells.line(key)
         if text:
             row.values[key] = _resolve(row, key, text, options, what)
+
+
+# The paper plan's mark for a finished item ("markeret med X for afsluttet"), and a plain yes.
+FINISHED_MARKS = ("x", "✓", "✔", "ja")
+
+
+def _read_finished(row: MatchedRow, plan: Plan) -> None:
+    """An X in the Afsluttet column: the plan's finished status, unless the item has it already."""
+    text = row.cells.line("finished")
+    if not text:
+        return
+    if text.casefold() not in FINISHED_MARKS:
+        row.cells.reject("finished", f"Skriv X (eller ✓ eller ja), når indsatsen er afsluttet, og lad ellers cellen være tom; der står '{text}'.")
+        return
+    finished = next((s for s in plan.statuses if s.finished), None)
+    if finished is None:
+        row.cells.reject("finished", "Planen har ingen status, der betyder afsluttet (finished: true under statuses:), så et X kan ikke bruges.")
+        return
+    written = row.values.get("status")
+    if written is not None and written != finished.id:
+        row.cells.reject("finished", f"Indsatsen er markeret som afsluttet, men kolonnen Status siger '{written}'. Ret den ene af dem.")
+        return
+    if row.item is not None and row.item.status.finished:
+        return  # finished already: the X changes nothing
+    row.values["status"] = finished.id
 
 
 def _read_lists(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:

@@ -79,6 +79,13 @@ COLUMNS: tuple[Column, ...] = (
         "",
         ("Bemærkninger", "Bemærkning", "Kommentarer"),
     ),
+    Column(
+        "Afsluttet",
+        "finished",
+        "X (eller ✓ eller ja), når indsatsen er afsluttet, som den trykte plan markerer det. Tom: ingen ændring.",
+        "",
+        ("Færdig", "Gennemført", "X"),
+    ),
 )
 # The columns the site's own /data/plan.csv adds: Planspor fills them in, so an
 # editor can download the plan as it is, change it and import it again. They
