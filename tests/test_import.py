@@ -71,7 +71,7 @@ def test_xlsx_adds_updates_and_records_history(repo: Path, tmp_path: Path) -> No
     ]
     out = ok(run_import(repo, write_xlsx(tmp_path / "plan.xlsx", rows)))
     assert "Ny indsats: ny-sti-til-stranden (række 2)" in out
-    assert "budget-i-balance: status i-gang → afsluttet (række 3)" in out
+    assert "budget-i-balance: status i-gang → afsluttet; kommentar 'Budgettet er i balance.' (2024-10-01, række 3)" in out
     added, removed = diff_lines(repo)
     assert removed == [
         "    responsible: Økonomi og Personale",
@@ -169,7 +169,7 @@ def test_rows_naming_items_by_title_only_update_them_and_never_duplicate(repo: P
     the item with that title; importing it again changes nothing."""
     rows = [
         {"Titel": "analyse af det  økonomiske RÅDERUM", "Status": "Afsluttet", "Kommentar": "Forelagt udvalget."},  # slug differs from its id
-        {"Titel": "Budget i balance på ”velfærdsområderne”", "Slut": "2025-Q2"},
+        {"Titel": "Budget i balance på ”velfærdsområderne”", "Slut": "2025-Q2", "Kommentar": "Afventer budgetseminaret."},
         {"Titel": "Bedre udnyttelse af kommunens lokaler", "Ansvarlig": "Ejendomme"},  # id bedre-udnyttelse-af-lokaler
     ]
     sheet = write_xlsx(tmp_path / "plan.xlsx", rows)
@@ -399,7 +399,7 @@ def test_a_new_status_in_the_sites_csv_takes_the_date_in_status_siden(repo: Path
     # A changed year with the old total beside it: the total is Planspor's to fill in, so the stale one is fine.
     edit(rows, "digital-selvbetjening", **{"Budget 2025 (1.000 kr.)": "-100"})
     out = ok(run_import(repo, write_csv(tmp_path / "plan.csv", rows)))
-    assert "budget-i-balance: status i-gang → afsluttet (række 2)" in out
+    assert "budget-i-balance: status i-gang → afsluttet (2024-09-15, række 2)" in out
     added, removed = diff_lines(repo)
     assert added[:2] == ["      - date: 2024-09-15", "        status: afsluttet"]
     assert "    budget: {2024: 200, 2025: -100, 2026: -800, 2027: -800}" in added

@@ -51,7 +51,10 @@ def test_a_sheet_with_a_title_and_the_municipalitys_own_headings_imports(repo: P
     ]
     sheet = municipal_sheet(tmp_path / "kommunens-ark.xlsx", HEADINGS, rows)
     out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
-    assert "Ny indsats: ny-cykelbro-over-aaen (række 7)" in out and "raaderumsanalyse: status afsluttet bekræftet (række 6)" in out, out
+    assert (
+        "Ny indsats: ny-cykelbro-over-aaen (række 7)" in out
+        and "raaderumsanalyse: status afsluttet bekræftet; kommentar 'Forelagt Økonomiudvalget.' (2024-10-01, række 6)" in out
+    ), out
     added, _ = diff_lines(repo)
     assert "  - id: ny-cykelbro-over-aaen" in added and "    responsible: Vej og Park" in added
     assert "        comment: Forelagt Økonomiudvalget." in added  # Bemærkninger is the comment to the new status
@@ -102,7 +105,7 @@ def test_the_paper_plans_x_marks_items_finished(repo: Path, tmp_path: Path) -> N
     ]
     sheet = municipal_sheet(tmp_path / "ark.xlsx", headings, rows)
     out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
-    assert "budget-i-balance: status i-gang → afsluttet (række 5)" in out
+    assert "budget-i-balance: status i-gang → afsluttet (2024-10-01, række 5)" in out
     assert "raaderumsanalyse" not in out and "langsigtet-anlaegsplan" not in out
     added, removed = diff_lines(repo)
     assert removed == [] and added.count("        status: afsluttet") == 2 and added.count("      - date: 2024-10-01") == 2
@@ -120,3 +123,62 @@ def test_an_x_that_is_no_mark_or_contradicts_the_status_is_named(repo: Path, tmp
         in stderr
     )
     assert "ark.xlsx:6 [Udmøntning!D6 (Færdig)]: Indsatsen er markeret som afsluttet, men kolonnen Status siger 'i-gang'. Ret den ene af dem." in stderr
+
+
+def test_nothing_a_row_says_is_dropped_or_let_through_silently(repo: Path, tmp_path: Path) -> None:
+    """A comment alone confirms the status with it; what planspor flyt and planspor status refuse is refused here too."""
+    headings = ["Nr.", "Status", "Slut", "Bemærkninger"]
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", headings, [["budget-i-balance", "", "", "Drøftet på budgetseminaret."]])
+    out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+    assert "budget-i-balance: status i-gang bekræftet; kommentar 'Drøftet på budgetseminaret.' (2024-10-01, række 5)" in out
+    added, _ = diff_lines(repo)
+    assert added == ["      - date: 2024-10-01", "        status: i-gang", "        comment: Drøftet på budgetseminaret."]
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+
+    rows = [["langsigtet-anlaegsplan", "", "2026-Q1", ""], ["faelles-billetsystem", "I gang", "", ""]]
+    stderr = refused(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark2.xlsx", headings, rows)), "--dato", AS_OF), repo)
+    assert (
+        "ark2.xlsx:5 [Udmøntning!C5 (Slut)]: Tidspunktet flyttes (3. kvartal 2024 – 1. kvartal 2025 → 3. kvartal 2024 – 1. kvartal 2026), men kolonnen Kommentar siger ikke hvorfor."
+        in stderr
+    )
+    assert "ark2.xlsx:6 [Udmøntning!B6 (Status)]: Indsatsen er udgået (Udgået), og rækken sætter den i gang igen som 'I gang' uden en begrundelse." in stderr
+
+
+def test_a_dry_run_shows_each_old_and_new_value_and_the_new_items_note(repo: Path, tmp_path: Path) -> None:
+    headings = ["Nr.", "Emne", "Hovedpunkt", "Indsatstype", "Fagudvalg", "Ansvarlig enhed", "Budget 2025"]
+    rows = [
+        ["budget-i-balance", "", "", "", "", "Økonomi", -2600],
+        ["", "Ny cykelbro over åen", "Klima, miljø og byg", "Anlægsprojekt", "Miljø- og teknikudvalget", "Vej og Park", 500],
+    ]
+    sheet = municipal_sheet(tmp_path / "ark.xlsx", headings, rows)
+    out = ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF, "--tør"))
+    assert "budget-i-balance: ansvarlig 'Økonomi og Personale' → 'Økonomi'; budget 2025: -2500 → -2600 (række 5)" in out
+    assert (
+        "Ny indsats: ny-cykelbro-over-aaen (række 6): titel 'Ny cykelbro over åen'; tema 'klima-miljoe-og-byg'; type 'anlaegsprojekt'; "
+        "udvalg [miljoe-og-teknikudvalget]; strategisk nej; ansvarlig 'Vej og Park'; budget {2025: 500}; status ikke-vurderet (2024-10-01); "
+        "note content/items/ny-cykelbro-over-aaen.md"
+    ) in out
+    assert diff_lines(repo) == ([], [])
+    ok(run_planspor(repo, "import", str(sheet), "--dato", AS_OF))
+    note = (repo / "content/items/ny-cykelbro-over-aaen.md").read_text(encoding="utf-8")
+    assert note.startswith("<!--\nNoten til indsatsen 'Ny cykelbro over åen'.")  # as ny-indsats makes it
+    ok(run_planspor(repo, "check"))
+
+
+def test_the_same_csv_imported_twice_changes_nothing_the_second_time(repo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ark.csv"
+    lines = [
+        "Udmøntningsplan 2024-2027;;",
+        ";;",
+        "Nr.;Emne;Status;Bemærkninger",
+        "budget-i-balance;;Afsluttet;Budgettet er i balance.",
+        ";Ny cykelbro over åen;;",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    stderr = refused(run_planspor(repo, "import", str(path), "--dato", AS_OF), repo)  # the new item lacks its theme and so on
+    assert "ark.csv:5 [række 5 (Tema)]: 'Tema' skal udfyldes for en ny indsats ('ny-cykelbro-over-aaen')." in stderr
+    path.write_text("\n".join(lines[:4]) + "\n", encoding="utf-8-sig")
+    assert "budget-i-balance: status i-gang → afsluttet" in ok(run_planspor(repo, "import", str(path), "--dato", AS_OF))
+    commit(repo)
+    assert "Ingen ændringer" in ok(run_planspor(repo, "import", str(path), "--dato", AS_OF))

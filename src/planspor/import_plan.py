@@ -12,12 +12,14 @@ This module changes when what an import may change, or how it tells it, does.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from .edit_checks import date_problems
 from .editing import CREATED_COMMENT, history_entry
 from .import_match import MatchedRow
 from .model import Item, Plan, Status
+from .money import plan_number
 from .plan_keys import ITEM_KEY_ORDER
 from .plan_text import PlanTextEditor, period_value
 
@@ -83,13 +85,25 @@ def makes_entry(row: MatchedRow, item: Item) -> bool:
         (status and status != item.status.id)
         or (start and start != item.timing.start)
         or (end and end != item.timing.end)
-        or (status and comment and comment != item.history[-1].comment)
+        or (comment and comment != item.history[-1].comment)
     )
 
 
 def updates(row: MatchedRow, item: Item) -> dict[str, Any]:
     """The item's fields the row changes, with their new values."""
-    current: dict[str, Any] = {
+    current = current_fields(item)
+    changed = {key: row.values[key] for key in current if key != "budget" and key in row.values and row.values[key] != current[key]}
+    if row.budget:
+        budget = dict(item.budget)
+        budget.update(row.budget)
+        if budget != dict(item.budget):
+            changed["budget"] = dict(sorted(budget.items()))
+    return changed
+
+
+def current_fields(item: Item) -> dict[str, Any]:
+    """The item's fields a row may change, as the row's values are written."""
+    return {
         "title": item.title,
         "theme": item.theme.id,
         "kind": item.kind.id,
@@ -102,18 +116,15 @@ def updates(row: MatchedRow, item: Item) -> dict[str, Any]:
         "strengths": [s.id for s in item.strengths],
         "sdgs": [s.number for s in item.sdgs],
         "related": list(item.related_ids),
+        "budget": dict(item.budget),
     }
-    changed = {key: row.values[key] for key in current if key in row.values and row.values[key] != current[key]}
-    if row.budget:
-        budget = dict(item.budget)
-        budget.update(row.budget)
-        if budget != dict(item.budget):
-            changed["budget"] = dict(sorted(budget.items()))
-    return changed
 
 
 def history_for(row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> dict[str, Any] | None:
-    """The history entry the row asks for (a new status or timing), or None; its problems are rejected cells."""
+    """The history entry the row asks for (a new status, a move, or a comment that confirms the status),
+    or None; its problems are rejected cells. Nothing the row says is dropped: a new comment with
+    nothing else confirms the current status with it; and what `planspor flyt` and `planspor status`
+    refuse (a move without a reason, a dropped item reopened without one) is refused here too."""
     status = row.values.get("status")
     comment = row.values.get("comment", "")
     new_status = status if status and status != item.status.id else None
@@ -124,28 +135,43 @@ def history_for(row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> dict[s
         timing["start"] = period_value(start)
     if end and end != current.end:
         timing["end"] = period_value(end)
-    note_only = status and not new_status and not timing and comment and comment != item.history[-1].comment
-    if not new_status and not timing and not note_only:
+    confirms = not new_status and not timing and bool(comment) and comment != item.history[-1].comment
+    if not new_status and not timing and not confirms:
         return None
     after_start, after_end = start or current.start, end or current.end
     if timing and after_start and after_end and after_end.last < after_start.first:
         row.cells.reject("end", f"Efter flytningen ville slut ({after_end.text}) ligge før start ({after_start.text}).")
-    dropped = next((s for s in plan.statuses if s.id == status), None)
-    if new_status and dropped and dropped.dropped and not comment:
-        row.cells.reject("comment", f"Status '{dropped.label}' kræver en begrundelse i kolonnen Kommentar.")
+    if timing and not comment:
+        moved = "start" if "start" in timing and "end" not in timing else "end"
+        row.cells.reject(
+            moved,
+            f"Tidspunktet flyttes ({current.label() or 'intet'} → {type(current)(after_start, after_end).label()}), men kolonnen Kommentar siger ikke hvorfor. "
+            + "Skriv begrundelsen i kolonnen Kommentar (tilføj kolonnen, hvis arket ikke har den), som planspor flyt kræver det.",
+        )
+    wanted = next((s for s in plan.statuses if s.id == status), None)
+    if new_status and wanted and wanted.dropped and not comment:
+        row.cells.reject("comment", f"Status '{wanted.label}' kræver en begrundelse i kolonnen Kommentar.")
+    if new_status and wanted and item.status.dropped and not wanted.dropped and not comment:
+        row.cells.reject(
+            "status",
+            f"Indsatsen er udgået ({item.status.label}), og rækken sætter den i gang igen som '{wanted.label}' uden en begrundelse. Skriv i kolonnen Kommentar, hvorfor den genoptages.",
+        )
     for message in date_problems(plan, row.day or day, item, DATE_FIELD if row.day else "--dato"):
-        row.cells.reject("status_since" if row.day else "status" if new_status or note_only else "end", message)
-    return history_entry(row.day or day, status if (new_status or note_only) else None, timing, comment)
+        row.cells.reject("status_since" if row.day else "status" if new_status or confirms else "end", message)
+    return history_entry(row.day or day, (new_status or item.status.id) if (new_status or confirms) else None, timing, comment)
 
 
 def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> list[str]:
-    """Write the row's changes to the item into the editor; the messages that tell the editor what changed."""
+    """Write the row's changes to the item into the editor; the messages that tell the editor what changed,
+    each field with its old and new value, so a dry run shows the change itself."""
     messages = []
     changed = updates(row, item)
     for key, value in changed.items():
         editor.set_field(item.id, key, value)
     if changed:
-        messages.append(f"{item.id}: ændret {', '.join(FIELD_NAMES.get(k, k) for k in changed)} (række {row.number})")
+        before = current_fields(item)
+        shown = "; ".join(_change_told(k, before[k], v) for k, v in changed.items())
+        messages.append(f"{item.id}: {shown} (række {row.number})")
     entry = history_for(row, item, plan, day)
     if entry is None:
         return messages
@@ -157,5 +183,28 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
     if "timing" in entry:
         moved = ", ".join(f"{'slut' if k == 'end' else 'start'} {v}" for k, v in entry["timing"].items())
         told.append(f"flyttet: {moved}")
-    messages.append(f"{item.id}: {'; '.join(told)} (række {row.number})")
+    if entry.get("comment"):
+        told.append(f"kommentar {shown_value(entry['comment'])}")
+    messages.append(f"{item.id}: {'; '.join(told)} ({entry['date'].isoformat()}, række {row.number})")
     return messages
+
+
+def _change_told(key: str, old: Any, new: Any) -> str:
+    """'ansvarlig 'A' → 'B''; a budget by the years that change: 'budget 2025: -400 → -100'."""
+    if key == "budget":
+        years = [year for year in new if old.get(year) != new[year]]
+        return "; ".join(f"budget {year}: {shown_value(old.get(year, ''))} → {shown_value(new[year])}" for year in years)
+    return f"{FIELD_NAMES.get(key, key)} {shown_value(old)} → {shown_value(new)}"
+
+
+def shown_value(value: Any) -> str:
+    """A value as a dry run shows it: texts quoted, lists by comma, yes/no, a budget year by year."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{year}: {plan_number(amount) if isinstance(amount, Decimal) else amount}" for year, amount in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return plan_number(Decimal(value))
+    return f"'{value}'" if value != "" else "(tom)"

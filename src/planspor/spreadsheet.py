@@ -19,20 +19,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from .edit_checks import parse_day
 from .editing import Change, load_valid, text_editor
 from .import_layout import Layout, RowCells, heading_table, read_layout
 from .import_match import MatchedRow, RowMatcher
-from .import_plan import apply_update, check_new, new_item_fields
+from .import_plan import FIELD_NAMES, apply_update, check_new, new_item_fields, shown_value
 from .import_readers import read_table
 from .import_rows import Table
 from .import_site_columns import read_site_columns
 from .import_values import read_values
 from .model import Plan
+from .note_structure import note_template
 from .plan_columns import BUDGET_HELP, COLUMNS
 from .plan_text import PlanTextEditor
 from .problems import PlanInvalid, Problem
+from .project import CONTENT_DIR, NOTES_DIR
 
 __all__ = ["BUDGET_HELP", "COLUMNS", "import_spreadsheet"]  # the column names stay importable from here, as before the split
 
@@ -56,9 +59,20 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
             new_rows.append(row)
     if problems:
         raise PlanInvalid(problems)
+    notes: dict[str, str] = {}
     for row in new_rows:
-        editor.append_item(new_item_fields(row, plan, day))
-    return Change(editor.result(), messages, original=valid)
+        fields = new_item_fields(row, plan, day)
+        editor.append_item(fields)
+        messages.append(_new_item_told(row, fields))
+        notes[f"{CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"] = note_template(str(fields["title"]))  # as `ny-indsats` makes it
+    return Change(editor.result(), messages, notes, original=valid)
+
+
+def _new_item_told(row: MatchedRow, fields: dict[str, Any]) -> str:
+    """A new item with every field it gets, its first history entry and its note: what a dry run must show."""
+    shown = "; ".join(f"{FIELD_NAMES.get(key, key)} {shown_value(value)}" for key, value in fields.items() if key not in ("id", "history"))
+    first = fields["history"][0]
+    return f"Ny indsats: {row.ident} (række {row.number}): {shown}; status {first['status']} ({first['date'].isoformat()}); note {CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"
 
 
 def _match_rows(table: Table, layout: Layout, matcher: RowMatcher, problems: list[Problem]) -> list[MatchedRow]:
@@ -73,5 +87,5 @@ def _read_row(row: MatchedRow, plan: Plan, day: dt.date, sheet_ids: dict[str, in
     read_site_columns(row, day)
     if row.item is None:
         check_new(row, plan, day)
-        return [f"Ny indsats: {row.ident} (række {row.number})"]
+        return []  # told once it is written (see import_spreadsheet)
     return apply_update(editor, row, row.item, plan, day)
