@@ -40,6 +40,17 @@ def _save_and_tell(root: Path, change: Change) -> int:
     return 0
 
 
+def _save_or_try(root: Path, change: Change, dry_run: bool) -> int:
+    """Save and tell, or with --tør tell what would change: checked as saving would check it, nothing written."""
+    if not dry_run:
+        return _save_and_tell(root, change)
+    check_text(change.plan_text, root)
+    print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
+    for message in change.messages:
+        print(f"  {message}")
+    return 0
+
+
 # -- ny-indsats -------------------------------------------------------------------
 
 
@@ -126,13 +137,7 @@ def _run_import(args: argparse.Namespace) -> int:
     if not change.messages:
         print("Ingen ændringer: regnearket svarer til planen.")
         return 0
-    if args.tør:
-        check_text(change.plan_text, root)  # a dry run refuses what saving would refuse
-        print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
-        for message in change.messages:
-            print(f"  {message}")
-        return 0
-    return _save_and_tell(root, change)
+    return _save_or_try(root, change, args.tør)
 
 
 @command("import", "Hent indsatser fra et regneark (.xlsx eller .csv) ind i planen.")
@@ -159,13 +164,7 @@ def _run_rename(args: argparse.Namespace) -> int:
 
     root = project_root(args)
     change = plan_rename(root, args.id, args.nyt_id)
-    if args.tør:
-        check_text(change.plan_text, root)  # a dry run refuses what saving would refuse
-        print("Prøvekørsel (--tør): intet er gemt. Disse ændringer ville blive lavet:")
-        for message in change.messages:
-            print(f"  {message}")
-        return 0
-    return _save_and_tell(root, change)
+    return _save_or_try(root, change, args.tør)
 
 
 @command("omdøb", "Giv en indsats et nyt id: adressen, noten, links og related: følger med, og den gamle adresse sender videre.")
