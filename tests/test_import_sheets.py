@@ -182,3 +182,16 @@ def test_the_same_csv_imported_twice_changes_nothing_the_second_time(repo: Path,
     assert "budget-i-balance: status i-gang → afsluttet" in ok(run_planspor(repo, "import", str(path), "--dato", AS_OF))
     commit(repo)
     assert "Ingen ændringer" in ok(run_planspor(repo, "import", str(path), "--dato", AS_OF))
+
+
+def test_a_formula_saved_without_its_result_is_named(repo: Path, tmp_path: Path) -> None:
+    """openpyxl (like other programs that write workbooks) saves a formula without its value: read as data
+    it would be an empty cell, so the import names the cell and says how to save the value."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ark1"
+    sheet.append(["Id", "Budget 2025"])
+    sheet.append(["budget-i-balance", "=-2500-100"])
+    workbook.save(tmp_path / "formel.xlsx")
+    stderr = refused(run_planspor(repo, "import", str(tmp_path / "formel.xlsx"), "--dato", AS_OF), repo)
+    assert "formel.xlsx:2 [Ark1!B2]: Cellen har formlen '=-2500-100', men regnearket er gemt uden formlens resultat" in stderr

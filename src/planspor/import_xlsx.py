@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .import_rows import Table, table_from_rows
 from .problems import PlanInvalid, Problem, suggest
@@ -33,4 +34,27 @@ def read_xlsx(path: Path, display: str, sheet: str | None) -> Table:
     if sheet is not None and sheet not in names:
         raise PlanInvalid([Problem(display, None, "--ark", f"Arket '{sheet}' findes ikke.{suggest(sheet, names)} Arkene hedder: {', '.join(names)}.")])
     name = sheet or next((n for n in names if n not in HELPER_SHEETS), names[0])
+    _refuse_formulas_without_values(path, display, name, workbook[name])
     return table_from_rows(display, name, workbook[name].iter_rows(values_only=True))
+
+
+def _refuse_formulas_without_values(path: Path, display: str, name: str, values: Any) -> None:
+    """A formula saved without its result (a file written by a program, not by Excel) reads as an empty
+    cell: an amount or a status would silently be nothing. Name each such cell instead."""
+    from openpyxl import load_workbook
+
+    formulas = load_workbook(path, data_only=False)[name]
+    problems = [
+        Problem(
+            display,
+            cell.row,
+            f"{name}!{cell.coordinate}",
+            f"Cellen har formlen '{str(cell.value)[:40]}', men regnearket er gemt uden formlens resultat, så importen ville læse den som tom. "
+            + "Åbn filen i Excel eller LibreOffice, og gem den igen (så gemmes resultatet), eller skriv værdien i cellen i stedet for formlen.",
+        )
+        for row in formulas.iter_rows()
+        for cell in row
+        if cell.data_type == "f" and values[cell.coordinate].value is None
+    ]
+    if problems:
+        raise PlanInvalid(problems)
