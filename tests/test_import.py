@@ -124,7 +124,7 @@ def test_every_bad_cell_is_named_and_nothing_is_written(repo: Path, tmp_path: Pa
     expected = [
         r"plan\.xlsx:2 \[Ark1!C2 \(Tema\)\]: Ukendt tema 'Klima'.*Tilladt \(id eller titel\): oekonomisk-politik",
         r"plan\.xlsx:3 \[Ark1!H3 \(Slut\)\]: Ugyldigt tidspunkt: datoen '2025-02-30' findes ikke",
-        r"plan\.xlsx:4 \[Ark1!T4 \(Budget 2025\)\]: Beløbet skal være et tal.*'mange penge'",
+        r"plan\.xlsx:4 \[Ark1!U4 \(Budget 2025\)\]: Beløbet skal være et tal.*'mange penge'",
         r"plan\.xlsx:5 \[Ark1!B5 \(Titel\)\]: Titlen mangler",
         r"plan\.xlsx:6 \[Ark1!A6 \(Id\)\]: Id'et 'Ny Sti' er ikke tilladt",
         r"plan\.xlsx:7 \[Ark1!Q7 \(Kommentar\)\]: Status 'Udgået' kræver en begrundelse",

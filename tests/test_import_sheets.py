@@ -195,3 +195,50 @@ def test_a_formula_saved_without_its_result_is_named(repo: Path, tmp_path: Path)
     workbook.save(tmp_path / "formel.xlsx")
     stderr = refused(run_planspor(repo, "import", str(tmp_path / "formel.xlsx"), "--dato", AS_OF), repo)
     assert "formel.xlsx:2 [Ark1!B2]: Cellen har formlen '=-2500-100', men regnearket er gemt uden formlens resultat" in stderr
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "written"),
+    [
+        ("1. kvartal 2025", "4. kvt. 2025", "{start: 2025-Q1, end: 2025-Q4}"),
+        ("Q2 2025", "2026 Q1", "{start: 2025-Q2, end: 2026-Q1}"),
+        ("januar 2025", "sept. 2025", "{start: 2025-01, end: 2025-09}"),
+        ("1. halvår 2025", "2. halvår 2025", "{start: 2025-Q1, end: 2025-Q4}"),
+        ("primo 2025", "medio 2025", "{start: 2025-Q1, end: 2025-Q3}"),
+        ("2025", "ultimo 2026", "{start: 2025, end: 2026-Q4}"),
+    ],
+)
+def test_danish_timings_become_the_plans_own_forms(repo: Path, tmp_path: Path, start: str, end: str, written: str) -> None:
+    rows = [["", "Ny cykelbro over åen", "Klima, miljø og byg", "Anlægsprojekt", "Miljø- og teknikudvalget", start, end]]
+    headings = ["Nr.", "Emne", "Hovedpunkt", "Indsatstype", "Fagudvalg", "Startdato", "Slutdato"]
+    ok(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark.xlsx", headings, rows)), "--dato", AS_OF))
+    added, _ = diff_lines(repo)
+    assert f"    timing: {written}" in added
+    ok(run_planspor(repo, "check"))
+
+
+def test_one_schedule_cell_is_a_span_or_an_end(repo: Path, tmp_path: Path) -> None:
+    headings = ["Nr.", "Tidsplan", "Bemærkninger"]
+    rows = [
+        ["budget-i-balance", "2024-2025", "Forlænget et år."],  # 2024-Q1 – 2024-Q4 → 2024 – 2025
+        ["langsigtet-anlaegsplan", "2. kvartal 2025", "Afventer oversigten."],  # 2024-Q3 – 2025-Q1 → slut 2025-Q2
+        ["raaderumsanalyse", "2024/25", "Ny plan."],
+    ]
+    out = ok(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark.xlsx", headings, rows)), "--dato", AS_OF))
+    assert "budget-i-balance: flyttet: start 2024, slut 2025; kommentar 'Forlænget et år.'" in out
+    assert "langsigtet-anlaegsplan: flyttet: slut 2025-Q2" in out
+    added, _ = diff_lines(repo)
+    assert "        timing: {start: 2024, end: 2025}" in added and "        timing: {end: 2025-Q2}" in added
+    ok(run_planspor(repo, "check"))
+
+
+def test_a_timing_that_is_none_of_the_forms_lists_them(repo: Path, tmp_path: Path) -> None:
+    headings = ["Nr.", "Slut", "Tidsplan", "Bemærkninger"]
+    rows = [["budget-i-balance", "senere", "", "x"], ["raaderumsanalyse", "", "2025-2024", "x"], ["langsigtet-anlaegsplan", "2025", "2026", "x"]]
+    stderr = refused(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark.xlsx", headings, rows)), "--dato", AS_OF), repo)
+    assert (
+        "ark.xlsx:5 [Udmøntning!B5 (Slut)]: Ugyldigt tidspunkt: fandt 'senere'; skriv et år (2025), et kvartal (2025-Q1, 1. kvartal 2025, 1. kvt. 2025, Q1 2025)"
+        in stderr
+    )
+    assert "ark.xlsx:6 [Udmøntning!C6 (Tidsplan)]: Ugyldigt tidspunkt: fandt '2025-2024': slutåret 2024 ligger ikke efter startåret 2025." in stderr
+    assert "ark.xlsx:7 [Udmøntning!C7 (Tidsplan)]: Tidsplanen siger slut 2026, men kolonnen Slut siger 2025. Ret den ene af dem." in stderr

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from .danish_timings import Role, danish_period
 from .money import parse_danish_amount
 from .periods import Period, parse_period
 from .yaml_errors import without_invisible
@@ -44,8 +45,9 @@ def one_line(value: Any) -> str:
     return " ".join(cell_text(value).split())
 
 
-def cell_period(value: Any) -> Period:
-    """A period (2025, 2025-Q1, a date); a Danish day (01-03-2025) is read as that date. Raises PeriodError."""
+def cell_period(value: Any, role: Role = "end") -> Period:
+    """A period (2025, 2025-Q1, a date, and the Danish forms of danish_timings: "1. kvartal 2025",
+    "jan. 2025", "1. halvår 2025" as a start or an end); a Danish day (01-03-2025) is that date. Raises PeriodError."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -54,7 +56,7 @@ def cell_period(value: Any) -> Period:
     if match := _DANISH_DAY.match(text):
         day, month, year = match.groups()
         text = f"{year}-{int(month):02d}-{int(day):02d}"
-    return parse_period(text)
+    return danish_period(text, role)
 
 
 def parse_amount(value: Any) -> Decimal | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .danish_timings import span
 from .import_cells import cell_period, parse_amount, split_list, yes_or_no
 from .import_layout import BUDGET_KEY
 from .import_match import MatchedRow
@@ -140,9 +141,33 @@ def _read_periods(row: MatchedRow) -> None:
         if not row.cells.text(key):
             continue
         try:
-            row.values[key] = cell_period(raw)
+            row.values[key] = cell_period(raw, "start" if key == "start" else "end")
         except PeriodError as error:
             row.cells.reject(key, f"Ugyldigt tidspunkt: {error}.")
+    _read_schedule(row)
+
+
+def _read_schedule(row: MatchedRow) -> None:
+    """One "Tidsplan" cell: a span ("2024-2025", "2024/25") is the start and the end; one point is the end."""
+    text = row.cells.line("schedule")
+    if not text:
+        return
+    try:
+        both = span(text)
+        start, end = both if both is not None else (None, cell_period(row.cells.raw("schedule"), "end"))
+    except PeriodError as error:
+        row.cells.reject("schedule", f"Ugyldigt tidspunkt: {error}. Et spænd som 2024-2025 er start og slut; ét tidspunkt er slut.")
+        return
+    for key, period in (("start", start), ("end", end)):
+        if period is None:
+            continue
+        if key in row.values and row.values[key] != period:
+            row.cells.reject(
+                "schedule",
+                f"Tidsplanen siger {(key == 'start' and 'start') or 'slut'} {period.text}, men kolonnen {row.cells.header(key)} siger {row.values[key].text}. Ret den ene af dem.",
+            )
+            continue
+        row.values[key] = period
 
 
 def _read_budget(row: MatchedRow) -> None:

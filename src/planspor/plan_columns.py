@@ -86,6 +86,13 @@ COLUMNS: tuple[Column, ...] = (
         "",
         ("Færdig", "Gennemført", "X"),
     ),
+    Column(
+        "Tidsplan",
+        "schedule",
+        "Start og slut i én celle: et spænd (2024-2025, 2024/25) er start og slut, ét tidspunkt (fx 2. kvartal 2025) er slut.",
+        "",
+        ("Tidspunkt", "Periode"),
+    ),
 )
 # The columns the site's own /data/plan.csv adds: Planspor fills them in, so an
 # editor can download the plan as it is, change it and import it again. They

@@ -1,0 +1,74 @@
+"""Timings as Danish administrations write them in their own sheets, read into the plan's forms.
+
+"1. kvartal 2025", "Q1 2025", "1. kvt. 2025", "januar 2025", "jan. 2025", "1. halvår 2025",
+"primo 2025": each is turned into the one canonical form data/plan.yaml holds (periods.parse_period:
+a year, a quarter, a month or a day), so everything after the import (the pages, plan.json, the
+charts, `planspor flyt`) sees only those. A half-year and primo/medio/ultimo are spans of quarters:
+as a start they are their first quarter, as an end their last ("1. halvår 2025" ends 2025-Q2).
+A span in one cell ("2024-2025", "2024/25") is a start and an end: ``span``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from .periods import MONTHS, Period, PeriodError, parse_period
+
+Role = Literal["start", "end"]
+
+DANISH_FORMS = (
+    "et år (2025), et kvartal (2025-Q1, 1. kvartal 2025, 1. kvt. 2025, Q1 2025), et halvår (1. halvår 2025), "
+    "primo, medio eller ultimo 2025, en måned (2025-05, maj 2025, maj. 2025) eller en dato (2025-05-15)"
+)
+
+_QUARTER = re.compile(r"^(?:([1-4])\s*\.?\s*(?:kvartal|kvt\.?)|q\s*([1-4]))\s*(\d{4})$|^(\d{4})\s*[-\s]?\s*q\s*([1-4])$")
+_HALF = re.compile(r"^([12])\s*\.?\s*halvår\s*(\d{4})$")
+_PART_OF_YEAR = re.compile(r"^(primo|medio|ultimo)\s*(\d{4})$")
+_MONTH_NAME = re.compile(r"^([a-zæøå]+)\.?\s*(\d{4})$")
+# "2024-2025", "2024 – 2025", "2024/25", "2024/2025"; not "2024-12", which is December 2024.
+_SPAN = re.compile(r"^(\d{4})\s*(?:[-–]\s*(\d{4})|/\s*(\d{2}|\d{4}))$")
+# Quarters a part of the year spans: (first, last).
+_PARTS = {"primo": (1, 1), "medio": (2, 3), "ultimo": (4, 4), "1": (1, 2), "2": (3, 4)}
+
+
+def danish_period(text: str, role: Role) -> Period:
+    """The period a cell's text names, as a start or an end; PeriodError listing the Danish forms."""
+    written = " ".join(text.split()).casefold()
+    canonical = _canonical(written, role)
+    if canonical is not None or re.match(r"\d{4}(-|$)", written):
+        return parse_period(canonical or text)  # the plan's own form: its own message ("måned 13 findes ikke")
+    try:
+        return parse_period(text)
+    except PeriodError:
+        raise PeriodError(f"fandt '{text}'; skriv {DANISH_FORMS}") from None
+
+
+def span(text: str) -> tuple[Period, Period] | None:
+    """A start and an end written in one cell ("2024-2025", "2024/25"); None when the text is no span."""
+    match = _SPAN.match(" ".join(text.split()))
+    if match is None:
+        return None
+    first, second = int(match[1]), match[2] or match[3]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if last <= first:
+        raise PeriodError(f"fandt '{text}': slutåret {last} ligger ikke efter startåret {first}")
+    return parse_period(str(first)), parse_period(str(last))
+
+
+def _canonical(text: str, role: Role) -> str | None:
+    if match := _QUARTER.match(text):
+        quarter, year = (match[1] or match[2], match[3]) if match[3] else (match[5], match[4])
+        return f"{year}-Q{quarter}"
+    if match := _HALF.match(text):
+        return _quarter_of(match[2], _PARTS[match[1]], role)
+    if match := _PART_OF_YEAR.match(text):
+        return _quarter_of(match[2], _PARTS[match[1]], role)
+    if match := _MONTH_NAME.match(text):
+        month = next((index for index, name in enumerate(MONTHS, 1) if name == match[1] or (len(match[1]) >= 3 and name.startswith(match[1]))), None)
+        return f"{match[2]}-{month:02d}" if month is not None else None
+    return None
+
+
+def _quarter_of(year: str, quarters: tuple[int, int], role: Role) -> str:
+    return f"{year}-Q{quarters[0] if role == 'start' else quarters[1]}"
