@@ -89,9 +89,8 @@ def makes_entry(row: MatchedRow, item: Item) -> bool:
     )
 
 
-def updates(row: MatchedRow, item: Item) -> dict[str, Any]:
-    """The item's fields the row changes, with their new values."""
-    current = current_fields(item)
+def updates(row: MatchedRow, item: Item, current: dict[str, Any]) -> dict[str, Any]:
+    """The item's fields the row changes, with their new values (``current``: current_fields(item))."""
     changed = {key: row.values[key] for key in current if key != "budget" and key in row.values and row.values[key] != current[key]}
     if row.budget:
         budget = dict(item.budget)
@@ -165,11 +164,11 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
     """Write the row's changes to the item into the editor; the messages that tell the editor what changed,
     each field with its old and new value, so a dry run shows the change itself."""
     messages = []
-    changed = updates(row, item)
+    before = current_fields(item)
+    changed = updates(row, item, before)
     for key, value in changed.items():
         editor.set_field(item.id, key, value)
     if changed:
-        before = current_fields(item)
         shown = "; ".join(_change_told(k, before[k], v) for k, v in changed.items())
         messages.append(f"{item.id}: {shown} (række {row.number})")
     entry = history_for(row, item, plan, day)

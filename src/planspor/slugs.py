@@ -37,14 +37,14 @@ PREVIOUS_ID_LENGTH = 200
 _ID_CHARACTERS = "Brug kun små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa)"
 
 
-def id_problem(ident: object, limit: int = ID_LENGTH) -> str | None:
+def id_problem(ident: object) -> str | None:
     """What is wrong with an id, in Danish, or None."""
     shown = f"'{ident}'" if isinstance(ident, str) else str(ident)
     if not isinstance(ident, str) or not is_slug(ident):
         example = id_from(ident) if isinstance(ident, str) else ""
         return f"Id'et {shown} er ikke tilladt. {_ID_CHARACTERS}, fx '{example or 'klima-og-miljoe'}'."
-    if len(ident) > limit:
-        return f"Id'et er {len(ident)} tegn langt; højst {limit} er tilladt, fordi det er en del af sidens adresse og notens filnavn. Forkort det, fx '{id_from(ident, limit)}'."
+    if len(ident) > ID_LENGTH:
+        return f"Id'et er {len(ident)} tegn langt; højst {ID_LENGTH} er tilladt, fordi det er en del af sidens adresse og notens filnavn. Forkort det, fx '{id_from(ident)}'."
     return None
 
 

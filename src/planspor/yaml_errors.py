@@ -43,7 +43,8 @@ QUOTE_STYLES = ('"', "'")  # the styles of a quoted scalar token or node
 # And those that look like a space or like nothing at all, which libyaml reads as letters: an
 # indentation or a 'key: value' with one of them is misread, and the message would name the
 # wrong line or a colon the editor can see. A byte-order mark at the very start is removed first.
-_INVISIBLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\xa0\xad\u200b\u2060\u202f\ufeff]")
+_LOOKS_LIKE_NOTHING = "\xa0\xad\u200b\u2060\u202f\ufeff"  # a hard space, a soft hyphen, ... (the names below)
+_INVISIBLE = re.compile(f"[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_LOOKS_LIKE_NOTHING}]")
 _INVISIBLE_NAMES = {
     0x00: "et nul-tegn",
     0x07: "et usynligt tegn fra Word (slut på en tabelcelle)",
@@ -63,7 +64,7 @@ _INVISIBLE_NAMES = {
 _SPACE_LIKE = frozenset({0xA0, 0x202F})
 # What a text typed on the command line or read from a sheet becomes before it is written into
 # data/plan.yaml: the space-like ones a space, the others nothing.
-_CLEANED = str.maketrans({chr(code): (" " if code in _SPACE_LIKE else None) for code in (0xA0, 0xAD, 0x200B, 0x2060, 0x202F, 0xFEFF)})
+_CLEANED = str.maketrans({char: (" " if ord(char) in _SPACE_LIKE else None) for char in _LOOKS_LIKE_NOTHING})
 
 
 def without_invisible(text: str) -> str:
