@@ -225,8 +225,8 @@ def test_one_schedule_cell_is_a_span_or_an_end(repo: Path, tmp_path: Path) -> No
         ["raaderumsanalyse", "2024/25", "Ny plan."],
     ]
     out = ok(run_planspor(repo, "import", str(municipal_sheet(tmp_path / "ark.xlsx", headings, rows)), "--dato", AS_OF))
-    assert "budget-i-balance: flyttet: start 2024, slut 2025; kommentar 'Forlænget et år.'" in out
-    assert "langsigtet-anlaegsplan: flyttet: slut 2025-Q2" in out
+    assert "budget-i-balance: flyttet: start: 2024-Q1 → 2024, slut: 2024-Q4 → 2025; kommentar 'Forlænget et år.'" in out
+    assert "langsigtet-anlaegsplan: flyttet: slut: 2025-Q1 → 2025-Q2" in out
     added, _ = diff_lines(repo)
     assert "        timing: {start: 2024, end: 2025}" in added and "        timing: {end: 2025-Q2}" in added
     ok(run_planspor(repo, "check"))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .cli_commands import Command, command, project_root, runs
 from .editing import Change, NewItem, check_text, plan_move, plan_new_item, plan_status, save_change
+from .periods import ALLOWED_END_FORMS, ALLOWED_FORMS
 from .project import collector_paused
 
 DATE_HELP = "datoen for ændringen, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of."
-TIMING_FORMS = "et år (2025), et kvartal (2025-Q1), en måned (2025-05) eller en dato (2025-05-15)"
 
 
 def _paused(run: Command) -> Command:
@@ -83,8 +83,8 @@ def _new_item_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strategisk", action="store_true", help="indsatsen er en del af den strategiske plan")
     parser.add_argument("--id", help="indsatsens id (standard: lavet af titlen, fx 'ny-sti-til-stranden')")
-    parser.add_argument("--start", help=f"planlagt start: {TIMING_FORMS}")
-    parser.add_argument("--slut", help=f"planlagt slut: {TIMING_FORMS}")
+    parser.add_argument("--start", help=f"planlagt start: {ALLOWED_FORMS}")
+    parser.add_argument("--slut", help=f"planlagt slut: {ALLOWED_END_FORMS}")
     parser.add_argument("--dato", help=DATE_HELP)
 
 
@@ -119,8 +119,8 @@ def _run_move(args: argparse.Namespace) -> int:
 @runs(_run_move)
 def _move_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="indsatsens id (et tidligere id virker også)")
-    parser.add_argument("--slut", help=f"nyt slut: {TIMING_FORMS}")
-    parser.add_argument("--start", help=f"ny start: {TIMING_FORMS}")
+    parser.add_argument("--slut", help=f"nyt slut: {ALLOWED_END_FORMS}")
+    parser.add_argument("--start", help=f"ny start: {ALLOWED_FORMS}")
     parser.add_argument("--kommentar", required=True, help="hvorfor tidspunktet flyttes")
     parser.add_argument("--dato", help=DATE_HELP)
 

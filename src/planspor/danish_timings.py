@@ -5,7 +5,8 @@
 a year, a quarter, a month or a day), so everything after the import (the pages, plan.json, the
 charts, `planspor flyt`) sees only those. A half-year and primo/medio/ultimo are spans of quarters:
 as a start they are their first quarter, as an end their last ("1. halvår 2025" ends 2025-Q2).
-A span in one cell ("2024-2025", "2024/25") is a start and an end: ``span``.
+A span in one cell ("2024-2025", "2024/25") is a start and an end: ``span``. "Løbende" (ongoing)
+is an end that never comes (periods.ONGOING); a one-cell schedule may say "fra 2024 og løbende".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .periods import MONTHS, Period, PeriodError, parse_period
+from .periods import MONTHS, ONGOING, ONGOING_WORD, Period, PeriodError, parse_period
 
 Role = Literal["start", "end"]
 
@@ -21,6 +22,7 @@ DANISH_FORMS = (
     "et år (2025), et kvartal (2025-Q1, 1. kvartal 2025, 1. kvt. 2025, Q1 2025), et halvår (1. halvår 2025), "
     "primo, medio eller ultimo 2025, en måned (2025-05, maj 2025, maj. 2025) eller en dato (2025-05-15)"
 )
+DANISH_END_FORMS = DANISH_FORMS.replace(" eller en dato (2025-05-15)", ", en dato (2025-05-15) eller løbende (ingen slut)")
 
 _QUARTER = re.compile(r"^(?:([1-4])\s*\.?\s*(?:kvartal|kvt\.?)|q\s*([1-4]))\s*(\d{4})$|^(\d{4})\s*[-\s]?\s*q\s*([1-4])$")
 _HALF = re.compile(r"^([12])\s*\.?\s*halvår\s*(\d{4})$")
@@ -28,6 +30,10 @@ _PART_OF_YEAR = re.compile(r"^(primo|medio|ultimo)\s*(\d{4})$")
 _MONTH_NAME = re.compile(r"^([a-zæøå]+)\.?\s*(\d{4})$")
 # "2024-2025", "2024 – 2025", "2024/25", "2024/2025"; not "2024-12", which is December 2024.
 _SPAN = re.compile(r"^(\d{4})\s*(?:[-–]\s*(\d{4})|/\s*(\d{2}|\d{4}))$")
+# "fra 2024 og løbende", "2024 og frem", "1. kvartal 2024 – løbende"; "løbende fra 2024"; "fra 2024".
+_ONGOING_FROM = re.compile(r"^(?:fra\s+)?(.+?)\s*(?:og\s+løbende|[-–]\s*løbende|og\s+frem(?:efter|over)?)$", re.IGNORECASE)
+_FROM_ONGOING = re.compile(r"^løbende\s+fra\s+(.+)$", re.IGNORECASE)
+_FROM = re.compile(r"^fra\s+(.+)$", re.IGNORECASE)
 # Quarters a part of the year spans: (first, last).
 _PARTS = {"primo": (1, 1), "medio": (2, 3), "ultimo": (4, 4), "1": (1, 2), "2": (3, 4)}
 
@@ -35,13 +41,29 @@ _PARTS = {"primo": (1, 1), "medio": (2, 3), "ultimo": (4, 4), "1": (1, 2), "2": 
 def danish_period(text: str, role: Role) -> Period:
     """The period a cell's text names, as a start or an end; PeriodError listing the Danish forms."""
     written = " ".join(text.split()).casefold()
+    if written == ONGOING_WORD:
+        return parse_period(written, end=role == "end")  # a start cannot be ongoing: parse_period says so
     canonical = _canonical(written, role)
     if canonical is not None or re.match(r"\d{4}(-|$)", written):
         return parse_period(canonical or text)  # the plan's own form: its own message ("måned 13 findes ikke")
     try:
         return parse_period(text)
     except PeriodError:
-        raise PeriodError(f"fandt '{text}'; skriv {DANISH_FORMS}") from None
+        raise PeriodError(f"fandt '{text}'; skriv {DANISH_END_FORMS if role == 'end' else DANISH_FORMS}") from None
+
+
+def schedule(text: str) -> tuple[Period | None, Period | None] | None:
+    """The start and end one "Tidsplan" cell names when it is more than one point: a span ("2024-2025"),
+    a start only ("fra 2024"), ongoing ("løbende") or both ("fra 2024 og løbende", "løbende fra 2024").
+    None: the cell is one point, which is the end."""
+    written = " ".join(text.split())
+    if written.casefold() == ONGOING_WORD:
+        return None, ONGOING
+    if match := _ONGOING_FROM.match(written) or _FROM_ONGOING.match(written):
+        return danish_period(match[1], "start"), ONGOING
+    if match := _FROM.match(written):
+        return danish_period(match[1], "start"), None
+    return span(written)
 
 
 def span(text: str) -> tuple[Period, Period] | None:

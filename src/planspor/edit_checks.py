@@ -52,8 +52,9 @@ def parse_day(text: str | None, field_name: str = "--dato") -> dt.date:
 
 
 def parse_timing(text: str, field_name: str) -> Period:
+    """--start or --slut; only --slut may be "løbende"."""
     try:
-        return parse_period(text)
+        return parse_period(text, end=field_name == "--slut")
     except PeriodError as error:
         raise arg_problem(field_name, f"Ugyldigt tidspunkt: {error}.") from None
 

@@ -20,6 +20,7 @@ from .editing import CREATED_COMMENT, history_entry
 from .import_match import MatchedRow
 from .model import Item, Plan, Status
 from .money import plan_number
+from .periods import Period
 from .plan_keys import ITEM_KEY_ORDER
 from .plan_text import PlanTextEditor, period_value
 
@@ -180,12 +181,17 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
         same = entry["status"] == item.status.id
         told.append(f"status {item.status.id} bekræftet" if same else f"status {item.status.id} → {entry['status']}")
     if "timing" in entry:
-        moved = ", ".join(f"{'slut' if k == 'end' else 'start'} {v}" for k, v in entry["timing"].items())
+        was = {"start": item.timing.start, "end": item.timing.end}
+        moved = ", ".join(f"{'slut' if k == 'end' else 'start'}: {_text_of(was[k])} → {v}" for k, v in entry["timing"].items())
         told.append(f"flyttet: {moved}")
     if entry.get("comment"):
         told.append(f"kommentar {shown_value(entry['comment'])}")
     messages.append(f"{item.id}: {'; '.join(told)} ({entry['date'].isoformat()}, række {row.number})")
     return messages
+
+
+def _text_of(period: Period | None) -> str:
+    return period.text if period else "(ikke fastsat)"
 
 
 def _change_told(key: str, old: Any, new: Any) -> str:

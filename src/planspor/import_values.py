@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .danish_timings import span
+from .danish_timings import schedule
 from .import_cells import cell_period, parse_amount, split_list, yes_or_no
 from .import_layout import BUDGET_KEY
 from .import_match import MatchedRow
@@ -148,15 +148,19 @@ def _read_periods(row: MatchedRow) -> None:
 
 
 def _read_schedule(row: MatchedRow) -> None:
-    """One "Tidsplan" cell: a span ("2024-2025", "2024/25") is the start and the end; one point is the end."""
+    """One "Tidsplan" cell: a span ("2024-2025", "2024/25") is the start and the end, "fra 2024" the start,
+    "løbende" an end that never comes, "fra 2024 og løbende" both; one point is the end."""
     text = row.cells.line("schedule")
     if not text:
         return
     try:
-        both = span(text)
+        both = schedule(text)
         start, end = both if both is not None else (None, cell_period(row.cells.raw("schedule"), "end"))
     except PeriodError as error:
-        row.cells.reject("schedule", f"Ugyldigt tidspunkt: {error}. Et spænd som 2024-2025 er start og slut; ét tidspunkt er slut.")
+        row.cells.reject(
+            "schedule",
+            f"Ugyldigt tidspunkt: {error}. Et spænd som 2024-2025 er start og slut, 'fra 2024 og løbende' er start og ingen slut; ét tidspunkt er slut.",
+        )
         return
     for key, period in (("start", start), ("end", end)):
         if period is None:

@@ -49,7 +49,7 @@ def read_timing(r: PlanReader, block: YMap, key: str, path: str) -> Timing:
         return Timing()
     r.fields(timing, f"{path}.{key}", [], TIMING_OPTIONAL)
     start = r.period(timing, "start", f"{path}.{key}")
-    end = r.period(timing, "end", f"{path}.{key}")
+    end = r.period(timing, "end", f"{path}.{key}", end=True)
     if start and end and end.last < start.first:
         r.problem(timing.line_of("end"), f"{path}.{key}.end", f"Slut ({end.text}) ligger før start ({start.text}).")
     return Timing(start, end)

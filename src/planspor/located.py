@@ -213,12 +213,13 @@ class PlanReader:
             self.problem(line, f"{path}.{key}", f"Ugyldig dato: {error}.")
             return None
 
-    def period(self, block: YMap, key: str, path: str) -> Period | None:
+    def period(self, block: YMap, key: str, path: str, *, end: bool = False) -> Period | None:
+        """The period at ``key``; ``end``: it may be "løbende"."""
         value = block.get(key)
         if value is None:
             return None
         try:
-            return parse_period(str(value) if isinstance(value, BadScalar) else value)
+            return parse_period(str(value) if isinstance(value, BadScalar) else value, end=end)
         except PeriodError as error:
             self.problem(block.line_of(key), f"{path}.{key}", f"Ugyldigt tidspunkt: {error}.")
             return None

@@ -74,6 +74,9 @@ class Timing:
     end: Period | None = None
 
     def label(self) -> str:
+        """As it reads in a sentence: "senest 2. kvartal 2025", "løbende fra 2024"."""
+        if self.end and self.end.ongoing:
+            return f"løbende fra {self.start.label}" if self.start else "løbende"
         if self.start and self.end:
             return self.start.label if self.start == self.end else f"{self.start.label} – {self.end.label}"
         if self.end:
@@ -81,6 +84,11 @@ class Timing:
         if self.start:
             return f"fra {self.start.label}"
         return ""
+
+    def shown(self) -> str:
+        """As it stands alone, in a table cell or after a heading: "Senest 2. kvartal 2025", "Løbende"."""
+        label = self.label()
+        return label[:1].upper() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -179,11 +187,11 @@ class Item:
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, str]:
-        """Work-plan order: by planned end, then start; items without timing last."""
+        """Work-plan order: by planned end, then start; ongoing items (no end) after every dated one, then items without timing."""
         timing = self.timing
         far = dt.date.max
         end = timing.end.last if timing.end else (timing.start.last if timing.start else far)
-        start = timing.start.first if timing.start else end
+        start = timing.start.first if timing.start else (timing.end.first if timing.end and timing.end.ongoing else end)
         return (end, start, self.title.casefold())
 
 

@@ -167,7 +167,8 @@ def _nullable(kind: str) -> dict[str, Any]:
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _DATE = {"type": "string", "format": "date"}
 _PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
-_TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _PERIOD}}
+_END = {**_PERIOD, "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|løbende)$", "description": "løbende: ingen planlagt slut"}
+_TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:

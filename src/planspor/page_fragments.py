@@ -67,7 +67,7 @@ class SiteContext:
             "kind": item.kind.title,
             "kind_id": item.kind.id,
             "committees": [c.id for c in item.committees],
-            "timing": timing.label(),
+            "timing": timing.shown(),
             "sort": item.sort_key[0].isoformat() if timing.end or timing.start else "9999-12-31",
             "flags": self.flags(item),
         }

@@ -33,7 +33,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "kind": item.kind.title,
         "committees": [{"title": c.title, "url": addresses.committee(c.id)} for c in item.committees],
         "strategic": item.strategic,
-        "timing": item.timing.label(),
+        "timing": item.timing.shown(),
         "planned": item.planned.label() if item.moves else "",
         "responsible": item.responsible,
         "budget": ctx.budget(item),

@@ -2,6 +2,10 @@
 
 A timing value names a period. Periods sort by their first day, then their
 last day, so "2024" sorts before "2024-Q2", which sorts before "2024-05".
+
+An end may also be "løbende" (ongoing): the work has no planned end. It is one
+period that covers all time (ONGOING), so it sorts after every dated end, is in
+every quarter of a timeline and never lies in the past; only an end may be it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ MONTHS = (
 )  # fmt: skip
 
 ALLOWED_FORMS = "et år (2025), et kvartal (2024-Q3), en måned (2024-05) eller en dato (2024-05-15)"
+ALLOWED_END_FORMS = "et år (2025), et kvartal (2024-Q3), en måned (2024-05), en dato (2024-05-15) eller løbende (ingen slut)"
+ONGOING_WORD = "løbende"
 
 _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -36,20 +42,32 @@ class Period:
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.first, self.last)
 
+    @property
+    def ongoing(self) -> bool:
+        return self.text == ONGOING_WORD
+
+
+ONGOING = Period(dt.date.min, dt.date.max, ONGOING_WORD, ONGOING_WORD)
+
 
 class PeriodError(ValueError):
     """The value is not a period; the message says why, in Danish."""
 
 
-def parse_period(value: object) -> Period:
-    """Read a timing value as YAML gives it: int, str or date."""
+def parse_period(value: object, *, end: bool = False) -> Period:
+    """Read a timing value as YAML gives it: int, str or date; ``end``: "løbende" is allowed."""
+    forms = ALLOWED_END_FORMS if end else ALLOWED_FORMS
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return _day(value)
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise PeriodError(f"fandt {value!r}; skriv {ALLOWED_FORMS}")
+        raise PeriodError(f"fandt {value!r}; skriv {forms}")
     text = str(value).strip()
+    if text.casefold() == ONGOING_WORD:
+        if end:
+            return ONGOING
+        raise PeriodError(f"fandt '{text}', men kun en slut kan være løbende; skriv en start som {ALLOWED_FORMS}")
     if re.fullmatch(r"\d{4}", text):
         year = int(text)
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), text, text)
@@ -67,7 +85,7 @@ def parse_period(value: object) -> Period:
         return Period(dt.date(year, month, 1), last, f"{year}-{month:02d}", f"{MONTHS[month - 1]} {year}")
     if match := _DAY.match(text):
         return _day(parse_date_text(text))
-    raise PeriodError(f"fandt '{text}'; skriv {ALLOWED_FORMS}")
+    raise PeriodError(f"fandt '{text}'; skriv {forms}")
 
 
 def _day(day: dt.date) -> Period:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .periods import ALLOWED_FORMS
+from .periods import ALLOWED_END_FORMS, ALLOWED_FORMS
 from .slugs import slugify
 
 
@@ -63,7 +63,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("Strategisk", "strategic", "ja, hvis indsatsen er en del af den strategiske plan; ellers nej.", "nej"),
     Column("Start", "start", f"Planlagt start: {ALLOWED_FORMS}. Ændres den, skrives det i historikken.", "2025-Q1", ("Startdato", "Forventet start")),
-    Column("Slut", "end", f"Planlagt slut: {ALLOWED_FORMS}. Ændres den, skrives flytningen i historikken.", "2025-Q4", ("Slutdato", "Forventet slut")),
+    Column("Slut", "end", f"Planlagt slut: {ALLOWED_END_FORMS}. Ændres den, skrives flytningen i historikken.", "2025-Q4", ("Slutdato", "Forventet slut")),
     Column("Ansvarlig", "responsible", "Den ansvarlige enhed.", "Vej og Park", ("Ansvarlig enhed", "Ansvar")),
     Column("Proces", "process", "Hvordan arbejdet er organiseret.", "", ("Procesplan",)),
     Column("Tværgående", "cross_cutting", "Tværgående aspekter.", "", ("Tværgående aspekter", "Tværgående hensyn")),
@@ -89,7 +89,8 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "Tidsplan",
         "schedule",
-        "Start og slut i én celle: et spænd (2024-2025, 2024/25) er start og slut, ét tidspunkt (fx 2. kvartal 2025) er slut.",
+        "Start og slut i én celle: et spænd (2024-2025, 2024/25) er start og slut, ét tidspunkt (fx 2. kvartal 2025) er slut, "
+        "'fra 2024' er kun start, 'løbende' er ingen slut, og 'fra 2024 og løbende' er begge.",
         "",
         ("Tidspunkt", "Periode"),
     ),
