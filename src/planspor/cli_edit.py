@@ -134,6 +134,8 @@ def _run_import(args: argparse.Namespace) -> int:
 
     root = project_root(args)
     change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato, ignored=args.ignorer or ())
+    for notice in change.notices:
+        print(notice)
     if not change.messages:
         print("Ingen ændringer: regnearket svarer til planen.")
         return 0
@@ -144,8 +146,14 @@ def _run_import(args: argparse.Namespace) -> int:
 @runs(_run_import)
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("fil", help="regnearket: en .xlsx-fil eller en .csv-fil (skabelonen ligger i skabeloner/)")
-    parser.add_argument("--ark", metavar="NAVN", help="arket med indsatserne (standard: det første ark, der ikke hedder Vejledning eller Lister)")
-    parser.add_argument("--dato", help="datoen for nye statusser og flytninger, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of.")
+    parser.add_argument(
+        "--ark",
+        metavar="NAVN",
+        help="kun dette ark (standard: alle synlige ark med indhold undtagen Vejledning og Lister; har regnearket flere, er hvert ark et tema)",
+    )
+    parser.add_argument(
+        "--dato", help="datoen for nye statusser, X'er og flytninger, ÅÅÅÅ-MM-DD (standard: planens data_as_of). Den må ikke ligge efter data_as_of."
+    )
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
     parser.add_argument(
         "--ignorer",

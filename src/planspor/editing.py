@@ -102,6 +102,7 @@ class Change:
     original: ValidPlan | None = None  # what the change was made from; save_change loads it when missing
     changed_files: dict[str, str] = field(default_factory=dict)  # files that exist, with their new text
     removed_files: tuple[str, ...] = ()  # files that go (a renamed note: its new name is in new_files)
+    notices: list[str] = field(default_factory=list)  # what the editor should know whether or not anything changes
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from .problems import PlanInvalid, Problem
 SEPARATORS = (";", ",", "\t")
 
 
-def read_csv(path: Path, display: str, sheet: str | None) -> Table:
-    """The CSV file's rows; a CSV file has no sheets, so `sheet` is not used."""
+def read_csv(path: Path, display: str, sheet: str | None) -> list[Table]:
+    """The CSV file's rows, as one Table; a CSV file has no sheets, so `sheet` is not used."""
     text = decode(path.read_bytes())
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(SEPARATORS, key=first.count)
@@ -27,7 +27,7 @@ def read_csv(path: Path, display: str, sheet: str | None) -> Table:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise PlanInvalid([Problem(display, None, "", f"Filen kan ikke læses som CSV ({error}). Gem den igen fra regnearket som CSV.")]) from None
-    return table_from_rows(display, None, rows)
+    return [table_from_rows(display, None, rows)]
 
 
 def decode(raw: bytes) -> str:

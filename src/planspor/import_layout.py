@@ -10,7 +10,7 @@ differently, e.g. when a municipality's own headings are to be understood.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,8 @@ class Layout:
     columns: dict[str, int] = field(default_factory=dict)
     budget_columns: dict[int, int] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=lambda: {c.key: c.header for c in ALL_COLUMNS})
+    left_out: set[str] = field(default_factory=set)  # the headings `--ignorer` named that this sheet has
+    sheet_theme: str | None = None  # the theme of every row, when the sheet is named as a theme (import_workbook)
 
     def column(self, key: str) -> int | None:
         if key.startswith(BUDGET_KEY):
@@ -54,28 +56,27 @@ def heading_table(table: Table) -> Table:
         columns = [column_named(text) for text in (one_line(raw) for raw in row.cells) if text]
         keys = {column.key for column in columns if column is not None}
         if keys & {"id", "title"} and len(keys) >= 2:
-            return Table(row, tuple(rows[index + 1 :]))
+            return Table(row, tuple(rows[index + 1 :]), table.notices)
     for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):  # a sheet of ids or titles alone
         if any((column := column_named(one_line(raw))) is not None and column.key in ("id", "title") for raw in row.cells):
-            return Table(row, tuple(rows[index + 1 :]))
+            return Table(row, tuple(rows[index + 1 :]), table.notices)
     return table
 
 
 def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
     """The sheet's Layout; PlanInvalid naming every unknown or repeated header (unknown ones in one
-    message; ``ignored``: headings the editor chose to leave out, with `--ignorer`)."""
+    message; ``ignored``: headings the editor chose to leave out, with `--ignorer`; see ignored_not_found)."""
     layout = Layout()
     problems: list[Problem] = []
     unknown: list[tuple[int, str]] = []
     header = table.header
     skip = {_heading_key(name) for name in ignored}
-    found: set[str] = set()
     for index, raw in enumerate(header.cells):
         text = one_line(raw)
         if not text:
             continue
         if _heading_key(text) in skip:
-            found.add(_heading_key(text))
+            layout.left_out.add(_heading_key(text))
             continue
         if column_named(text) is None and budget_year(text) is None:
             unknown.append((index, text))
@@ -83,9 +84,6 @@ def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
         problems += _read_header_cell(layout, header, index, text)
     if unknown and ("id" in layout.columns or "title" in layout.columns):  # else this is no heading row: said below
         problems.append(_unknown_columns(header, unknown))
-    for name in ignored:
-        if _heading_key(name) not in found:
-            problems.append(header.problem(None, "--ignorer", f"Der er ingen kolonne '{name}' i rækken med overskrifterne, så den kan ikke udelades."))
     if "id" not in layout.columns and "title" not in layout.columns:
         message = (
             f"Ingen af de første {HEADING_SEARCH_ROWS} rækker har kolonneoverskrifterne: mindst 'Id' eller 'Titel' (eller 'Nr.' eller 'Emne') "
@@ -95,6 +93,17 @@ def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
     if problems:
         raise PlanInvalid(problems)
     return layout
+
+
+def ignored_not_found(tables: Sequence[Table], layouts: Sequence[Layout], ignored: Collection[str]) -> list[Problem]:
+    """An `--ignorer` heading no sheet has: a misspelt name would otherwise leave the column in."""
+    found = set().union(*(layout.left_out for layout in layouts))
+    where = "rækken med overskrifterne" if len(tables) == 1 else "noget arks række med overskrifterne"
+    return [
+        tables[0].header.problem(None, "--ignorer", f"Der er ingen kolonne '{name}' i {where}, så den kan ikke udelades.")
+        for name in ignored
+        if _heading_key(name) not in found
+    ]
 
 
 def _heading_key(text: str) -> str:

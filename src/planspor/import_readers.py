@@ -16,8 +16,9 @@ from .import_rows import Table
 from .import_xlsx import read_xlsx
 from .problems import PlanInvalid, Problem
 
-# A reader: (the file, its name as the messages show it, the sheet asked for or None) -> its Table.
-Reader = Callable[[Path, str, str | None], Table]
+# A reader: (the file, its name as the messages show it, the sheet asked for or None) -> its Tables,
+# one per sheet it reads (a workbook may keep one theme per sheet).
+Reader = Callable[[Path, str, str | None], list[Table]]
 
 READERS: dict[str, Reader] = {
     ".csv": read_csv,
@@ -27,8 +28,8 @@ READERS: dict[str, Reader] = {
 UNKNOWN_TYPE = "Filtypen '{suffix}' kan ikke læses. Gem regnearket som .xlsx (Excel-projektmappe) eller .csv."
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    """The file's Table, or PlanInvalid naming why the file cannot be read."""
+def read_tables(path: Path, sheet: str | None = None) -> list[Table]:
+    """The file's Tables, or PlanInvalid naming why the file cannot be read."""
     display = path.name
     if not path.is_file():
         raise PlanInvalid([Problem(display, None, "", f"Regnearket {path} findes ikke.")])

@@ -48,17 +48,20 @@ class SheetRow:
 
 @dataclass(frozen=True)
 class Table:
-    """A sheet's header row and the rows under it that have anything in them."""
+    """A sheet's header row and the rows under it that have anything in them; ``notices``: what the
+    editor should know about how the sheet was read (hidden rows read with the others, say)."""
 
     header: SheetRow
     rows: tuple[SheetRow, ...]
+    notices: tuple[str, ...] = ()
 
 
-def table_from_rows(file: str, sheet: str | None, rows: Iterable[Sequence[Any]]) -> Table:
+def table_from_rows(file: str, sheet: str | None, rows: Iterable[Sequence[Any]], notices: Sequence[str] = ()) -> Table:
     """The Table in a reader's rows: blank rows skipped, the first row with content is the header."""
     numbered = (SheetRow(file, sheet, number, tuple(values)) for number, values in enumerate(rows, 1))
     filled = [row for row in numbered if any(cell_text(value) for value in row.cells)]
     if not filled:
-        raise PlanInvalid([Problem(file, None, "", "Regnearket er tomt. Første række skal have kolonneoverskrifterne (se skabeloner/).")])
+        where = f"Arket '{sheet}'" if sheet else "Regnearket"
+        raise PlanInvalid([Problem(file, None, "", f"{where} er tomt. Første række skal have kolonneoverskrifterne (se skabeloner/).")])
     header, *body = filled
-    return Table(header, tuple(body))
+    return Table(header, tuple(body), tuple(notices))

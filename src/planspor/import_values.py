@@ -48,6 +48,22 @@ def _read_references(row: MatchedRow, plan: Plan) -> None:
         text = row.cells.line(key)
         if text:
             row.values[key] = _resolve(row, key, text, options, what)
+    _sheet_theme(row, plan)
+
+
+def _sheet_theme(row: MatchedRow, plan: Plan) -> None:
+    """On a sheet named as a theme, the row's theme is the sheet's; a Tema cell that says otherwise is named."""
+    theme = row.cells.layout.sheet_theme
+    if theme is None:
+        return
+    written = row.values.setdefault("theme", theme)
+    if written != theme and "theme" not in row.cells.rejected:
+        title = next(t.title for t in plan.themes if t.id == theme)
+        row.cells.reject(
+            "theme",
+            f"Rækken står på arket '{row.cells.row.sheet}' (temaet '{title}'), men kolonnen {row.cells.header('theme')} siger '{written}'. "
+            + "Flyt rækken til det rigtige ark, eller ret cellen.",
+        )
 
 
 # The paper plan's mark for a finished item ("markeret med X for afsluttet"), and a plain yes.

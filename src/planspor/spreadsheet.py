@@ -23,13 +23,14 @@ from typing import Any
 
 from .edit_checks import parse_day
 from .editing import Change, load_valid, text_editor
-from .import_layout import Layout, RowCells, heading_table, read_layout
+from .import_layout import Layout, RowCells, heading_table, ignored_not_found, read_layout
 from .import_match import MatchedRow, RowMatcher
 from .import_plan import FIELD_NAMES, apply_update, check_new, new_item_fields, shown_value
-from .import_readers import read_table
+from .import_readers import read_tables
 from .import_rows import Table
 from .import_site_columns import read_site_columns
 from .import_values import read_values
+from .import_workbook import sheet_themes
 from .model import Plan
 from .note_structure import note_template
 from .plan_columns import BUDGET_HELP, COLUMNS
@@ -44,12 +45,12 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved)."""
     valid = load_valid(root)
     plan = valid.plan
-    day = parse_day(day_text)
-    table = heading_table(read_table(path, sheet))
-    layout = read_layout(table, ignored)
+    day = parse_day(day_text) if day_text else plan.info.data_as_of  # the sheet tells how things stood on the plan's data date
+    tables = [heading_table(table) for table in read_tables(path, sheet)]
+    layouts = _layouts(tables, plan, ignored)
     problems: list[Problem] = []
-    matcher = RowMatcher(plan)
-    rows = _match_rows(table, layout, matcher, problems)
+    matcher = RowMatcher(plan)  # one for the whole file: an item may not stand on two sheets either
+    rows = [row for table, layout in zip(tables, layouts, strict=True) for row in _match_rows(table, layout, matcher, problems)]
     editor = text_editor(valid)
     messages: list[str] = []
     new_rows: list[MatchedRow] = []
@@ -65,7 +66,26 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         editor.append_item(fields)
         messages.append(_new_item_told(row, fields))
         notes[f"{CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"] = note_template(str(fields["title"]))  # as `ny-indsats` makes it
-    return Change(editor.result(), messages, notes, original=valid)
+    return Change(editor.result(), messages, notes, original=valid, notices=[notice for table in tables for notice in table.notices])
+
+
+def _layouts(tables: list[Table], plan: Plan, ignored: Collection[str]) -> list[Layout]:
+    """Each sheet's Layout, with its theme when it is named as one; every sheet's heading problems at once."""
+    themes = sheet_themes(tables, plan)
+    layouts: list[Layout] = []
+    problems: list[Problem] = []
+    for table in tables:
+        try:
+            layout = read_layout(table, ignored)
+        except PlanInvalid as invalid:
+            problems += invalid.problems
+            continue
+        layout.sheet_theme = themes.get(table.header.sheet or "")
+        layouts.append(layout)
+    problems += ignored_not_found(tables, layouts, ignored) if len(layouts) == len(tables) else []
+    if problems:
+        raise PlanInvalid(problems)
+    return layouts
 
 
 def _new_item_told(row: MatchedRow, fields: dict[str, Any]) -> str:
