@@ -8,15 +8,19 @@ never in any other exception (a traceback for the editor).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import REPO, copy_project
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from planspor.danish_timings import danish_period, schedule
+from planspor.model import Timing
+from planspor.periods import ONGOING, parse_period
 from planspor.problems import PlanInvalid
 from planspor.project import PLAN_FILE, load_project
 
@@ -107,3 +111,33 @@ def test_the_bundled_plan_is_valid(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "content" / "items", ignore_errors=True)
     load_project(project)
+
+
+@st.composite
+def timings(draw: st.DrawFn) -> Timing:
+    """Any timing the plan can hold: a year, quarter, month or day as start and end (in order), either alone, or an ongoing end."""
+    forms = st.one_of(
+        st.integers(2000, 2099).map(str),
+        st.tuples(st.integers(2000, 2099), st.integers(1, 4)).map(lambda p: f"{p[0]}-Q{p[1]}"),
+        st.tuples(st.integers(2000, 2099), st.integers(1, 12)).map(lambda p: f"{p[0]}-{p[1]:02d}"),
+        st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(dt.date.isoformat),
+    )
+    start = draw(st.one_of(st.none(), forms.map(parse_period)))
+    end = draw(st.one_of(st.none(), st.just(ONGOING), forms.map(parse_period)))
+    assume(start is not None or end is not None)
+    assume(start is None or end is None or end.last >= start.first)
+    return Timing(start, end)
+
+
+@given(timings())
+@SETTINGS
+def test_every_timing_the_site_shows_reads_back_from_a_tidsplan_cell(timing: Timing) -> None:
+    """The site's own words for a timing ("1. kvartal 2024 – 2. kvartal 2025", "senest maj 2025", "Løbende fra 2024")
+    are a Tidsplan cell the import reads as that same timing: a Word example or a copied table round-trips."""
+    for written in (timing.label(), timing.shown()):
+        both = schedule(written)
+        start, end = both if both is not None else (None, danish_period(written, "end"))
+        if timing.start is not None and timing.start == timing.end:
+            assert (start, end) == (None, timing.end), written  # one point: the end
+            continue
+        assert (start, end) == (timing.start, timing.end), written
