@@ -137,15 +137,15 @@ def _run_import(args: argparse.Namespace) -> int:
     for notice in change.notices:
         print(notice)
     if not change.messages:
-        print("Ingen ændringer: regnearket svarer til planen.")
+        print(f"Ingen ændringer: {'dokumentet' if Path(args.fil).suffix.lower() == '.docx' else 'regnearket'} svarer til planen.")
         return 0
     return _save_or_try(root, change, args.tør)
 
 
-@command("import", "Hent indsatser fra et regneark (.xlsx eller .csv) ind i planen.")
+@command("import", "Hent indsatser fra et regneark (.xlsx eller .csv) eller et Word-dokument (.docx) ind i planen.")
 @runs(_run_import)
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("fil", help="regnearket: en .xlsx-fil eller en .csv-fil (skabelonen ligger i skabeloner/)")
+    parser.add_argument("fil", help="regnearket (.xlsx eller .csv) eller Word-dokumentet (.docx); skabelon og eksempel ligger i skabeloner/")
     parser.add_argument(
         "--ark",
         metavar="NAVN",

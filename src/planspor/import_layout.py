@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .import_cells import cell_text, one_line
@@ -31,7 +31,6 @@ class Layout:
     budget_columns: dict[int, int] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=lambda: {c.key: c.header for c in ALL_COLUMNS})
     left_out: set[str] = field(default_factory=set)  # the headings `--ignorer` named that this sheet has
-    sheet_theme: str | None = None  # the theme of every row, when the sheet is named as a theme (import_workbook)
 
     def column(self, key: str) -> int | None:
         if key.startswith(BUDGET_KEY):
@@ -56,10 +55,10 @@ def heading_table(table: Table) -> Table:
         columns = [column_named(text) for text in (one_line(raw) for raw in row.cells) if text]
         keys = {column.key for column in columns if column is not None}
         if keys & {"id", "title"} and len(keys) >= 2:
-            return Table(row, tuple(rows[index + 1 :]), table.notices)
+            return replace(table, header=row, rows=tuple(rows[index + 1 :]))
     for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):  # a sheet of ids or titles alone
         if any((column := column_named(one_line(raw))) is not None and column.key in ("id", "title") for raw in row.cells):
-            return Table(row, tuple(rows[index + 1 :]), table.notices)
+            return replace(table, header=row, rows=tuple(rows[index + 1 :]))
     return table
 
 

@@ -43,11 +43,11 @@ class RowMatcher:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.taken = all_ids(plan)
-        self.sheet_ids: dict[str, int] = {}  # id -> the row it stands in
+        self.sheet_ids: dict[str, str] = {}  # id -> the row it stands in ("række 5", "række 5 på arket 'Skoler'")
         self.previous = {old: item for item in plan.items for old in item.previous_ids}
         # Each title's items (check refuses two with one title, so one each) and the rows that use it.
         self.by_title: dict[str, Item] = {title_key(item.title): item for item in plan.items}
-        self.sheet_titles: dict[str, int] = {}
+        self.sheet_titles: dict[str, str] = {}
 
     def match(self, cells: RowCells) -> MatchedRow | None:
         """The row matched to its item or a new id; None (with the problem recorded) when it cannot be."""
@@ -95,13 +95,13 @@ class RowMatcher:
 
     def _claim(self, row: MatchedRow) -> MatchedRow | None:
         if row.ident in self.sheet_ids:
-            row.cells.reject("id", f"Indsatsen '{row.ident}' står også i række {self.sheet_ids[row.ident]}. Hver indsats må kun stå i én række.")
+            row.cells.reject("id", f"Indsatsen '{row.ident}' står også i {self.sheet_ids[row.ident]}. Hver indsats må kun stå i én række.")
             return None
         title = row.cells.line("title")
         if title and (key := title_key(title)) in self.sheet_titles:
-            row.cells.reject("title", f"Titlen '{title}' står også i række {self.sheet_titles[key]}. To indsatser må ikke have samme titel.")
+            row.cells.reject("title", f"Titlen '{title}' står også i {self.sheet_titles[key]}. To indsatser må ikke have samme titel.")
             return None
-        self.sheet_ids[row.ident] = row.number
+        self.sheet_ids[row.ident] = row.cells.row.label
         if title:
-            self.sheet_titles[title_key(title)] = row.number
+            self.sheet_titles[title_key(title)] = row.cells.row.label
         return row

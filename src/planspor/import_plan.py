@@ -143,10 +143,11 @@ def history_for(row: MatchedRow, item: Item, plan: Plan, day: dt.date) -> dict[s
         row.cells.reject("end", f"Efter flytningen ville slut ({after_end.text}) ligge før start ({after_start.text}).")
     if timing and not comment:
         moved = "start" if "start" in timing and "end" not in timing else "end"
+        moved = moved if row.cells.layout.column(moved) is not None or row.cells.layout.column("schedule") is None else "schedule"
         row.cells.reject(
             moved,
             f"Tidspunktet flyttes ({current.label() or 'intet'} → {type(current)(after_start, after_end).label()}), men kolonnen Kommentar siger ikke hvorfor. "
-            + "Skriv begrundelsen i kolonnen Kommentar (tilføj kolonnen, hvis arket ikke har den), som planspor flyt kræver det.",
+            + "Skriv begrundelsen i kolonnen Kommentar (tilføj kolonnen, hvis den mangler), som planspor flyt kræver det.",
         )
     wanted = next((s for s in plan.statuses if s.id == status), None)
     if new_status and wanted and wanted.dropped and not comment:
@@ -171,7 +172,7 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
         editor.set_field(item.id, key, value)
     if changed:
         shown = "; ".join(_change_told(k, before[k], v) for k, v in changed.items())
-        messages.append(f"{item.id}: {shown} (række {row.number})")
+        messages.append(f"{item.id}: {shown} ({row.cells.row.label})")
     entry = history_for(row, item, plan, day)
     if entry is None:
         return messages
@@ -186,7 +187,7 @@ def apply_update(editor: PlanTextEditor, row: MatchedRow, item: Item, plan: Plan
         told.append(f"flyttet: {moved}")
     if entry.get("comment"):
         told.append(f"kommentar {shown_value(entry['comment'])}")
-    messages.append(f"{item.id}: {'; '.join(told)} ({entry['date'].isoformat()}, række {row.number})")
+    messages.append(f"{item.id}: {'; '.join(told)} ({entry['date'].isoformat()}, {row.cells.row.label})")
     return messages
 
 
@@ -212,4 +213,6 @@ def shown_value(value: Any) -> str:
         return "[" + ", ".join(str(v) for v in value) + "]"
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return plan_number(Decimal(value))
-    return f"'{value}'" if value != "" else "(tom)"
+    if value == "":
+        return "(tom)"
+    return "'" + " ⏎ ".join(str(value).splitlines()) + "'"  # a dry run keeps one line per change; ⏎ marks a line break

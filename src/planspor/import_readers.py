@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .import_csv import read_csv
+from .import_docx import read_docx
 from .import_rows import Table
 from .import_xlsx import read_xlsx
 from .problems import PlanInvalid, Problem
@@ -24,8 +25,9 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv,
     ".xlsx": read_xlsx,
     ".xlsm": read_xlsx,
+    ".docx": read_docx,
 }
-UNKNOWN_TYPE = "Filtypen '{suffix}' kan ikke læses. Gem regnearket som .xlsx (Excel-projektmappe) eller .csv."
+UNKNOWN_TYPE = "Filtypen '{suffix}' kan ikke læses. Gem regnearket som .xlsx (Excel-projektmappe) eller .csv, eller dokumentet som .docx (Word)."
 
 
 def read_tables(path: Path, sheet: str | None = None) -> list[Table]:

@@ -8,6 +8,7 @@ changes when a field is read differently or a new field is imported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .danish_timings import schedule
@@ -48,21 +49,21 @@ def _read_references(row: MatchedRow, plan: Plan) -> None:
         text = row.cells.line(key)
         if text:
             row.values[key] = _resolve(row, key, text, options, what)
-    _sheet_theme(row, plan)
+    _read_given(row, plan)
 
 
-def _sheet_theme(row: MatchedRow, plan: Plan) -> None:
-    """On a sheet named as a theme, the row's theme is the sheet's; a Tema cell that says otherwise is named."""
-    theme = row.cells.layout.sheet_theme
-    if theme is None:
-        return
-    written = row.values.setdefault("theme", theme)
-    if written != theme and "theme" not in row.cells.rejected:
-        title = next(t.title for t in plan.themes if t.id == theme)
+def _read_given(row: MatchedRow, plan: Plan) -> None:
+    """The theme or type the row's sheet or heading gives it (import_headings); a cell that says otherwise is named."""
+    names = {"theme": ("temaet", {t.id: t.title for t in plan.themes}), "kind": ("typen", {k.id: k.title for k in plan.kinds})}
+    for given in row.cells.row.given:
+        written = row.values.setdefault(given.key, given.ident)
+        if written == given.ident or given.key in row.cells.rejected:
+            continue
+        what, titles = names[given.key]
         row.cells.reject(
-            "theme",
-            f"Rækken står på arket '{row.cells.row.sheet}' (temaet '{title}'), men kolonnen {row.cells.header('theme')} siger '{written}'. "
-            + "Flyt rækken til det rigtige ark, eller ret cellen.",
+            given.key,
+            f"Rækken står {given.place}, som giver {what} '{titles[given.ident]}', men kolonnen {row.cells.header(given.key)} siger '{written}'. "
+            + "Flyt rækken, eller ret cellen.",
         )
 
 
@@ -101,14 +102,45 @@ def _read_lists(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
     for key, (options, what) in lists.items():
         parts = split_list(row.cells.raw(key))
         if parts:
-            row.values[key] = [_resolve(row, key, part, options, what) for part in parts]
+            row.values[key] = [ident for part in parts for ident in _joined(part, options) or [_resolve(row, key, part, options, what)]]
+
+
+# Between two names in one list cell, as Word documents write it: "Økonomiudvalget og Børne- og ungdomsudvalget".
+_AND = re.compile(r"(\s+og\s+|\s*&\s*|\s*/\s*)")
+
+
+def _joined(text: str, options: Options) -> list[str] | None:
+    """The ids of names joined by "og", "&" or "/" in one part, where a name may hold "og" itself
+    ("Børne- og ungdomsudvalget"); None if no way of cutting it names only known things."""
+    tokens = _AND.split(text)  # name, separator, name, ...
+    names, glues = tokens[::2], tokens[1::2]
+    if len(names) > 8:
+        return None  # 2^7 ways to cut is enough for any real cell
+    for cuts in range(1 << (len(names) - 1)):
+        pieces, current = [], names[0]
+        for index, glue in enumerate(glues):
+            if cuts >> index & 1:
+                pieces.append(current)
+                current = names[index + 1]
+            else:
+                current += glue + names[index + 1]
+        found = [_lookup(piece, options) for piece in [*pieces, current]]
+        if all(found):
+            return [ident for ident in found if ident]
+    return None
+
+
+def _lookup(text: str, options: Options) -> str | None:
+    for ident, title in options:
+        if text in (ident, title) or text.casefold() == title.casefold() or slugify(text) == ident:
+            return ident
+    return None
 
 
 def _resolve(row: MatchedRow, key: str, text: str, options: Options, what: str) -> str:
     """The id a cell names by id or title; rejected (and kept as written) when it names nothing known."""
-    for ident, title in options:
-        if text in (ident, title) or text.casefold() == title.casefold() or slugify(text) == ident:
-            return ident
+    if (ident := _lookup(text, options)) is not None:
+        return ident
     ids = [ident for ident, _ in options]
     shown = ", ".join(ids[:20]) + (f" (og {len(ids) - 20} flere)" if len(ids) > 20 else "")
     row.cells.reject(key, f"Ukendt {what} '{text}'.{suggest(text, ids + [t for _, t in options])} Tilladt (id eller titel): {shown}.")

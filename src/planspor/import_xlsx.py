@@ -2,7 +2,7 @@
 
 A workbook has several sheets: the one asked for with --ark, or else every
 visible sheet with anything in it that is not one of the template's helper
-sheets (a municipality may keep one theme per sheet; import_workbook matches
+sheets (a municipality may keep one theme per sheet; import_headings matches
 their names to the themes). A hidden sheet is not read, and the import says so;
 hidden rows and columns are read like the others, and the import says that too:
 nothing is skipped or taken in without a word. Cells come as Excel stores them
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .import_cells import cell_text
-from .import_rows import Table, table_from_rows
+from .import_rows import SHEET_LEVEL, Heading, Table, table_from_rows
 from .problems import PlanInvalid, Problem, suggest
 
 HELPER_SHEETS = ("Vejledning", "Lister")  # the template's guide and drop-down lists, never the data
@@ -45,7 +45,10 @@ def read_xlsx(path: Path, display: str, sheet: str | None) -> list[Table]:
     tables = []
     for index, name in enumerate(chosen):
         notices = [*_hidden_notices(workbook[name]), *(left_out if index == 0 else [])]
-        tables.append(table_from_rows(display, name, workbook[name].iter_rows(values_only=True), notices))
+        place = f"på arket '{name}'"  # the sheet's name may be its rows' theme (import_headings)
+        context = place if len(chosen) > 1 else ""
+        rows = workbook[name].iter_rows(values_only=True)
+        tables.append(table_from_rows(display, name, rows, notices, (Heading(name, SHEET_LEVEL, place),), context))
     return tables
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from .edit_checks import parse_day
 from .editing import Change, load_valid, text_editor
+from .import_headings import with_places
 from .import_layout import Layout, RowCells, heading_table, ignored_not_found, read_layout
 from .import_match import MatchedRow, RowMatcher
 from .import_plan import FIELD_NAMES, apply_update, check_new, new_item_fields, shown_value
@@ -30,7 +31,6 @@ from .import_readers import read_tables
 from .import_rows import Table
 from .import_site_columns import read_site_columns
 from .import_values import read_values
-from .import_workbook import sheet_themes
 from .model import Plan
 from .note_structure import note_template
 from .plan_columns import BUDGET_HELP, COLUMNS
@@ -46,8 +46,8 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     valid = load_valid(root)
     plan = valid.plan
     day = parse_day(day_text) if day_text else plan.info.data_as_of  # the sheet tells how things stood on the plan's data date
-    tables = [heading_table(table) for table in read_tables(path, sheet)]
-    layouts = _layouts(tables, plan, ignored)
+    tables = _placed([heading_table(table) for table in read_tables(path, sheet)], plan)
+    layouts = _layouts(tables, ignored)
     problems: list[Problem] = []
     matcher = RowMatcher(plan)  # one for the whole file: an item may not stand on two sheets either
     rows = [row for table, layout in zip(tables, layouts, strict=True) for row in _match_rows(table, layout, matcher, problems)]
@@ -69,9 +69,20 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     return Change(editor.result(), messages, notes, original=valid, notices=[notice for table in tables for notice in table.notices])
 
 
-def _layouts(tables: list[Table], plan: Plan, ignored: Collection[str]) -> list[Layout]:
-    """Each sheet's Layout, with its theme when it is named as one; every sheet's heading problems at once."""
-    themes = sheet_themes(tables, plan)
+def _placed(tables: list[Table], plan: Plan) -> list[Table]:
+    """The tables with the theme and kind their places give each row; what reading found wrong is told with the headings' problems."""
+    found = [problem for table in tables for problem in table.problems]
+    try:
+        placed = with_places(tables, plan)
+    except PlanInvalid as invalid:
+        raise PlanInvalid([*found, *invalid.problems]) from None
+    if found:
+        raise PlanInvalid(found)
+    return placed
+
+
+def _layouts(tables: list[Table], ignored: Collection[str]) -> list[Layout]:
+    """Each sheet's Layout; every sheet's heading problems at once."""
     layouts: list[Layout] = []
     problems: list[Problem] = []
     for table in tables:
@@ -80,7 +91,6 @@ def _layouts(tables: list[Table], plan: Plan, ignored: Collection[str]) -> list[
         except PlanInvalid as invalid:
             problems += invalid.problems
             continue
-        layout.sheet_theme = themes.get(table.header.sheet or "")
         layouts.append(layout)
     problems += ignored_not_found(tables, layouts, ignored) if len(layouts) == len(tables) else []
     if problems:
@@ -92,7 +102,7 @@ def _new_item_told(row: MatchedRow, fields: dict[str, Any]) -> str:
     """A new item with every field it gets, its first history entry and its note: what a dry run must show."""
     shown = "; ".join(f"{FIELD_NAMES.get(key, key)} {shown_value(value)}" for key, value in fields.items() if key not in ("id", "history"))
     first = fields["history"][0]
-    return f"Ny indsats: {row.ident} (række {row.number}): {shown}; status {first['status']} ({first['date'].isoformat()}); note {CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"
+    return f"Ny indsats: {row.ident} ({row.cells.row.label}): {shown}; status {first['status']} ({first['date'].isoformat()}); note {CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"
 
 
 def _match_rows(table: Table, layout: Layout, matcher: RowMatcher, problems: list[Problem]) -> list[MatchedRow]:
@@ -101,7 +111,7 @@ def _match_rows(table: Table, layout: Layout, matcher: RowMatcher, problems: lis
     return [row for row in matched if row is not None]
 
 
-def _read_row(row: MatchedRow, plan: Plan, day: dt.date, sheet_ids: dict[str, int], editor: PlanTextEditor) -> list[str]:
+def _read_row(row: MatchedRow, plan: Plan, day: dt.date, sheet_ids: dict[str, str], editor: PlanTextEditor) -> list[str]:
     """Read one matched row's cells; an existing item's changes go into the editor at once, a new item's wait."""
     read_values(row, plan, sheet_ids)
     read_site_columns(row, day)
