@@ -37,6 +37,7 @@ SECTIONS = [
     ("skriv-en-note", "Skriv en note"),
     ("tilfoej-en-strategi", "Tilføj en strategi"),
     ("importer-fra-regnearket", "Importér fra regnearket"),
+    ("importer-fra-word", "Importér fra Word"),
     ("se-siden-paa-din-egen-computer", "Se siden på din egen computer"),
     ("aabn-en-pull-request", "Åbn en pull request"),
     ("laes-en-fejlmeddelelse", "Læs en fejlmeddelelse"),
@@ -50,6 +51,7 @@ COMMAND_EXAMPLES = [
     "planspor flyt budget-i-balance --slut 2025-Q2 --kommentar",
     "planspor import plan.xlsx --tør",
     "planspor import plan.xlsx",
+    "planspor import skabeloner/udmoentningsplan-eksempel.docx --tør",
     "planspor check",
     "python3 dev.py serve",
 ]

@@ -57,9 +57,18 @@ def test_one_sheet_per_theme_gives_each_row_its_sheets_theme(project: Path, tmp_
     assert "Bemærk: række 6 og kolonne F på arket 'Økonomisk Politik' er skjult i regnearket, men er læst med som resten." in out
     assert "Arket 'Gammel udgave' er skjult i regnearket og er ikke læst. Skal det med, så importer det for sig med --ark \"Gammel udgave\"." in out
     assert "budget-i-balance: status i-gang → afsluttet; kommentar 'Budgettet er i balance.' (2024-10-01, række 4 på arket 'Økonomisk Politik')" in out
-    assert "Ny indsats: ny-analyse-af-anlaegsbudgettet (række 5 på arket 'Økonomisk Politik'): titel 'Ny analyse af anlægsbudgettet'; tema 'oekonomisk-politik'" in out
-    assert "styrket-oekonomiopfoelgning: status i-gang bekræftet; kommentar 'Opfølgningen kører, som den skal.' (2024-10-01, række 6 på arket 'Økonomisk Politik')" in out
-    assert "kapacitet-paa-aeldreomraadet: status ikke-paabegyndt bekræftet; kommentar 'Drøftes ved budgetseminaret.' (2024-10-01, række 4 på arket 'Hensigtserklæringer til kommend')" in out
+    assert (
+        "Ny indsats: ny-analyse-af-anlaegsbudgettet (række 5 på arket 'Økonomisk Politik'): titel 'Ny analyse af anlægsbudgettet'; tema 'oekonomisk-politik'"
+        in out
+    )
+    assert (
+        "styrket-oekonomiopfoelgning: status i-gang bekræftet; kommentar 'Opfølgningen kører, som den skal.' (2024-10-01, række 6 på arket 'Økonomisk Politik')"
+        in out
+    )
+    assert (
+        "kapacitet-paa-aeldreomraadet: status ikke-paabegyndt bekræftet; kommentar 'Drøftes ved budgetseminaret.' (2024-10-01, række 4 på arket 'Hensigtserklæringer til kommend')"
+        in out
+    )
     assert "raaderumsanalyse" not in out
     added, removed = diff_lines(project)
     assert removed == [] and "    theme: oekonomisk-politik" in added and added.count("      - date: 2024-10-01") == 4, added

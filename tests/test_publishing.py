@@ -306,33 +306,39 @@ def test_dependabot_updates_python_packages_and_actions() -> None:
 # -- 3. hosting at a root and under a sub-path -------------------------------------------
 
 
-@pytest.mark.parametrize("base", ["/", "/planspor/"])
-def test_every_link_on_every_page_answers_200(tmp_path: Path, base: str) -> None:
-    with built_site_served_at(tmp_path, base) as (url, site):
-        result = crawl(url)
-        folders = [page.parent.relative_to(site).as_posix() for page in site.rglob("index.html") if not forwards(page)]
-        pages = {url if folder == "." else f"{url}{folder}/" for folder in folders}
-        assert pages - result.statuses.keys() == set(), "pages no link leads to"
-        assert result.broken == []
-        assert result.foreign == {}, "pages load resources from other hosts"
-        sitemap = ElementTree.fromstring(fetch(url + "sitemap.xml").body)
-        locations = [str(loc.text).strip() for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-        assert locations and all(loc.startswith(url) for loc in locations)
-        assert [loc for loc in locations if fetch(loc).status != 200] == []
+@pytest.fixture(scope="module", params=["/", "/planspor/"])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site built for, and served at, the domain's root and a sub-path: once each for the tests of this part."""
+    with built_site_served_at(tmp_path_factory.mktemp("served"), request.param) as served:
+        yield served
+
+
+def test_every_link_on_every_page_answers_200(served: tuple[str, Path]) -> None:
+    url, site = served
+    result = crawl(url)
+    folders = [page.parent.relative_to(site).as_posix() for page in site.rglob("index.html") if not forwards(page)]
+    pages = {url if folder == "." else f"{url}{folder}/" for folder in folders}
+    assert pages - result.statuses.keys() == set(), "pages no link leads to"
+    assert result.broken == []
+    assert result.foreign == {}, "pages load resources from other hosts"
+    sitemap = ElementTree.fromstring(fetch(url + "sitemap.xml").body)
+    locations = [str(loc.text).strip() for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locations and all(loc.startswith(url) for loc in locations)
+    assert [loc for loc in locations if fetch(loc).status != 200] == []
 
 
 @pytest.mark.parametrize("depth", ["findes-ikke", "findes-ikke/", "a/b/c/", "a/b/c/d.html", "indsatser/findes-ikke/"])
-def test_the_404_page_works_at_any_depth_under_a_sub_path(tmp_path: Path, depth: str) -> None:
-    with built_site_served_at(tmp_path, "/planspor/") as (url, _site):
-        outside = f"http://127.0.0.1:{urlsplit(url).port}/andet-sted/{depth}"
-        for missing in (url + depth, outside):
-            response = fetch(missing)
-            assert response.status == 404
-            soup = BeautifulSoup(response.body, "html.parser")
-            assert soup.h1 is not None and soup.h1.get_text(strip=True) == "Siden findes ikke"
-            assert soup.find("html")["lang"] == "da"  # type: ignore[index]
-            result = crawl(*sorted(links_in(response.body.decode("utf-8"), missing)[0]))
-            assert result.broken == []
+def test_the_404_page_works_at_any_depth(served: tuple[str, Path], depth: str) -> None:
+    url, _site = served
+    outside = f"http://127.0.0.1:{urlsplit(url).port}/andet-sted/{depth}"
+    for missing in (url + depth, outside):
+        response = fetch(missing)
+        assert response.status == 404
+        soup = BeautifulSoup(response.body, "html.parser")
+        assert soup.h1 is not None and soup.h1.get_text(strip=True) == "Siden findes ikke"
+        assert soup.find("html")["lang"] == "da"  # type: ignore[index]
+        links = sorted(links_in(response.body.decode("utf-8"), missing)[0])  # the page's own links; the site behind them is crawled above
+        assert links and [f"{link} -> {status}" for link in links if (status := fetch(link).status) != 200] == []
 
 
 # -- 4. the footer and public-site basics --------------------------------------------------

@@ -12,7 +12,7 @@ from conftest import REPO
 CORE = REPO / "src" / "planspor"
 MAX_LINES = 400
 # The module each runtime dependency is imported as (a dependency not listed here fails the test).
-IMPORT_NAMES = {"mkdocs": "mkdocs", "mkdocs-material": "material", "PyYAML": "yaml", "pagefind": "pagefind", "openpyxl": "openpyxl"}
+IMPORT_NAMES = {"mkdocs": "mkdocs", "mkdocs-material": "material", "PyYAML": "yaml", "pagefind": "pagefind", "openpyxl": "openpyxl", "python-docx": "docx"}
 
 
 def core_modules() -> dict[str, Path]:
