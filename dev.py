@@ -6,7 +6,8 @@
 
 Everything Python is installed into .venv/ from the lock files in requirements/, so every machine builds
 with the same versions; a .venv made by another Python version is made again. `test` also finds or installs
-a Chromium and nginx (devtools/system_programs.py says how). Extra arguments are passed on:
+a Chromium and nginx (devtools/system_programs.py says how), Java and the validators the suite runs on the
+built site (devtools/validator_programs.py). Extra arguments are passed on:
 ``python3 dev.py serve --dev-addr 127.0.0.1:8001`` or ``python3 dev.py test -k search``.
 """
 
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from devtools import python_env, system_programs
+from devtools import python_env, system_programs, validator_programs
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -77,6 +78,16 @@ def provision_programs(env: dict[str, str]) -> bool:
         return False
     env.update(found)
     print(f"Chromium: {found['PLANSPOR_CHROMIUM']}; nginx: {found['PLANSPOR_NGINX']} ({time.monotonic() - started:.1f} s)", flush=True)
+    started = time.monotonic()
+    try:
+        validators = validator_programs.ensure_validators(system_programs.Machine(python=venv_bin("python"), env=env))
+    except system_programs.ProvisionError as error:
+        print(f"\n{error}", file=sys.stderr, flush=True)
+        return False
+    env.update(validators)
+    print(
+        f"Java: {validators['PLANSPOR_JAVA']}; W3C Nu HTML Checker and HTML_CodeSniffer in devtools/validators ({time.monotonic() - started:.1f} s)", flush=True
+    )
     return True
 
 
