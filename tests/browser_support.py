@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,6 +68,23 @@ def axe_violations(page: Page, *, context: str | None = None) -> list[str]:
             for node in violation["nodes"]:
                 summary = " ".join(str(node.get("failureSummary", "")).split())
                 found.append(f"{violation['id']} ({violation['impact']}) at {node['target']}: {summary} | {node['html'][:160]}")
+    return found
+
+
+HTMLCS_JS = Path(os.environ.get("PLANSPOR_HTMLCS") or REPO / "devtools/validators/node_modules/html_codesniffer/build/HTMLCS.js")
+# HTMLCS.process's callback fires when every sniff is done; errors only (warnings and notices ask a person to look).
+_HTMLCS_RUN = """() => new Promise((resolve, reject) => HTMLCS.process("WCAG2AA", document, () => resolve(
+    HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => m.code + " at " + (m.element.outerHTML || m.element.nodeName).slice(0, 160) + ": " + m.msg)
+), reject, "en"))"""
+
+
+def htmlcs_errors(page: Page) -> list[str]:
+    """HTML_CodeSniffer's WCAG2AA errors on the page as it stands, one readable line each."""
+    if not HTMLCS_JS.is_file():
+        raise AssertionError(f"HTML_CodeSniffer is not installed ({HTMLCS_JS}): run python3 dev.py test, which installs it.")
+    if page.evaluate("typeof window.HTMLCS") == "undefined":
+        page.evaluate(HTMLCS_JS.read_text(encoding="utf-8") + "\nwindow.HTMLCS = HTMLCS;")  # injected, never fetched
+    found: list[str] = page.evaluate(_HTMLCS_RUN)
     return found
 
 

@@ -1,15 +1,16 @@
-"""axe-core finds nothing on any page type, in the states a visitor opens.
+"""axe-core and HTML_CodeSniffer find nothing on any page type, in the states a visitor opens.
 
-WCAG 2.1 A/AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa) and, on its own, the
-WCAG 2.2 rule target-size, at 1280 px and at 360 px. The same visits write
-the screenshots in screenshots/.
+axe: WCAG 2.1 A/AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa) and, on its own,
+the WCAG 2.2 rule target-size. HTML_CodeSniffer (pinned from npm, devtools/validators):
+its WCAG2AA errors, none filtered. Both at 1280 px and at 360 px. The same visits
+write the screenshots in screenshots/.
 """
 
 from __future__ import annotations
 
 import pytest
 from browser_pages import BY_NAME, PAGE_TYPES, PageType
-from browser_support import axe_violations, open_drawer, screenshot, visit
+from browser_support import axe_violations, htmlcs_errors, open_drawer, screenshot, visit
 from playwright.sync_api import BrowserContext
 
 pytestmark = pytest.mark.browser
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda p: p.id)
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_page_type_has_no_axe_violations(request: pytest.FixtureRequest, bundled_url: str, page_type: PageType, width: str) -> None:
+def test_page_type_has_no_axe_violations_or_htmlcs_errors(request: pytest.FixtureRequest, bundled_url: str, page_type: PageType, width: str) -> None:
     context: BrowserContext = request.getfixturevalue(width)
     page = context.new_page()
     try:
@@ -25,6 +26,7 @@ def test_page_type_has_no_axe_violations(request: pytest.FixtureRequest, bundled
         assert response is not None and response.status == page_type.status
         screenshot(page, f"{page_type.name}-{1280 if width == 'desktop' else 360}")
         assert axe_violations(page) == []
+        assert htmlcs_errors(page) == []
     finally:
         page.close()
 
@@ -39,6 +41,7 @@ def test_mobile_drawer_open_has_no_axe_violations(bundled_url: str, phone: Brows
             assert page.evaluate("document.documentElement.scrollWidth") <= 360
             screenshot(page, f"{page_type.name}-drawer-360")
             assert axe_violations(page) == [], page_type.name
+            assert htmlcs_errors(page) == [], page_type.name
     finally:
         page.close()
 
@@ -54,6 +57,7 @@ def test_status_table_with_a_filter_applied_has_no_axe_violations(request: pytes
         assert page.locator("#ps-all-items tbody tr:visible").count() < page.locator("#ps-all-items tbody tr").count()
         screenshot(page, f"status-table-filtered-{1280 if width == 'desktop' else 360}")
         assert axe_violations(page) == []
+        assert htmlcs_errors(page) == []
     finally:
         page.close()
 

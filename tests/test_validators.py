@@ -1,9 +1,10 @@
-"""The validators an auditor runs, on the built site: the W3C Nu HTML Checker finds nothing.
+"""The validators an auditor runs, on the built site: the W3C Nu HTML Checker finds nothing
+(HTML_CodeSniffer runs in the browser tests, test_browser_a11y.py).
 
 vnu.jar comes pinned from npm (devtools/validators), Java from the machine; `python3 dev.py test`
 provides both (devtools/validator_programs.py) and says where in PLANSPOR_VNU_JAR and PLANSPOR_JAVA.
 Every HTML file of the built bundled site is checked in one run, errors and warnings alike: no
-message is filtered. Two of Material's templates are copied to fix what the checker found in them;
+message is filtered. Three of Material's templates are copied to fix what the checker found in them;
 the copies are compared with the installed Material's, so an upgrade shows what to copy again.
 """
 
@@ -64,8 +65,14 @@ def test_the_copied_base_template_is_materials_but_for_the_checkboxes_autocomple
     ]
     assert added == [
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" aria-label="Søgning åben">',
     ]
+
+
+def test_the_copied_nav_item_template_is_materials_but_for_the_toc_toggle_beside_its_label() -> None:
+    removed, added = changed_lines(OVERRIDES / "partials" / "nav-item.html", MATERIAL_TEMPLATES / "partials" / "nav-item.html")
+    toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert (removed, added) == ([toggle], [toggle]), "the toggle moved inside {% if toc %}, nothing else changed"
 
 
 def test_the_copied_toc_template_is_materials_but_for_the_title_off_the_navigation() -> None:
