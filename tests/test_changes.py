@@ -32,6 +32,7 @@ def test_the_plan_feed_has_one_entry_per_change_matching_the_histories(bundled_s
     assert feed.tag == f"{ATOM}feed"
     assert feed.find(f"{ATOM}title").text.startswith("[Eksempeldata] ")
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://127.0.0.1:8000/feeds/aendringer.xml"
+    assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://127.0.0.1:8000/aendringer/"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(history_entries())
     labels = {s["id"]: s["label"] for s in raw_plan()["statuses"]}
@@ -62,6 +63,9 @@ def test_theme_feeds_hold_only_their_themes_changes(bundled_site: BuiltSite) -> 
     items = {i["id"]: i for i in raw_plan()["items"]}
     for theme in raw_plan()["themes"]:
         feed = parse_feed(bundled_site, f"feeds/temaer/{theme['id']}.xml")
+        assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == f"http://127.0.0.1:8000/temaer/{theme['id']}/", (
+            "a theme's feed follows the theme's page"
+        )
         entries = feed.findall(f"{ATOM}entry")
         expected = sum(len(i["history"]) for i in items.values() if i["theme"] == theme["id"])
         assert len(entries) == expected

@@ -105,8 +105,9 @@ def _entry_id(plan: Plan, change: Change) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
-def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Change]) -> str:
-    """An Atom 1.0 feed of the newest changes. Links are absolute when site_url is known."""
+def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Change], page: str | None = None) -> str:
+    """An Atom 1.0 feed of the newest changes. Links are absolute when site_url is known; ``page``: the
+    page the feed follows (a theme's feed, the theme), its `alternate` link; else the list of changes."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
     newest = changes[:FEED_LIMIT]
@@ -123,7 +124,7 @@ def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Ch
     sub(feed, "subtitle", f"Ændringer i status og tidspunkt for {plan.info.title}, {plan.info.municipality}.")
     sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
     sub(feed, "link", rel="self", type="application/atom+xml", href=addresses.absolute(site_url, path))
-    sub(feed, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.url_of(addresses.CHANGE_LIST)))
+    sub(feed, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, page or addresses.url_of(addresses.CHANGE_LIST)))
     author = sub(feed, "author")
     sub(author, "name", plan.info.municipality)
     sub(feed, "generator", "Planspor")

@@ -154,7 +154,8 @@ def feed_files(plan: Plan, site_url: str) -> list[PageSource]:
     ]
     for theme in plan.themes:
         path = addresses.theme_feed(theme.id)
-        feeds.append(PageSource(path, changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", changes.all_changes(plan, theme))))
+        theme_changes = changes.all_changes(plan, theme)
+        feeds.append(PageSource(path, changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", theme_changes, addresses.theme(theme.id))))
     return feeds
 
 
