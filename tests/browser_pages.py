@@ -39,6 +39,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("about", "om/"),
     PageType("editors-guide", "vejledning/"),
     PageType("privacy", "privatliv/"),
+    PageType("accessibility-statement", "was/"),
     PageType("status-view", "status/i-gang/"),
     PageType("changes", "aendringer/"),
     PageType("figures", "tal/"),

@@ -82,8 +82,6 @@ def links_in(html: str, page_url: str) -> tuple[set[str], set[str]]:
             continue  # a link to a place on the same page (the skip link, a heading) fetches nothing
         url = urldefrag(urljoin(page_url, str(value))).url
         loads_it = tag.name in ("script", "img", "source", "iframe") or (tag.name == "link" and bool(RESOURCE_RELS & set(tag.get("rel") or [])))
-        if tag.name == "a" and url.startswith(PREVIEW) and not page_url.startswith(PREVIEW):
-            continue  # the editors' guide names the preview address of `python3 dev.py serve`
         if urlsplit(url).hostname == "127.0.0.1":
             local.add(url)
         elif loads_it:
@@ -321,6 +319,7 @@ def test_every_link_on_every_page_answers_200(served: tuple[str, Path]) -> None:
     assert pages - result.statuses.keys() == set(), "pages no link leads to"
     assert result.broken == []
     assert result.foreign == {}, "pages load resources from other hosts"
+    assert [link for link in result.statuses if link.startswith(PREVIEW)] == [], "a page links to the preview on the editor's own computer"
     sitemap = ElementTree.fromstring(fetch(url + "sitemap.xml").body)
     locations = [str(loc.text).strip() for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert locations and all(loc.startswith(url) for loc in locations)
@@ -349,10 +348,14 @@ def test_footer_by_default_says_data_as_of_and_that_the_statement_is_missing(bun
     assert footer is not None
     text = " ".join(footer.get_text(" ").split())
     assert "Data pr. 1. oktober 2024" in text
-    assert "Tilgængelighedserklæring: ikke angivet endnu" in text
+    missing = footer.select_one(".ps-footer__missing")
+    assert missing is not None and missing.get_text(strip=True) == "Tilgængelighedserklæring: ikke angivet endnu"
     links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
     assert links["Privatliv"] == "../../privatliv/" and links["Om planen"] == "../../om/"
-    assert "Tilgængelighedserklæring" not in links
+    assert links["Tilgængelighedserklæring"] == "../../was/", "the page at <domain>/was says it is not given yet"
+    was = bundled_site.soup("/was/")
+    assert was.h1 is not None and was.h1.get_text(strip=True) == "Tilgængelighedserklæring"
+    assert "er ikke angivet endnu" in was.get_text() and was.select_one('meta[http-equiv="refresh"]') is None
 
 
 def test_footer_names_the_commit_and_links_it_and_the_statement_when_configured(project: Path, tmp_path: Path) -> None:
@@ -373,6 +376,10 @@ def test_footer_names_the_commit_and_links_it_and_the_statement_when_configured(
     footer_links = {a.get_text(strip=True): a["href"] for a in soup.select("footer a")}
     assert footer_links["Tilgængelighedserklæring"] == statement
     assert "ikke angivet endnu" not in soup.get_text()
+    was = BeautifulSoup((tmp_path / "site" / "was" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    refresh = was.select_one('meta[http-equiv="refresh"]')
+    assert refresh is not None and refresh["content"] == f"0; url={statement}", "<domain>/was forwards to the statement, without JavaScript"
+    assert was.select_one("article a")["href"] == statement  # type: ignore[index]
 
 
 def test_footer_names_the_commit_without_a_link_when_no_repository_is_configured(project: Path, tmp_path: Path) -> None:
@@ -554,6 +561,8 @@ def test_nginx_redirects_folders_without_a_slash_relatively(nginx_url: tuple[str
     url, _site = nginx_url
     response = fetch(url + "om")
     assert response.status == 301 and response.headers["Location"] == "/om/"
+    was = fetch(url + "was")  # where Digitaliseringsstyrelsen looks for the accessibility statement
+    assert was.status == 301 and was.headers["Location"] == "/was/" and fetch(url + "was/").status == 200
 
 
 def test_nginx_compresses_text(nginx_url: tuple[str, Path]) -> None:
@@ -568,7 +577,7 @@ def test_nginx_compresses_text(nginx_url: tuple[str, Path]) -> None:
     assert plain.headers.get("Content-Encoding") is None and plain.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_nginx_caches_hashed_files_long_and_pages_briefly(nginx_url: tuple[str, Path]) -> None:
+def test_nginx_caches_hashed_files_long_and_revalidates_the_rest(nginx_url: tuple[str, Path]) -> None:
     url, site = nginx_url
     long_lived = "public, max-age=31536000, immutable"
     hashed = [
@@ -583,8 +592,11 @@ def test_nginx_caches_hashed_files_long_and_pages_briefly(nginx_url: tuple[str, 
         assert (response.status, response.headers["Cache-Control"]) == (200, long_lived), file
     for path in ("", "indsatser/budget-i-balance/", "assets/stylesheets/planspor.css", "pagefind/pagefind-entry.json", "pagefind/pagefind.js", "sitemap.xml"):
         response = fetch(url + path)
-        assert (response.status, response.headers["Cache-Control"]) == (200, "public, max-age=300"), path
-    assert fetch(url + "findes-ikke/").headers["Cache-Control"] == "public, max-age=300"
+        assert (response.status, response.headers["Cache-Control"]) == (200, "no-cache"), path
+        etag = response.headers["ETag"]
+        again = fetch(url + path, **{"If-None-Match": etag})
+        assert (again.status, again.body) == (304, b""), f"{path}: an unchanged file is not sent again"
+    assert fetch(url + "findes-ikke/").headers["Cache-Control"] == "no-cache"
     assert fetch(url).headers["Server"] == "nginx"  # no version number
 
 

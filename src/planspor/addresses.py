@@ -114,6 +114,9 @@ CHANGE_LIST = f"{CHANGES}/index.md"
 FIGURES = "tal/index.md"
 BUDGET = "oekonomi/index.md"
 REPORT = f"{REPORTS}/index.md"
+# Digitaliseringsstyrelsen expects a public body's accessibility statement at <domain>/was: the page
+# forwards to the statement configured in mkdocs.yml (extra.accessibility_statement_url).
+ACCESSIBILITY = "was.md"
 # Editors' pages the site's chrome links to (content/vejledning.md, content/privatliv.md).
 GUIDE = "vejledning.md"
 PRIVACY = "privatliv.md"
@@ -185,6 +188,7 @@ def site_links() -> dict[str, str]:
         "report": url_of(REPORT),
         "guide": url_of(GUIDE),
         "privacy": url_of(PRIVACY),
+        "accessibility": url_of(ACCESSIBILITY),
         "search_bundle": SEARCH_BUNDLE,
     }
 
@@ -211,6 +215,7 @@ GENERATED_FOLDERS = {
     "data": "de åbne data",
     "feeds": "feeds med ændringer",
     "pagefind": "søgeindekset",
+    "was": "tilgængelighedserklæringens adresse",
 }
 GENERATED_ASSETS = (STATUS_CSS, ICON_SPRITE)
 _TEXT_PAGE_AT = {url_of(src_uri): src_uri for src_uri in TEXT_PAGES}

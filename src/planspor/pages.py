@@ -90,6 +90,8 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     yield about(ctx)
     search: Page = {"site": ctx.site, "page": "search"}
     yield ctx.page(addresses.SEARCH, "Søg", search, "")
+    accessibility: Page = {"site": ctx.site, "page": "accessibility"}
+    yield ctx.page(addresses.ACCESSIBILITY, "Tilgængelighedserklæring", accessibility, "")
     yield from free_pages(ctx)
 
 
