@@ -354,7 +354,7 @@ def test_footer_by_default_says_data_as_of_and_that_the_statement_is_missing(bun
     assert links["Privatliv"] == "../../privatliv/" and links["Om planen"] == "../../om/"
     assert links["Tilgængelighedserklæring"] == "../../was/", "the page at <domain>/was says it is not given yet"
     was = bundled_site.soup("/was/")
-    assert was.h1 is not None and was.h1.get_text(strip=True) == "Tilgængelighedserklæring"
+    assert was.h1 is not None and was.h1.get_text(strip=True).replace("\xad", "") == "Tilgængelighedserklæring"
     assert "er ikke angivet endnu" in was.get_text() and was.select_one('meta[http-equiv="refresh"]') is None
 
 
