@@ -7,10 +7,8 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,10 +23,10 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, free_port, run_mkdocs_build, stop
+from conftest import REPO, BuiltSite, free_port, run_mkdocs_build
 from server import serve_site
 
-from devtools import python_env
+from devtools import nginx_recipe, python_env
 
 WORKFLOWS = REPO / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "site.yml"
@@ -465,68 +463,14 @@ def test_the_footer_meets_wcag_aa_contrast(bundled_url: str, browser: Any) -> No
 # -- 6. self-hosting with nginx ------------------------------------------------------------
 
 
-def nginx_binary() -> str:
-    """The nginx that `python3 dev.py test` found or installed (PLANSPOR_NGINX), else one on the PATH."""
-    named = os.environ.get("PLANSPOR_NGINX")
-    binary = named or shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None)
-    if binary is None:
-        pytest.fail("nginx mangler til testen af deploy/nginx/planspor.conf: kør python3 dev.py test, som installerer den.")
-    return binary
-
-
 @contextmanager
 def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
-    """Debian's nginx on 127.0.0.1:port serving root with exactly deploy/nginx/planspor.conf."""
-    work.mkdir(parents=True)
-    server_block = NGINX_CONF.read_text(encoding="utf-8")
-    for placeholder, value in {
-        "@@SERVER_NAME@@": "localhost",
-        "@@LISTEN@@": f"127.0.0.1:{port}",
-        "@@ROOT@@": str(root),
-        "@@REDIRECTS@@": str(REPO / "deploy" / "nginx" / "redirects.conf"),
-    }.items():
-        assert placeholder in server_block, f"{placeholder} is documented but missing"
-        server_block = server_block.replace(placeholder, value)
-    assert "@@" not in server_block
-    (work / "planspor.conf").write_text(server_block, encoding="utf-8")
-    temp_paths = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    mime_types = next((p for p in ("/etc/nginx/mime.types", "/usr/local/etc/nginx/mime.types") if Path(p).exists()), None)
-    assert mime_types, "nginx's mime.types is missing"
-    # As root, nginx's workers would run as nobody, who cannot read pytest's private temp folders.
-    user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"{user}worker_processes 1;\nevents {{ worker_connections 64; }}\n"
-        f"http {{\n  include {mime_types};\n  default_type application/octet-stream;\n  access_log off;\n{temp_paths}\n"
-        f"  include {work / 'planspor.conf'};\n}}\n",
-        encoding="utf-8",
-    )
-    command = [
-        nginx_binary(),
-        "-p",
-        str(work),
-        "-e",
-        "stderr",
-        "-c",
-        str(work / "nginx.conf"),
-        "-g",
-        f"daemon off; pid {work / 'nginx.pid'}; error_log stderr;",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    """Debian's nginx on 127.0.0.1:port serving root with exactly deploy/nginx/planspor.conf (devtools/nginx_recipe)."""
     try:
-        deadline = time.monotonic() + 15
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"nginx stoppede: {process.communicate()[0]}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("nginx svarede ikke inden for 15 sekunder")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(process)
+        with nginx_recipe.running_nginx(root, port, work) as url:
+            yield url
+    except nginx_recipe.NginxError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")
