@@ -69,25 +69,23 @@ def serve(args: list[str]) -> int:
 
 
 def provision_programs(env: dict[str, str]) -> bool:
-    """Find or install the browser and nginx; put their paths in env. False (with a message) when impossible."""
-    started = time.monotonic()
-    try:
-        found = system_programs.provision(system_programs.Machine(python=venv_bin("python"), env=env))
-    except system_programs.ProvisionError as error:
-        print(f"\n{error}", file=sys.stderr, flush=True)
-        return False
-    env.update(found)
-    print(f"Chromium: {found['PLANSPOR_CHROMIUM']}; nginx: {found['PLANSPOR_NGINX']} ({time.monotonic() - started:.1f} s)", flush=True)
-    started = time.monotonic()
-    try:
-        validators = validator_programs.ensure_validators(system_programs.Machine(python=venv_bin("python"), env=env))
-    except system_programs.ProvisionError as error:
-        print(f"\n{error}", file=sys.stderr, flush=True)
-        return False
-    env.update(validators)
-    print(
-        f"Java: {validators['PLANSPOR_JAVA']}; W3C Nu HTML Checker and HTML_CodeSniffer in devtools/validators ({time.monotonic() - started:.1f} s)", flush=True
+    """Find or install the browser, nginx, Java and the validators; put their paths in env. False (with a message) when impossible."""
+    steps = (
+        (system_programs.provision, lambda found: f"Chromium: {found['PLANSPOR_CHROMIUM']}; nginx: {found['PLANSPOR_NGINX']}"),
+        (
+            validator_programs.ensure_validators,
+            lambda found: f"Java: {found['PLANSPOR_JAVA']}; W3C Nu HTML Checker and HTML_CodeSniffer in devtools/validators",
+        ),
     )
+    for provide, told in steps:
+        started = time.monotonic()
+        try:
+            found = provide(system_programs.Machine(python=venv_bin("python"), env=env))
+        except system_programs.ProvisionError as error:
+            print(f"\n{error}", file=sys.stderr, flush=True)
+            return False
+        env.update(found)
+        print(f"{told(found)} ({time.monotonic() - started:.1f} s)", flush=True)
     return True
 
 

@@ -10,10 +10,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+
+from devtools.processes import stop
+
+__all__ = ["stop"]  # the tests import it from here, as before it moved to devtools
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "theme_overrides", "content", "data")
@@ -48,16 +51,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def stop(process: subprocess.Popen[Any]) -> None:
-    """Stop a server a test started: politely, then for good."""
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def run_planspor(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
