@@ -96,9 +96,21 @@ def test_a_sheet_that_names_no_theme_or_a_row_on_the_wrong_sheet_is_named(projec
     sheet.title = "Skoler og dagtilbud"
     sheet.append(["Nr.", "Hovedpunkt", "Bemærkninger"])
     sheet.append(["budget-i-balance", "Økonomisk Politik", "Står på det forkerte ark"])
+    other = book.create_sheet("Effektiviseringer")  # two sheets: each is a theme
+    other.append(["Nr.", "Hovedpunkt", "Bemærkninger"])
+    other.append(["digital-selvbetjening", "", "Står på det rigtige ark"])
     book.save(path)
     stderr = refused(run_planspor(project, "import", str(path)), project)
     assert (
         "plan.xlsx:2 [Skoler og dagtilbud!B2 (Hovedpunkt)]: Rækken står på arket 'Skoler og dagtilbud', som giver temaet 'Skoler og dagtilbud', "
         "men kolonnen Hovedpunkt siger 'oekonomisk-politik'. Flyt rækken, eller ret cellen."
     ) in stderr
+
+
+def test_one_sheets_name_is_only_a_name(project: Path, tmp_path: Path) -> None:
+    """A workbook of one sheet that happens to be called as a theme moves no item to that theme."""
+    commit(project)
+    path = tmp_path / "plan.xlsx"
+    workbook(path, {"Effektiviseringer": [["budget-i-balance", "", "", "", "", "Status uændret."]]})
+    out = ok(run_planspor(project, "import", str(path), "--tør"))
+    assert "tema" not in out and "budget-i-balance: status i-gang bekræftet; kommentar 'Status uændret.'" in out

@@ -40,8 +40,9 @@ def with_places(tables: Sequence[Table], plan: Plan) -> list[Table]:
     """The tables with each row's Given theme and kind; PlanInvalid naming every heading that should name one and does not."""
     options = [_Named("theme", t.id, t.title) for t in plan.themes] + [_Named("kind", k.id, k.title) for k in plan.kinds]
     headings = {heading for table in tables for row in (table.header, *table.rows) for heading in row.headings}
-    named = {heading: _named(heading, options) for heading in headings}
     sheets = list(dict.fromkeys(row.headings[0].text for table in tables for row in (table.header,) if row.headings and row.headings[0].level == SHEET_LEVEL))
+    # One sheet's name is only a name: a sheet called "Effektiviseringer" that holds every theme's rows must not move them.
+    named = {heading: None if heading.level == SHEET_LEVEL and len(sheets) < 2 else _named(heading, options) for heading in headings}
     roles = {heading.level for heading, found in named.items() if found is not None} | ({SHEET_LEVEL} if len(sheets) > 1 else set())
     problems: dict[Heading, Problem] = {}
     result = []
