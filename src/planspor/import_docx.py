@@ -29,12 +29,11 @@ from typing import Any
 
 from .docx_text import Styles, cell_text, heading_level, paragraph_text, tracked_changes, w
 from .import_cells import one_line
+from .import_layout import HEADING_SEARCH_ROWS, is_heading_row
 from .import_rows import BOLD_LEVEL, Heading, SheetRow, Table
-from .plan_columns import column_named
 from .problems import PlanInvalid, Problem
 
 IN_TABLE_LEVEL = BOLD_LEVEL + 1  # a row that is one cell across the table: a heading for the rows under it
-HEADING_ROWS = 10  # how far down a table its column headings may be, as in a sheet (import_layout)
 
 
 def read_docx(path: Path, display: str, sheet: str | None) -> list[Table]:
@@ -182,12 +181,8 @@ def _children(element: Any, tag: str) -> list[Any]:
 
 
 def _has_item_headings(grid: list[_GridRow]) -> bool:
-    """Whether one of the table's first rows has a Titel or Id heading (or Emne, Nr.) and another known one."""
-    for row in grid[:HEADING_ROWS]:
-        keys = {column.key for column in (column_named(one_line(v)) for v in row.values if v) if column is not None}
-        if keys & {"id", "title"} and len(keys) >= 2:
-            return True
-    return False
+    """Whether one of the table's first rows holds the column headings of items, as a sheet's would (import_layout)."""
+    return any(is_heading_row(row.values) for row in grid[:HEADING_SEARCH_ROWS])
 
 
 def _tracked_message(changes: list[str]) -> str:

@@ -46,15 +46,19 @@ class Layout:
 HEADING_SEARCH_ROWS = 10
 
 
+def is_heading_row(cells: Sequence[Any]) -> bool:
+    """Whether the row is a table's column headings: an Id or Titel heading (or one of theirs, as "Emne") and another known one."""
+    keys = {column.key for column in (column_named(one_line(raw)) for raw in cells if one_line(raw)) if column is not None}
+    return bool(keys & {"id", "title"}) and len(keys) >= 2
+
+
 def heading_table(table: Table) -> Table:
     """The table from its heading row down. A municipality's own sheet often begins with a title
     ("Udmøntningsplan 2025-2028"), a date or a note; the heading row is the first of the sheet's
     first rows with an Id or Titel heading (or one of theirs, as "Emne") and another known one."""
     rows = [table.header, *table.rows]
     for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):
-        columns = [column_named(text) for text in (one_line(raw) for raw in row.cells) if text]
-        keys = {column.key for column in columns if column is not None}
-        if keys & {"id", "title"} and len(keys) >= 2:
+        if is_heading_row(row.cells):
             return replace(table, header=row, rows=tuple(rows[index + 1 :]))
     for index, row in enumerate(rows[:HEADING_SEARCH_ROWS]):  # a sheet of ids or titles alone
         if any((column := column_named(one_line(raw))) is not None and column.key in ("id", "title") for raw in row.cells):

@@ -77,8 +77,8 @@ def _hidden_notices(worksheet: Any) -> list[str]:
     them to mean 'not these' (a filter hides rows, too), so the import names them."""
     from openpyxl.utils import get_column_letter
 
-    filled_rows = {cell.row for row in worksheet.iter_rows() for cell in row if cell_text(cell.value)}
-    filled_columns = {cell.column for row in worksheet.iter_rows() for cell in row if cell_text(cell.value)}
+    filled = [(cell.row, cell.column) for row in worksheet.iter_rows() for cell in row if cell_text(cell.value)]
+    filled_rows, filled_columns = {r for r, _ in filled}, {c for _, c in filled}
     rows = sorted(number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden and number in filled_rows)
     columns = sorted(
         column
