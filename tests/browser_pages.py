@@ -8,8 +8,10 @@ one line here. Paths are relative to the site root, as a visitor types them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import ViewportSize
+if TYPE_CHECKING:  # bench/lighthouse.py reads this list with the system Python, without Playwright
+    from playwright.sync_api import ViewportSize
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,25 @@ def test_open_drawer_does_not_scroll_sideways(phone: BrowserContext, bundled_url
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     finally:
         page.close()
+
+
+def test_a_box_that_scrolls_sideways_on_a_phone_is_a_labelled_region_a_keyboard_can_reach(phone: BrowserContext, bundled_url: str) -> None:
+    """The guide's wide tables scroll inside their box on a phone (its code wraps); planspor.js makes
+    each such box focusable (so arrow keys scroll it) and names it, after the first paint, and only those."""
+    page = phone.new_page()
+    try:
+        visit(page, bundled_url, BY_NAME["editors-guide"])
+        page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[role=region]') !== null")
+        boxes = page.eval_on_selector_all(
+            ".md-typeset pre > code, .md-typeset__scrollwrap",
+            """boxes => boxes.map(b => ({code: b.tagName === 'CODE', scrolls: b.scrollWidth > b.clientWidth + 1,
+                                        tabindex: b.getAttribute('tabindex'), role: b.getAttribute('role'), label: b.getAttribute('aria-label')}))""",
+        )
+        scrolling = [b for b in boxes if b["scrolls"]]
+        assert scrolling and len(scrolling) < len(boxes), "some of the guide's boxes scroll on a phone, not all"
+        for box in scrolling:
+            label = "Kodeeksempel (kan rulles sidelæns)" if box["code"] else "Tabel (kan rulles sidelæns)"
+            assert box == {**box, "tabindex": "0", "role": "region", "label": label}
+        assert all(b["tabindex"] is None and b["role"] is None for b in boxes if not b["scrolls"])
+    finally:
+        page.close()

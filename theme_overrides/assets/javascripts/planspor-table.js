@@ -1,5 +1,6 @@
 /* Planspor: sort and filter the table of all items. Progressive enhancement:
-   without JavaScript the table shows every item and the filters stay hidden. */
+   without JavaScript the table shows every item, and the stylesheet hides
+   the filters (@media (scripting: none)). */
 (function () {
   "use strict";
 
@@ -81,7 +82,6 @@
     form.addEventListener("change", function () { apply(); remember(); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(); remember(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); remember(); });
-    form.hidden = false;
     if (restore()) apply();
   }
 
