@@ -59,6 +59,8 @@ BY_NAME: dict[str, PageType] = {page.name: page for page in PAGE_TYPES}
 ITEM_WITH_NOTE = "budget-i-balance"
 ITEM_WITHOUT_NOTE = "styrket-oekonomiopfoelgning"
 ITEM_DROPPED = "faelles-billetsystem"
+# An item's previous id: its old address is a page that forwards to the new one.
+REDIRECT_FROM, REDIRECT_TO = "lokaleoptimering", "bedre-udnyttelse-af-lokaler"
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 360, "height": 740}

@@ -9,7 +9,7 @@ write the screenshots in screenshots/.
 from __future__ import annotations
 
 import pytest
-from browser_pages import BY_NAME, PAGE_TYPES, PageType
+from browser_pages import BY_NAME, PAGE_TYPES, REDIRECT_FROM, REDIRECT_TO, PageType
 from browser_support import axe_violations, htmlcs_errors, open_drawer, screenshot, visit
 from playwright.sync_api import BrowserContext
 
@@ -25,6 +25,29 @@ def test_page_type_has_no_axe_violations_or_htmlcs_errors(request: pytest.Fixtur
         response = visit(page, bundled_url, page_type)
         assert response is not None and response.status == page_type.status
         screenshot(page, f"{page_type.name}-{1280 if width == 'desktop' else 360}")
+        assert axe_violations(page) == []
+        assert htmlcs_errors(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_an_old_address_forwarding_page_has_no_axe_violations_or_htmlcs_errors(request: pytest.FixtureRequest, bundled_url: str, width: str) -> None:
+    """The page at an item's previous id forwards at once (meta refresh); the new address answers
+    204 No Content here, so the browser stays on the forwarding page and the checkers see it."""
+    context: BrowserContext = request.getfixturevalue(width)
+    page = context.new_page()
+    forwarded: list[str] = []
+    page.route(f"**/indsatser/{REDIRECT_TO}/", lambda route: (forwarded.append(route.request.url), route.fulfill(status=204)))
+    try:
+        response = page.goto(f"{bundled_url}indsatser/{REDIRECT_FROM}/")
+        assert response is not None and response.status == 200
+        for _ in range(100):  # the refresh is tried at once; give it up to 2 s
+            if forwarded:
+                break
+            page.wait_for_timeout(20)
+        assert forwarded and page.url.endswith(f"/indsatser/{REDIRECT_FROM}/")
+        assert page.locator(f"a[href='../{REDIRECT_TO}/']").is_visible()
         assert axe_violations(page) == []
         assert htmlcs_errors(page) == []
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from browser_pages import BY_NAME, ITEM_DROPPED, ITEM_WITH_NOTE, ITEM_WITHOUT_NOTE, PAGE_TYPES
+from browser_pages import BY_NAME, ITEM_DROPPED, ITEM_WITH_NOTE, ITEM_WITHOUT_NOTE, PAGE_TYPES, REDIRECT_FROM, REDIRECT_TO
 from conftest import REPO
 
 
@@ -26,3 +26,4 @@ def test_page_types_are_named_once_and_point_where_they_claim() -> None:
     assert BY_NAME["item-with-note"].path == f"indsatser/{ITEM_WITH_NOTE}/"
     assert BY_NAME["item-without-note"].path == f"indsatser/{ITEM_WITHOUT_NOTE}/"
     assert BY_NAME["item-dropped"].path == f"indsatser/{ITEM_DROPPED}/"
+    assert REDIRECT_FROM in items[REDIRECT_TO]["previous_ids"]

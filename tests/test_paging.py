@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build
 
 ITEMS = 450  # more than two pages of 200 rows
+
+# One build for the module; under xdist the group keeps its tests on one worker (dev.py: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("paged-site")
 
 
 def add_items(project: Path, count: int) -> None:
@@ -29,11 +34,28 @@ def rows(site: Path, url: str) -> int:
     return len(soup.select("table.ps-table tbody tr"))
 
 
-def test_tables_page_themselves_and_work_without_javascript(project: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled plan with ITEMS items, built once: long enough for side-2 pages."""
+    work = tmp_path_factory.mktemp("paged")
+    project = copy_project(work / "project")
     add_items(project, ITEMS - 36)
-    site = tmp_path / "site"
+    site = work / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    from server import serve_site
+
+    with serve_site(paged_site) as url:
+        yield url
+
+
+def test_tables_page_themselves_and_work_without_javascript(paged_site: Path) -> None:
+    site = paged_site
     total = ITEMS
     assert [rows(site, u) for u in ("status", "status/side-2", "status/side-3")] == [200, 200, total - 400]
     assert not (site / "status/side-4").exists()
@@ -53,3 +75,20 @@ def test_tables_page_themselves_and_work_without_javascript(project: Path, tmp_p
     assert only_first_indexed.select("[data-pagefind-body]") == []
     view = BeautifulSoup((site / "status/i-gang/index.html").read_text(encoding="utf-8"), "html.parser")
     assert {b.get_text(strip=True) for b in view.select("table .ps-badge__label")} == {"I gang"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("path", ["status/side-2/", "temaer/oekonomisk-politik/side-3/"])
+def test_a_side_2_page_has_no_axe_violations_or_htmlcs_errors(request: pytest.FixtureRequest, paged_url: str, path: str, width: str) -> None:
+    from browser_support import axe_violations, htmlcs_errors
+
+    page = request.getfixturevalue(width).new_page()
+    try:
+        response = page.goto(paged_url + path)
+        assert response is not None and response.status == 200
+        assert page.locator("nav.ps-pagination a[aria-current=page]").inner_text() in {"2", "3"}
+        assert axe_violations(page) == []
+        assert htmlcs_errors(page) == []
+    finally:
+        page.close()

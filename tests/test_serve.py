@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+from browser_support import axe_violations, htmlcs_errors
 from conftest import free_port, mkdocs_env, stop
+from playwright.sync_api import BrowserContext
 
 import dev
 
@@ -87,12 +90,23 @@ def test_preview_shows_problems_in_the_browser_and_recovers(project: Path) -> No
     assert "Ukendt tema 'oekonomi'" in output, "the terminal shows the same message"
 
 
-def test_preview_starts_even_when_the_plan_is_broken(project: Path) -> None:
+@pytest.mark.browser
+def test_preview_starts_even_when_the_plan_is_broken(project: Path, desktop: BrowserContext, phone: BrowserContext) -> None:
     break_theme(project)
     with serving(project) as (url, process):
         body = wait_for(url, shows_problem)
         assert "Ukendt tema" in body
         assert shows_problem(wait_for(url + "status/", shows_problem))
+        # The problem page as the editor's browser shows it: axe and HTML_CodeSniffer find nothing.
+        for context in (desktop, phone):
+            page = context.new_page()
+            try:
+                page.goto(url + "status/")
+                assert page.locator("h1").inner_text().startswith("Planen har 1 problem")
+                assert axe_violations(page) == []
+                assert htmlcs_errors(page) == []
+            finally:
+                page.close()
         fix_theme(project)
         wait_for(url + ITEM, shows_item)
         assert process.poll() is None
