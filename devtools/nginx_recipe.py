@@ -37,14 +37,17 @@ def nginx_binary() -> str:
     return binary
 
 
-def server_block(root: Path, port: int) -> str:
+EXAMPLE_REDIRECTS = REPO / "deploy" / "nginx" / "redirects.conf"  # none: a site's own come from `planspor omdirigeringer`
+
+
+def server_block(root: Path, port: int, redirects: Path = EXAMPLE_REDIRECTS) -> str:
     """The recipe with its placeholders filled in for root on 127.0.0.1:port; NginxError if one is missing."""
     block = NGINX_CONF.read_text(encoding="utf-8")
     for placeholder, value in {
         "@@SERVER_NAME@@": "localhost",
         "@@LISTEN@@": f"127.0.0.1:{port}",
         "@@ROOT@@": str(root),
-        "@@REDIRECTS@@": str(REPO / "deploy" / "nginx" / "redirects.conf"),
+        "@@REDIRECTS@@": str(redirects),
     }.items():
         if placeholder not in block:
             raise NginxError(f"{placeholder} is documented but missing")
@@ -55,10 +58,10 @@ def server_block(root: Path, port: int) -> str:
 
 
 @contextmanager
-def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
+def running_nginx(root: Path, port: int, work: Path, redirects: Path = EXAMPLE_REDIRECTS) -> Iterator[str]:
     """An nginx on 127.0.0.1:port serving root with exactly deploy/nginx/planspor.conf; its address."""
     work.mkdir(parents=True)
-    (work / "planspor.conf").write_text(server_block(root, port), encoding="utf-8")
+    (work / "planspor.conf").write_text(server_block(root, port, redirects), encoding="utf-8")
     temp_paths = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     mime_types = next((p for p in MIME_TYPES if Path(p).exists()), None)
     if mime_types is None:

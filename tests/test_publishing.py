@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, free_port, run_mkdocs_build
+from conftest import REPO, BuiltSite, copy_project, free_port, run_mkdocs_build, run_planspor
 from server import serve_site
 
 from devtools import nginx_recipe, python_env
@@ -463,11 +463,14 @@ def test_the_footer_meets_wcag_aa_contrast(bundled_url: str, browser: Any) -> No
 # -- 6. self-hosting with nginx ------------------------------------------------------------
 
 
+STATEMENT = "https://www.was.digst.dk/planspor-eksempel"
+
+
 @contextmanager
-def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
+def running_nginx(root: Path, port: int, work: Path, redirects: Path = nginx_recipe.EXAMPLE_REDIRECTS) -> Iterator[str]:
     """Debian's nginx on 127.0.0.1:port serving root with exactly deploy/nginx/planspor.conf (devtools/nginx_recipe)."""
     try:
-        with nginx_recipe.running_nginx(root, port, work) as url:
+        with nginx_recipe.running_nginx(root, port, work, redirects) as url:
             yield url
     except nginx_recipe.NginxError as error:
         pytest.fail(str(error))
@@ -475,12 +478,22 @@ def running_nginx(root: Path, port: int, work: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The bundled plan with an accessibility statement configured, served as the recipe says:
+    the built site, and the redirects `planspor omdirigeringer` writes for it."""
     work = tmp_path_factory.mktemp("nginx")
+    project = copy_project(work / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('accessibility_statement_url: ""', f'accessibility_statement_url: "{STATEMENT}"'), encoding="utf-8"
+    )
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    result = run_mkdocs_build(REPO, work / "site", SITE_URL=url)
+    result = run_mkdocs_build(project, work / "site", SITE_URL=url)
     assert result.returncode == 0, result.stdout + result.stderr
-    with running_nginx(work / "site", port, work / "nginx") as served:
+    written = run_planspor(project, "omdirigeringer", str(work / "redirects.conf"))
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert "1 gamle adresser på indsatser sender videre med 301, og /was sender videre til tilgængelighedserklæringen" in written.stdout
+    with running_nginx(work / "site", port, work / "nginx", work / "redirects.conf") as served:
         assert served == url
         yield url, work / "site"
 
@@ -505,8 +518,37 @@ def test_nginx_redirects_folders_without_a_slash_relatively(nginx_url: tuple[str
     url, _site = nginx_url
     response = fetch(url + "om")
     assert response.status == 301 and response.headers["Location"] == "/om/"
-    was = fetch(url + "was")  # where Digitaliseringsstyrelsen looks for the accessibility statement
-    assert was.status == 301 and was.headers["Location"] == "/was/" and fetch(url + "was/").status == 200
+
+
+def test_nginx_sends_was_to_the_statement_and_old_item_addresses_to_the_new(nginx_url: tuple[str, Path]) -> None:
+    """What `planspor omdirigeringer` wrote: real redirects where the site has forwarding pages."""
+    url, site = nginx_url
+    for was in ("was", "was/"):  # where Digitaliseringsstyrelsen looks for the accessibility statement
+        response = fetch(url + was)
+        assert (response.status, response.headers["Location"]) == (302, STATEMENT), was
+    old = fetch(url + "indsatser/lokaleoptimering/")
+    assert (old.status, old.headers["Location"]) == (301, "/indsatser/bedre-udnyttelse-af-lokaler/")
+    assert fetch(url + "indsatser/bedre-udnyttelse-af-lokaler/").status == 200
+    assert (site / "indsatser/lokaleoptimering/index.html").is_file(), "the forwarding page stays for hosts without the redirects"
+
+
+def test_the_redirects_written_name_every_previous_id_and_refuse_a_statement_that_is_no_web_address(project: Path) -> None:
+    text = run_planspor(project, "omdirigeringer").stdout
+    assert "location = /indsatser/lokaleoptimering/ { return 301 /indsatser/bedre-udnyttelse-af-lokaler/; }" in text
+    assert "location = /was" not in text and "None given yet" in text
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('accessibility_statement_url: ""', 'accessibility_statement_url: "https://x.dk/$host"'), encoding="utf-8"
+    )
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "accessibility_statement_url:" in text)
+    for command in (["omdirigeringer"], ["check"]):
+        refused = run_planspor(project, *command)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr + refused.stdout
+        assert (
+            f"mkdocs.yml:{line} [extra.accessibility_statement_url]: Tilgængelighedserklæringens adresse skal være en webadresse"
+            in refused.stdout + refused.stderr
+        )
+        assert "fandt 'https://x.dk/$host'" in refused.stdout + refused.stderr
 
 
 def test_nginx_compresses_text(nginx_url: tuple[str, Path]) -> None:
@@ -544,7 +586,7 @@ def test_nginx_caches_hashed_files_long_and_revalidates_the_rest(nginx_url: tupl
     assert fetch(url).headers["Server"] == "nginx"  # no version number
 
 
-def test_the_redirects_include_is_documented_and_empty_for_now() -> None:
+def test_the_example_redirects_include_is_documented_and_empty() -> None:
     lines = (REPO / "deploy" / "nginx" / "redirects.conf").read_text(encoding="utf-8").splitlines()
     assert lines and all(not line.strip() or line.lstrip().startswith("#") for line in lines)
     assert "include @@REDIRECTS@@;" in NGINX_CONF.read_text(encoding="utf-8")

@@ -128,6 +128,35 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("mappe", type=Path, help="mappen, siderne skrives til (dens docs/ erstattes)")
 
 
+# -- the nginx recipe's redirects ---------------------------------------------------
+
+
+def _run_redirects(args: argparse.Namespace) -> int:
+    from .host_redirects import nginx_redirects
+    from .plan_file import write_atomically
+    from .project import SITE_CONFIG
+    from .site_settings import accessibility_statement
+
+    root = project_root(args)
+    project = load_project(root)
+    text = nginx_redirects(project.plan, accessibility_statement(root / SITE_CONFIG))
+    if args.fil is None:
+        sys.stdout.write(text)
+        return 0
+    write_atomically(args.fil, text.encode("utf-8"))
+    moves = sum(len(item.previous_ids) for item in project.plan.items)
+    print(
+        f"Skrev {args.fil}: {moves} gamle adresser på indsatser sender videre med 301, og /was {'sender videre til tilgængelighedserklæringen' if 'location = /was ' in text else 'er sidens egen side (ingen erklæring angivet)'}."
+    )
+    return 0
+
+
+@command("omdirigeringer", "Skriv nginx' omdirigeringer: indsatsers gamle adresser og /was (til deploy/nginx/planspor.conf).")
+@runs(_run_redirects)
+def _redirects_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("fil", type=Path, nargs="?", help="filen, der skrives (fx /etc/nginx/planspor-redirects.conf); uden fil skrives til skærmen")
+
+
 # -- entry point ------------------------------------------------------------------
 
 

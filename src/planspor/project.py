@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import addresses
+from . import addresses, site_settings
 from .buildinfo import reference_date
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links, split_front_matter
 from .model import Plan
@@ -107,9 +107,19 @@ def load_project(
         problems += _orphan_notes(root, docs)
         raise PlanInvalid(problems)
     notes, pages = _check_documents(plan, docs, problems, site_renderer(site_config or root / SITE_CONFIG), content)
+    problems += _site_setting_problems(site_config or root / SITE_CONFIG)
     if problems:
         raise PlanInvalid(problems)
     return Project(root, plan, notes, pages)
+
+
+def _site_setting_problems(site_config: Path) -> list[Problem]:
+    """What mkdocs.yml publishes besides Markdown (site_settings): checked here, so check and build agree."""
+    try:
+        site_settings.accessibility_statement(site_config, site_config.name)
+    except PlanInvalid as error:
+        return error.problems
+    return []
 
 
 def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Project:

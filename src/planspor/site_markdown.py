@@ -84,3 +84,8 @@ def _renderer(config_file: Path, mtime: int, size: int) -> Callable[[str], str]:
         return html
 
     return render
+
+
+def site_config_loader() -> type[yaml.SafeLoader]:
+    """The loader for mkdocs.yml (its !ENV and !!python/name: tags), for the core's other readers of it."""
+    return _SiteConfigLoader
