@@ -96,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _config_file
     _config_file = Path(config.config_file_path) if config.config_file_path else None
     config.extra["planspor_links"] = addresses.site_links()  # what the templates' chrome links to
+    config.extra["planspor_guide_anchors"] = addresses.GUIDE_MOVED_ANCHORS  # the one-page guide's anchors, on its pages now
     config.extra["planspor_build"] = build_stamp(Path(config.config_file_path).parent, str(config.extra.get("repository_url") or ""))
     if _dirty:
         _theme_listing.install(config.theme)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, run_mkdocs_build, run_planspor
+from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
 
 from planspor import addresses
 
@@ -76,7 +76,7 @@ def test_the_text_page_a_misplaced_file_belongs_in_is_named(project: Path) -> No
 
 
 def test_two_editors_files_on_one_address_are_refused(project: Path, tmp_path: Path) -> None:
-    write(project, "vejledning/index.md", "En anden vejledning.\n")
+    write(project, "vejledning.md", "En anden vejledning.\n")
     check = run_planspor(project, "check")
     assert check.returncode == 1
     assert "Filerne content/vejledning.md og content/vejledning/index.md får begge adressen /vejledning/. Slet eller omdøb den ene." in check.stderr
@@ -104,7 +104,7 @@ def test_addresses_that_take_text_show_it_above_their_own_content(project: Path,
 
 def test_every_generated_page_address_is_owned_by_the_address_module(bundled_site: BuiltSite) -> None:
     """Each published page is one the module knows as Planspor's (or an editor's own page)."""
-    editors = {"vejledning/", "privatliv/"}
+    editors = {"vejledning/", "privatliv/", *(f"vejledning/{p.stem}/" for p in (REPO / "content/vejledning").glob("*.md") if p.stem != "index")}
     for page in bundled_site.pages():
         relative = page.relative_to(bundled_site.root).as_posix()
         if relative == "404.html":
@@ -131,9 +131,7 @@ def test_an_address_is_derived_from_its_source_by_one_rule() -> None:
 
 
 def test_the_guide_names_every_page_that_takes_an_editors_text() -> None:
-    from conftest import REPO
-
-    guide = (REPO / "content" / "vejledning.md").read_text(encoding="utf-8")
+    guide = (REPO / "content" / "vejledning" / "noter.md").read_text(encoding="utf-8")
     section = guide[guide.index("### Tekst på planens egne sider") :].split("\n## ")[0]
     for src_uri in addresses.TEXT_PAGES:
         assert f"`content/{src_uri}`" in section, src_uri

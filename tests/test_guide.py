@@ -1,9 +1,10 @@
-"""The editors' guide (content/vejledning.md) as built at /vejledning/.
+"""The editors' guide (content/vejledning/*.md) as built at /vejledning/ and the pages under it.
 
 The guide is only useful while it is true: its sections exist, its command
 examples name commands the tool has, its one real link leads to the item, its
 field table matches the README, its status table matches data/plan.yaml, and
-the error messages it quotes are the ones `planspor check` prints today.
+the error messages it quotes are the ones `planspor check` prints today. It was
+one page until it was split by task; every link into that page still arrives.
 """
 
 from __future__ import annotations
@@ -20,28 +21,91 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 from conftest import REPO, BuiltSite, mkdocs_env, run_planspor
 from test_editing import commit, git
 
+from planspor import addresses
+
 GUIDE_URL = "/vejledning/"
 
-# (heading id, heading text): ids are Danish slugs, æ→ae, ø→oe, å→aa.
-SECTIONS = [
-    ("saadan-er-planen-bygget-op", "Sådan er planen bygget op"),
-    ("rediger-i-browseren", "Redigér i browseren"),
-    ("tilfoej-en-indsats", "Tilføj en indsats"),
-    ("skift-status", "Skift status"),
-    ("flyt-et-tidspunkt", "Flyt et tidspunkt"),
-    ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
-    ("skriv-en-note", "Skriv en note"),
-    ("tilfoej-en-strategi", "Tilføj en strategi"),
-    ("importer-fra-regnearket", "Importér fra regnearket"),
-    ("importer-fra-word", "Importér fra Word"),
-    ("se-siden-paa-din-egen-computer", "Se siden på din egen computer"),
-    ("aabn-en-pull-request", "Åbn en pull request"),
-    ("laes-en-fejlmeddelelse", "Læs en fejlmeddelelse"),
-    ("ordliste-og-feltoversigt", "Ordliste og feltoversigt"),
+# The guide's pages in the order of the navigation, their titles, and their sections:
+# (heading id, heading text), ids in Danish slugs, æ→ae, ø→oe, å→aa.
+PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "/vejledning/": (
+        "Vejledning for redaktører",
+        [
+            ("vejledningens-dele", "Vejledningens dele"),
+            ("saadan-er-planen-bygget-op", "Sådan er planen bygget op"),
+            ("rediger-i-browseren", "Redigér i browseren"),
+        ],
+    ),
+    "/vejledning/indsatser/": ("Tilføj indsatser og strategier", [("tilfoej-en-indsats", "Tilføj en indsats"), ("tilfoej-en-strategi", "Tilføj en strategi")]),
+    "/vejledning/status/": (
+        "Skift status, tidspunkt og id",
+        [("skift-status", "Skift status"), ("flyt-et-tidspunkt", "Flyt et tidspunkt"), ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id")],
+    ),
+    "/vejledning/noter/": ("Skriv noter og sider", [("skriv-en-note", "Skriv en note")]),
+    "/vejledning/import/": ("Importér en plan", [("importer-fra-regnearket", "Importér fra regnearket"), ("importer-fra-word", "Importér fra Word")]),
+    "/vejledning/udgiv/": (
+        "Se, tjek og udgiv",
+        [
+            ("se-siden-paa-din-egen-computer", "Se siden på din egen computer"),
+            ("aabn-en-pull-request", "Åbn en pull request"),
+            ("laes-en-fejlmeddelelse", "Læs en fejlmeddelelse"),
+        ],
+    ),
+    "/vejledning/ordliste/": (
+        "Ordliste og feltoversigt",
+        [
+            ("felterne-paa-en-indsats", "Felterne på en indsats"),
+            ("felterne-i-et-punkt-i-historikken", "Felterne i et punkt i historikken"),
+            ("ord-du-moeder", "Ord, du møder"),
+        ],
+    ),
+}
+
+# Every heading id of the one-page guide (until December 2026): links to them must keep arriving.
+ONE_PAGE_ANCHORS = [
+    "saadan-er-planen-bygget-op",
+    "id-er-aendres-aldrig",
+    "rediger-i-browseren",
+    "tilfoej-en-indsats",
+    "i-haanden",
+    "med-kommandoen",
+    "skift-status",
+    "statusserne",
+    "med-kommandoen_1",
+    "i-haanden_1",
+    "naar-en-indsats-udgaar",
+    "flyt-et-tidspunkt",
+    "med-kommandoen_2",
+    "i-haanden_2",
+    "saadan-skriver-du-et-tidspunkt",
+    "giv-en-indsats-et-nyt-id",
+    "skriv-en-note",
+    "markdown-paa-fem-minutter",
+    "link-til-en-anden-del-af-planen",
+    "billeder-pdf-er-og-tilladt-markup",
+    "en-beskrivelse-til-soegemaskiner-valgfri",
+    "tekst-paa-planens-egne-sider",
+    "tilfoej-en-strategi",
+    "importer-fra-regnearket",
+    "start-fra-planen-som-den-er",
+    "importer-fra-word",
+    "se-siden-paa-din-egen-computer",
+    "aabn-en-pull-request",
+    "laes-en-fejlmeddelelse",
+    "ukendt-id",
+    "status-udgaaet-uden-begrundelse",
+    "forkert-datoformat",
+    "tabulator",
+    "saadan-ser-det-ud-i-en-pull-request",
+    "almindelige-fejl",
+    "ordliste-og-feltoversigt",
+    "felterne-paa-en-indsats",
+    "felterne-i-et-punkt-i-historikken",
+    "ord-du-moeder",
 ]
 
 # A code example that must be on the page, in a code block, for each command.
@@ -73,11 +137,21 @@ def raw_plan() -> dict[str, Any]:
     return yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
 
 
+def article_of(site: BuiltSite, url: str) -> Tag:
+    article = site.soup(url).select_one("article")
+    assert article is not None, f"{url} har ingen <article>"
+    return article
+
+
 @pytest.fixture(scope="module")
 def guide(bundled_site: BuiltSite) -> Tag:
-    article = bundled_site.soup(GUIDE_URL).select_one("article")
-    assert article is not None, "/vejledning/ har ingen <article>"
-    return article
+    """Every page of the guide, in order, as one article: what the guide says, wherever it says it."""
+    whole = BeautifulSoup("<article></article>", "html.parser")
+    assert whole.article is not None
+    for url in PAGES:
+        for child in list(article_of(bundled_site, url).children):
+            whole.article.append(child)
+    return whole.article
 
 
 def code_blocks(guide: Tag) -> list[str]:
@@ -85,34 +159,63 @@ def code_blocks(guide: Tag) -> list[str]:
 
 
 def code_texts(guide: Tag) -> list[str]:
-    """Every piece of code on the page: blocks and inline code."""
+    """Every piece of code in the guide: blocks and inline code."""
     return [code.get_text() for code in guide.select("code")]
 
 
 # -- structure ----------------------------------------------------------------------
 
 
-def test_the_guide_has_its_title_and_one_h1(bundled_site: BuiltSite, guide: Tag) -> None:
-    soup = bundled_site.soup(GUIDE_URL)
-    assert soup.title is not None and "Vejledning for redaktører" in soup.title.get_text()
+@pytest.mark.parametrize("url", PAGES)
+def test_each_page_of_the_guide_has_its_title_one_h1_and_a_description(bundled_site: BuiltSite, url: str) -> None:
+    soup = bundled_site.soup(url)
+    title = PAGES[url][0]
+    assert soup.title is not None and title in soup.title.get_text()
     headings = soup.select("h1")
-    assert len(headings) == 1, [h.get_text() for h in headings]
-    # The nav entry may give the page a shorter heading ("Vejledning"); the <title> keeps the full one.
-    assert "Vejledning" in headings[0].get_text()
+    assert [h.get_text().rstrip("¶").strip() for h in headings] == [title]
     description = soup.select_one('meta[name="description"]')
-    assert description is not None and description.get("content"), "the guide's front matter description is missing"
+    assert description is not None and description.get("content"), f"{url}: the front matter description is missing"
 
 
-def test_every_section_is_an_h2_with_its_danish_slug_in_order(guide: Tag) -> None:
-    found = [(h2.get("id"), h2.get_text().rstrip("¶").strip()) for h2 in guide.select("h2")]
-    assert found == SECTIONS
+@pytest.mark.parametrize("url", PAGES)
+def test_every_section_is_an_h2_with_its_danish_slug_in_order(bundled_site: BuiltSite, url: str) -> None:
+    found = [(h2.get("id"), h2.get_text().rstrip("¶").strip()) for h2 in article_of(bundled_site, url).select("h2")]
+    assert found == PAGES[url][1]
 
 
-def test_every_anchor_link_in_the_guide_points_at_a_heading_on_the_page(guide: Tag) -> None:
-    ids = {tag.get("id") for tag in guide.select("[id]")}
-    anchors = [a["href"] for a in guide.select('a[href^="#"]')]
-    assert anchors, "the guide links to none of its own sections"
-    assert [href for href in anchors if href[1:] not in ids] == []
+def test_the_guide_is_one_section_of_the_navigation_in_the_order_of_its_pages(bundled_site: BuiltSite) -> None:
+    """The first page opens the section; every page lists the others, so an editor can go from one to the next."""
+    for url in PAGES:
+        section = next(
+            item for item in bundled_site.soup(url).select("nav.md-nav--primary li.md-nav__item--nested") if "Vejledning for redaktører" in item.get_text()
+        )
+        links = [urljoin(url, a["href"]) for a in section.select("a.md-nav__link[href]") if "#" not in a["href"]]  # not the page's own contents
+        assert list(dict.fromkeys(links)) == list(PAGES), url
+    first = article_of(bundled_site, GUIDE_URL)
+    listed = [urljoin(GUIDE_URL, a["href"]) for a in first.find(id="vejledningens-dele").find_next("ul").select("a")]  # type: ignore[union-attr]
+    assert listed == list(PAGES)[1:], "the first page names every other page of the guide"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_link_within_the_guide_arrives_at_a_heading(bundled_site: BuiltSite, url: str) -> None:
+    links = [urljoin(url, a["href"]) for a in article_of(bundled_site, url).select("a[href]") if not a["href"].startswith(("http", "mailto:"))]
+    inside = [link for link in links if link.startswith(GUIDE_URL) and "#" in link]
+    assert inside or url == "/vejledning/ordliste/", f"{url} links to none of the guide's sections"
+    for link in inside:
+        page, anchor = link.split("#", 1)
+        assert page in PAGES and article_of(bundled_site, page).find(id=anchor) is not None, f"{url}: {link}"
+
+
+def test_every_anchor_of_the_one_page_guide_is_on_its_first_page_or_moved_to_a_heading(bundled_site: BuiltSite) -> None:
+    first = article_of(bundled_site, GUIDE_URL)
+    for anchor in ONE_PAGE_ANCHORS:
+        if first.find(id=anchor) is not None:
+            assert anchor not in addresses.GUIDE_MOVED_ANCHORS, anchor
+            continue
+        page, _, moved_to = urljoin(GUIDE_URL, addresses.GUIDE_MOVED_ANCHORS[anchor]).partition("#")
+        assert page in PAGES and page != GUIDE_URL, anchor
+        assert not moved_to or article_of(bundled_site, page).find(id=moved_to) is not None, f"{anchor} → {page}#{moved_to}"
+    assert set(addresses.GUIDE_MOVED_ANCHORS) <= set(ONE_PAGE_ANCHORS)
 
 
 def test_the_guide_uses_admonitions_and_highlighted_code(guide: Tag) -> None:
@@ -154,7 +257,7 @@ def test_the_real_example_link_leads_to_the_item_page(bundled_site: BuiltSite, g
     item = next(i for i in raw_plan()["items"] if i["id"] == "budget-i-balance")
     links = [a for a in guide.select("a[href]") if a.get_text(" ", strip=True) == item["title"]]
     assert len(links) == 1, "the example link to budget-i-balance is missing"
-    target = urljoin(GUIDE_URL, links[0]["href"])
+    target = urljoin(GUIDE_URL, links[0]["href"])  # it is on the guide's first page
     assert target == "/indsatser/budget-i-balance/"
     page = bundled_site.soup(target)
     heading = page.select_one("h1")
@@ -270,13 +373,13 @@ def test_each_quoted_error_message_is_what_planspor_check_prints(guide: Tag, pro
 
 # -- the guide's example commands do what the guide says --------------------------------
 
-GUIDE_SOURCE = REPO / "content" / "vejledning.md"
+GUIDE_SOURCES = sorted((REPO / "content" / "vejledning").glob("*.md"))
 EDITING_EXAMPLE = re.compile(r"^\s*(planspor (?:ny-indsats|status|flyt|omdøb) .+)$", re.MULTILINE)
 
 
 def guide_examples() -> list[str]:
     """Every editing command the guide's code blocks show, as written there."""
-    return EDITING_EXAMPLE.findall(GUIDE_SOURCE.read_text(encoding="utf-8"))
+    return [example for source in GUIDE_SOURCES for example in EDITING_EXAMPLE.findall(source.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("example", guide_examples())
@@ -291,3 +394,20 @@ def test_each_example_command_in_the_guide_works_on_the_shipped_plan(project: Pa
     assert result.returncode == 0, f"{example}\n{result.stderr}"
     assert "Traceback" not in result.stderr and git(project, "status", "--porcelain") != ""
     assert run_planspor(project, "check").returncode == 0
+
+
+@pytest.mark.browser
+def test_a_link_to_a_section_of_the_one_page_guide_arrives_on_its_page_in_the_browser(bundled_url: str, desktop: Any) -> None:
+    page = desktop.new_page()
+    try:
+        page.goto(bundled_url + "vejledning/#med-kommandoen_2")  # "Med kommandoen" under "Flyt et tidspunkt"
+        page.wait_for_url("**/vejledning/status/#med-kommandoen_1")
+        assert page.locator("#med-kommandoen_1").is_visible()
+        assert "planspor flyt" in page.locator("#med-kommandoen_1 ~ div.highlight").first.inner_text()
+        page.goto(bundled_url + "vejledning/#saadan-er-planen-bygget-op")  # still on the first page: it stays
+        assert page.url.endswith("/vejledning/#saadan-er-planen-bygget-op")
+        page.goto(bundled_url + "vejledning/")
+        page.evaluate("window.location.hash = 'ordliste-og-feltoversigt'")  # a link followed on the page itself
+        page.wait_for_url("**/vejledning/ordliste/")
+    finally:
+        page.close()

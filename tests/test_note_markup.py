@@ -282,7 +282,7 @@ def test_the_guide_lists_exactly_the_allowed_elements() -> None:
 
     from planspor.note_markup import ALLOWED_ELEMENTS, MAX_FILE_BYTES
 
-    guide = (Path(__file__).resolve().parent.parent / "content" / "vejledning.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parent.parent / "content" / "vejledning" / "noter.md").read_text(encoding="utf-8")
     section = guide.split("### Billeder, PDF'er og tilladt markup", 1)[1].split("\n### ", 1)[0]
     listed = next(line for line in section.splitlines() if "Tilladte elementer:" in line)
     named = set(re.findall(r"`<([a-z0-9]+)>`", listed.split("Tilladte elementer:", 1)[1].split(". Tilladte attributter", 1)[0]))

@@ -62,7 +62,7 @@ def test_rename_changes_only_the_lines_that_name_the_id(hand: Path) -> None:  # 
     assert sorted(changed_files(hand)) == sorted(
         [
             "M\tcontent/items/raaderumsanalyse.md",
-            "M\tcontent/vejledning.md",
+            "M\tcontent/vejledning/index.md",
             "M\tdata/plan.yaml",
             "R100\tcontent/items/budget-i-balance.md\tcontent/items/budget-i-balance-paa-velfaerdsomraaderne.md",
         ]
@@ -183,7 +183,7 @@ def test_a_note_left_behind_is_told_how_to_follow_its_item(repo: Path) -> None:
         1,
     )
     plan.write_text(text, encoding="utf-8")
-    for page in ("content/items/raaderumsanalyse.md", "content/vejledning.md"):
+    for page in ("content/items/raaderumsanalyse.md", "content/vejledning/index.md"):
         path = repo / page
         path.write_text(path.read_text(encoding="utf-8").replace("indsats:budget-i-balance)", "indsats:balance-i-budgettet)"), encoding="utf-8")
     result = run_planspor(repo, "check")

@@ -491,7 +491,7 @@ def test_a_plan_without_items_is_not_drowned_by_its_notes(project: Path, content
 
 # -- YAML the editor cannot see the problem in: tabs, quotes, characters YAML reads as syntax ------------
 
-TAB = "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."  # as quoted in content/vejledning.md
+TAB = "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."  # as quoted in content/vejledning/udgiv.md
 
 
 @pytest.mark.parametrize(

@@ -117,8 +117,50 @@ REPORT = f"{REPORTS}/index.md"
 # Digitaliseringsstyrelsen expects a public body's accessibility statement at <domain>/was: the page
 # forwards to the statement configured in mkdocs.yml (extra.accessibility_statement_url).
 ACCESSIBILITY = "was.md"
-# Editors' pages the site's chrome links to (content/vejledning.md, content/privatliv.md).
-GUIDE = "vejledning.md"
+# Editors' pages the site's chrome links to (content/vejledning/index.md, content/privatliv.md).
+GUIDE = "vejledning/index.md"
+# The guide was one page until it was split by task (a page of 46 KB took a phone seconds to lay
+# out). Links into the one page keep working: /vejledning/ sends an anchor that is no longer on
+# it to the section's page (planspor.js), relative to the guide's address.
+GUIDE_MOVED_ANCHORS: dict[str, str] = {
+    "tilfoej-en-indsats": "indsatser/#tilfoej-en-indsats",
+    "i-haanden": "indsatser/#i-haanden",
+    "med-kommandoen": "indsatser/#med-kommandoen",
+    "skift-status": "status/#skift-status",
+    "statusserne": "status/#statusserne",
+    "med-kommandoen_1": "status/#med-kommandoen",
+    "i-haanden_1": "status/#i-haanden",
+    "naar-en-indsats-udgaar": "status/#naar-en-indsats-udgaar",
+    "flyt-et-tidspunkt": "status/#flyt-et-tidspunkt",
+    "med-kommandoen_2": "status/#med-kommandoen_1",
+    "i-haanden_2": "status/#i-haanden_1",
+    "saadan-skriver-du-et-tidspunkt": "status/#saadan-skriver-du-et-tidspunkt",
+    "giv-en-indsats-et-nyt-id": "status/#giv-en-indsats-et-nyt-id",
+    "skriv-en-note": "noter/#skriv-en-note",
+    "markdown-paa-fem-minutter": "noter/#markdown-paa-fem-minutter",
+    "link-til-en-anden-del-af-planen": "noter/#link-til-en-anden-del-af-planen",
+    "billeder-pdf-er-og-tilladt-markup": "noter/#billeder-pdf-er-og-tilladt-markup",
+    "en-beskrivelse-til-soegemaskiner-valgfri": "noter/#en-beskrivelse-til-soegemaskiner-valgfri",
+    "tekst-paa-planens-egne-sider": "noter/#tekst-paa-planens-egne-sider",
+    "tilfoej-en-strategi": "indsatser/#tilfoej-en-strategi",
+    "importer-fra-regnearket": "import/#importer-fra-regnearket",
+    "start-fra-planen-som-den-er": "import/#start-fra-planen-som-den-er",
+    "importer-fra-word": "import/#importer-fra-word",
+    "se-siden-paa-din-egen-computer": "udgiv/#se-siden-paa-din-egen-computer",
+    "aabn-en-pull-request": "udgiv/#aabn-en-pull-request",
+    "laes-en-fejlmeddelelse": "udgiv/#laes-en-fejlmeddelelse",
+    "ukendt-id": "udgiv/#ukendt-id",
+    "status-udgaaet-uden-begrundelse": "udgiv/#status-udgaaet-uden-begrundelse",
+    "forkert-datoformat": "udgiv/#forkert-datoformat",
+    "tabulator": "udgiv/#tabulator",
+    "saadan-ser-det-ud-i-en-pull-request": "udgiv/#saadan-ser-det-ud-i-en-pull-request",
+    "almindelige-fejl": "udgiv/#almindelige-fejl",
+    "ordliste-og-feltoversigt": "ordliste/",
+    "felterne-paa-en-indsats": "ordliste/#felterne-paa-en-indsats",
+    "felterne-i-et-punkt-i-historikken": "ordliste/#felterne-i-et-punkt-i-historikken",
+    "ord-du-moeder": "ordliste/#ord-du-moeder",
+}
+
 PRIVACY = "privatliv.md"
 
 # -- files -----------------------------------------------------------------------------------------

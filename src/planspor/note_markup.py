@@ -10,7 +10,7 @@ file that is not in the project, is refused at the line it was written on, with 
 instead. ``planspor check`` and the build both run it (``project.load_project``), so they agree.
 
 Links to other sites stay fine; ``indsats:`` and the other plan links are checked by
-``markdown_source``. The guide (content/vejledning.md) lists what is allowed.
+``markdown_source``. The guide (content/vejledning/noter.md) lists what is allowed.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import yaml
 
 from .problems import Problem
 
-TAB_MESSAGE = "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."  # quoted in content/vejledning.md
+TAB_MESSAGE = "Der står et tabulatortegn. Brug mellemrum til indrykning i YAML, aldrig tabulator."  # quoted in content/vejledning/udgiv.md
 
 # A character at the start of an unquoted value that YAML reads as syntax: its name, and what it means.
 INDICATORS = {

@@ -22,6 +22,17 @@
   function afterFirstPaint() {
     window.requestAnimationFrame(function () { window.setTimeout(mark, 0); });
   }
+  /* The editors' guide was one page: a link to one of its sections (/vejledning/#skift-status)
+     goes on to the page the section is on now. */
+  function followMovedAnchor() {
+    var moved = document.getElementById("ps-moved-anchors");
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (!moved || !anchor || document.getElementById(anchor)) return;
+    var target = JSON.parse(moved.textContent)[anchor];
+    if (typeof target === "string") window.location.replace(target);
+  }
+  followMovedAnchor();
+  window.addEventListener("hashchange", followMovedAnchor);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", afterFirstPaint);
   else afterFirstPaint();
   window.addEventListener("resize", mark);
