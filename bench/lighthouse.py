@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lighthouse on every page type of the bundled site, as the nginx recipe serves it.
 
-    python3 bench/lighthouse.py [--runs 3] [--pages overview,search-results] [--output FILE]
+    python3 bench/lighthouse.py [--runs 3] [--pages overview,search-results] [--paths vejledning/status/] [--output FILE]
 
 Builds the bundled site, serves it with deploy/nginx/planspor.conf on 127.0.0.1 (compressed and
 cached as in production; devtools/nginx_recipe.py), and runs Lighthouse 12.2.3 (pinned in
@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from browser_pages import PAGE_TYPES  # noqa: E402
+from browser_pages import PAGE_TYPES, PageType  # noqa: E402
 
 from devtools import nginx_recipe  # noqa: E402
 
@@ -87,10 +87,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", help="page type names, comma-separated (default: all)")
+    parser.add_argument("--paths", help="more pages by their path (e.g. vejledning/status/), comma-separated, measured after the page types")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     chromium = os.environ.get("PLANSPOR_CHROMIUM") or "/usr/bin/chromium"
     wanted = [p for p in PAGE_TYPES if not args.pages or p.name in args.pages.split(",")]
+    wanted += [PageType(path, path) for path in (args.paths.split(",") if args.paths else [])]
     pages = [p for p in wanted if p.status == 200]  # Lighthouse refuses a page answered with an error (the 404 page)
     left_out = [p.name for p in wanted if p.status != 200]
     install_lighthouse()

@@ -32,6 +32,8 @@ extra:
   planspor_build: {build}
   # The addresses the templates' chrome links to (planspor.addresses.site_links).
   planspor_links: {links}
+  # Where the sections of the one-page guide went (planspor.addresses.GUIDE_MOVED_ANCHORS).
+  planspor_guide_anchors: {guide_anchors}
 """
 
 
@@ -80,6 +82,7 @@ def export_sources(project: Project, target: Path, config_file: Path) -> int:
         config=(target / "mkdocs.yml").as_posix(),
         build=json.dumps(stamp, ensure_ascii=False),
         links=json.dumps(addresses.site_links(), ensure_ascii=False),
+        guide_anchors=json.dumps(addresses.GUIDE_MOVED_ANCHORS, ensure_ascii=False),
     )
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return len(sources)
