@@ -1,8 +1,9 @@
 /* Planspor, every page: a code block or table that has to scroll sideways
    becomes a focusable, labelled region, so keyboard users can scroll it.
-   All sizes are read before any attribute is written, and only after the
-   page has been laid out for its first paint: a read after a write would
-   make the browser lay out a long page (the editors' guide) once more. */
+   The sizes are read when a ResizeObserver reports the content's size: the
+   browser has just laid the page out, so reading costs nothing, where a read
+   at any other moment would make it lay out the whole page once more (on a
+   phone a long task of a quarter of a second). All reads come before any write. */
 (function () {
   "use strict";
   function label(element) {
@@ -19,8 +20,14 @@
       if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", label(element) + " (kan rulles sidelæns)");
     });
   }
-  function afterFirstPaint() {
-    window.requestAnimationFrame(function () { window.setTimeout(mark, 0); });
+  function watch() {
+    var content = document.querySelector(".md-content");
+    if (content && typeof ResizeObserver === "function") {
+      new ResizeObserver(mark).observe(content);  /* at the first layout, and when the width changes */
+      return;
+    }
+    window.addEventListener("resize", mark);
+    window.setTimeout(mark, 0);
   }
   /* The editors' guide was one page: a link to one of its sections (/vejledning/#skift-status)
      goes on to the page the section is on now. */
@@ -33,7 +40,5 @@
   }
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", afterFirstPaint);
-  else afterFirstPaint();
-  window.addEventListener("resize", mark);
+  watch();
 })();
