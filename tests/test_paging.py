@@ -79,15 +79,15 @@ def test_tables_page_themselves_and_work_without_javascript(paged_site: Path) ->
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-@pytest.mark.parametrize("path", ["status/side-2/", "temaer/oekonomisk-politik/side-3/"])
-def test_a_side_2_page_has_no_axe_violations_or_htmlcs_errors(request: pytest.FixtureRequest, paged_url: str, path: str, width: str) -> None:
+def test_a_later_page_of_a_listing_has_no_axe_violations_or_htmlcs_errors(request: pytest.FixtureRequest, paged_url: str, width: str) -> None:
+    """The last page of a theme's list (19 rows: the checkers take seconds on each of a full page's 200)."""
     from browser_support import axe_violations, htmlcs_errors
 
     page = request.getfixturevalue(width).new_page()
     try:
-        response = page.goto(paged_url + path)
+        response = page.goto(paged_url + "temaer/oekonomisk-politik/side-3/")
         assert response is not None and response.status == 200
-        assert page.locator("nav.ps-pagination a[aria-current=page]").inner_text() in {"2", "3"}
+        assert page.locator("nav.ps-pagination a[aria-current=page]").inner_text() == "3"
         assert axe_violations(page) == []
         assert htmlcs_errors(page) == []
     finally:
