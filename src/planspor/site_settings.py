@@ -9,6 +9,7 @@ a web address and nothing else: a ``javascript:`` address would run on every pag
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +28,13 @@ def accessibility_statement(config_file: Path, display: str = "mkdocs.yml") -> s
     """The statement's address, "" when none is given; PlanInvalid naming the line when it is no web address."""
     if not config_file.is_file():
         return ""
+    stat = config_file.stat()
+    return _statement(config_file.resolve(), stat.st_mtime_ns, stat.st_size, display)
+
+
+@lru_cache(maxsize=4)
+def _statement(config_file: Path, mtime: int, size: int, display: str) -> str:
+    """Read once per version of mkdocs.yml: the preview checks the project on every save."""
     text = config_file.read_text(encoding="utf-8")
     extra = (yaml.load(text, Loader=site_config_loader()) or {}).get("extra") or {}
     value = extra.get("accessibility_statement_url") if isinstance(extra, dict) else None
