@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from browser_pages import BY_NAME, PAGE_TYPES, PHONE, PageType
 from browser_support import open_drawer, visit
-from playwright.sync_api import BrowserContext, Page
+from conftest import run_mkdocs_build
+from playwright.sync_api import Browser, BrowserContext, Page
+from server import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -95,23 +99,43 @@ def test_open_drawer_does_not_scroll_sideways(phone: BrowserContext, bundled_url
         page.close()
 
 
-def test_a_box_that_scrolls_sideways_on_a_phone_is_a_labelled_region_a_keyboard_can_reach(phone: BrowserContext, bundled_url: str) -> None:
-    """The guide's wide tables scroll inside their box on a phone (its code wraps); planspor.js makes
-    each such box focusable (so arrow keys scroll it) and names it, after the first paint, and only those."""
-    page = phone.new_page()
+# An editor's table wider than a phone: a school's budget by year, in a note.
+WIDE_NOTE_TABLE = """
+
+## Budget pr. skole
+
+| skole | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | i alt |
+|---|---:|---:|---:|---:|---:|---:|---:|
+| Auning Skole | 1.200 | 2.400 | 3.600 | 1.800 | 900 | 450 | 10.350 |
+| Grenaa Skole | 2.100 | 3.300 | 2.700 | 1.500 | 1.200 | 600 | 11.400 |
+"""
+
+
+def test_a_box_that_scrolls_sideways_on_a_phone_is_a_labelled_region_a_keyboard_can_reach(project: Path, tmp_path: Path, browser: Browser) -> None:
+    """An editor's table wider than the phone scrolls inside its box; planspor.js makes each such box
+    focusable (so arrow keys scroll it) and names it, after the first paint, and only those (the note's
+    narrow table fits and is left alone)."""
+    note = project / "content/items/renovering-af-skolebygninger.md"
+    note.write_text(note.read_text(encoding="utf-8") + WIDE_NOTE_TABLE, encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="da-DK")
+    page = context.new_page()
     try:
-        visit(page, bundled_url, PageType("editors-guide-glossary", "vejledning/ordliste/"))  # the field tables
-        page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[role=region]') !== null")
-        boxes = page.eval_on_selector_all(
-            ".md-typeset pre > code, .md-typeset__scrollwrap",
-            """boxes => boxes.map(b => ({code: b.tagName === 'CODE', scrolls: b.scrollWidth > b.clientWidth + 1,
-                                        tabindex: b.getAttribute('tabindex'), role: b.getAttribute('role'), label: b.getAttribute('aria-label')}))""",
-        )
+        with serve_site(tmp_path / "site") as url:
+            visit(page, url, PageType("item-with-wide-table", "indsatser/renovering-af-skolebygninger/"))
+            page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[role=region]') !== null")
+            boxes = page.eval_on_selector_all(
+                ".md-typeset pre > code, .md-typeset__scrollwrap",
+                """boxes => boxes.map(b => ({code: b.tagName === 'CODE', scrolls: b.scrollWidth > b.clientWidth + 1,
+                                            tabindex: b.getAttribute('tabindex'), role: b.getAttribute('role'), label: b.getAttribute('aria-label')}))""",
+            )
+            assert page_width(page) <= PHONE["width"]
         scrolling = [b for b in boxes if b["scrolls"]]
-        assert scrolling and len(scrolling) < len(boxes), "some of the guide's boxes scroll on a phone, not all"
+        assert len(scrolling) == 1 and len(boxes) == 2, boxes
         for box in scrolling:
             label = "Kodeeksempel (kan rulles sidelæns)" if box["code"] else "Tabel (kan rulles sidelæns)"
             assert box == {**box, "tabindex": "0", "role": "region", "label": label}
         assert all(b["tabindex"] is None and b["role"] is None for b in boxes if not b["scrolls"])
     finally:
-        page.close()
+        context.close()

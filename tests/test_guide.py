@@ -2,7 +2,7 @@
 
 The guide is only useful while it is true: its sections exist, its command
 examples name commands the tool has, its one real link leads to the item, its
-field table matches the README, its status table matches data/plan.yaml, and
+field list matches the README and the plan's history keys, its status table matches data/plan.yaml, and
 the error messages it quotes are the ones `planspor check` prints today. It was
 one page until it was split by task; every link into that page still arrives.
 """
@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import REPO, BuiltSite, mkdocs_env, run_planspor
 from test_editing import commit, git
 
-from planspor import addresses
+from planspor import addresses, plan_keys
 
 GUIDE_URL = "/vejledning/"
 
@@ -316,10 +316,29 @@ def readme_item_fields() -> dict[str, bool]:
     return fields
 
 
-def test_the_field_table_matches_the_readme(guide: Tag) -> None:
-    rows = table_after(guide, "felterne-paa-en-indsats")
-    in_guide = {row[0]: row[1] == "ja" for row in rows}
+def fields_after(guide: Tag, heading_id: str) -> dict[str, str]:
+    """{field: its description} from the definition list under a heading of the glossary."""
+    heading = guide.find(id=heading_id)
+    assert heading is not None, heading_id
+    fields = heading.find_next("dl")
+    assert fields is not None, heading_id
+    names = [term.get_text(strip=True) for term in fields.find_all("dt")]
+    texts = [" ".join(text.get_text(" ", strip=True).split()) for text in fields.find_all("dd")]
+    assert len(names) == len(texts), f"every field under {heading_id} has one description"
+    return dict(zip(names, texts, strict=True))
+
+
+def test_the_field_list_matches_the_readme(guide: Tag) -> None:
+    in_guide = {name: text.startswith("Skal udfyldes.") for name, text in fields_after(guide, "felterne-paa-en-indsats").items()}
+    assert all(text.startswith(("Skal udfyldes.", "Kan udelades.")) for text in fields_after(guide, "felterne-paa-en-indsats").values())
     assert in_guide == readme_item_fields()
+
+
+def test_the_history_fields_are_the_ones_the_plan_allows(guide: Tag) -> None:
+    fields = fields_after(guide, "felterne-i-et-punkt-i-historikken")
+    assert list(fields) == [*plan_keys.HISTORY_REQUIRED, *plan_keys.HISTORY_OPTIONAL]
+    assert all(fields[name].startswith("Skal udfyldes.") for name in plan_keys.HISTORY_REQUIRED)
+    assert not any(fields[name].startswith("Skal udfyldes.") for name in plan_keys.HISTORY_OPTIONAL)
 
 
 # -- the quoted error messages are the tool's real ones ---------------------------------
