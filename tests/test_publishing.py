@@ -492,7 +492,7 @@ def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     assert result.returncode == 0, result.stdout + result.stderr
     written = run_planspor(project, "omdirigeringer", str(work / "redirects.conf"))
     assert written.returncode == 0, written.stdout + written.stderr
-    assert "1 gamle adresser på indsatser sender videre med 301, og /was sender videre til tilgængelighedserklæringen" in written.stdout
+    assert "1 gammel adresse på en indsats sender videre med 301, og /was sender videre til tilgængelighedserklæringen" in written.stdout
     with running_nginx(work / "site", port, work / "nginx", work / "redirects.conf") as served:
         assert served == url
         yield url, work / "site"

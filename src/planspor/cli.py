@@ -139,15 +139,14 @@ def _run_redirects(args: argparse.Namespace) -> int:
 
     root = project_root(args)
     project = load_project(root)
-    text = nginx_redirects(project.plan, accessibility_statement(root / SITE_CONFIG))
+    redirects = nginx_redirects(project.plan, accessibility_statement(root / SITE_CONFIG))
     if args.fil is None:
-        sys.stdout.write(text)
+        sys.stdout.write(redirects.text)
         return 0
-    write_atomically(args.fil, text.encode("utf-8"))
-    moves = sum(len(item.previous_ids) for item in project.plan.items)
-    print(
-        f"Skrev {args.fil}: {moves} gamle adresser på indsatser sender videre med 301, og /was {'sender videre til tilgængelighedserklæringen' if 'location = /was ' in text else 'er sidens egen side (ingen erklæring angivet)'}."
-    )
+    write_atomically(args.fil, redirects.text.encode("utf-8"))
+    was = "sender videre til tilgængelighedserklæringen" if redirects.statement else "er sidens egen side (ingen erklæring angivet)"
+    moved = "1 gammel adresse på en indsats sender" if redirects.moved_items == 1 else f"{redirects.moved_items} gamle adresser på indsatser sender"
+    print(f"Skrev {args.fil}: {moved} videre med 301, og /was {was}.")
     return 0
 
 

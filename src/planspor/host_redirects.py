@@ -9,6 +9,8 @@ back), 302 for /was (the statement's address is the statement tool's and may cha
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import addresses
 from .model import Plan
 
@@ -18,7 +20,16 @@ HEADER = """\
 """
 
 
-def nginx_redirects(plan: Plan, statement_url: str) -> str:
+@dataclass(frozen=True)
+class Redirects:
+    """The include file's text, and what it says: for the command to report without reading it back."""
+
+    text: str
+    moved_items: int  # old item addresses sent on with 301
+    statement: bool  # /was and /was/ sent on to the accessibility statement with 302
+
+
+def nginx_redirects(plan: Plan, statement_url: str) -> Redirects:
     """One `location = … { return … }` per old address, and /was when a statement is given."""
     lines = [HEADER.rstrip("\n")]
     moves = [(old, item.id) for item in plan.items for old in item.previous_ids]
@@ -31,7 +42,7 @@ def nginx_redirects(plan: Plan, statement_url: str) -> str:
             lines.append(f'location = {was} {{ return 302 "{statement_url}"; }}')
     else:
         lines.append("# None given yet: /was/ is the site's page saying so.")
-    return "\n".join(lines) + "\n"
+    return Redirects("\n".join(lines) + "\n", len(moves), bool(statement_url))
 
 
 def _path(src_uri: str) -> str:
