@@ -36,6 +36,7 @@ from planspor_workers import Channel, PageWorkers
 
 from planspor import addresses
 from planspor.buildinfo import build_stamp
+from planspor.document_checks import CheckedDocuments
 from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, plan_files, problem_pages
 from planspor.preview import PlanFilesMemo, PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
@@ -71,6 +72,7 @@ _last_page = ""
 _dirty = False
 _preview = PreviewMemory()
 _plans = PlanMemo()
+_checked_documents = CheckedDocuments()
 _plan_files = PlanFilesMemo(plan_files)
 _theme_listing = ThemeListing()
 _preview_search: IndexAfterBuild | None = None
@@ -146,14 +148,15 @@ def _packed_part(project: Project, site_url: str, part: SourcePart) -> Iterator[
 
 
 def _load(root: Path, docs_dir: Path) -> Project:
-    """The project; in the preview, with the plan of the last build when data/plan.yaml is unchanged."""
+    """The project; in the preview, with the plan of the last build when data/plan.yaml is unchanged,
+    and the last check of the notes and pages when nothing they are checked against changed."""
     if not _dirty:
         return load_project(root, docs_dir, site_config=_config_file)
     try:
         text = (root / PLAN_FILE).read_bytes()
     except OSError:
         return load_project(root, docs_dir, site_config=_config_file)
-    project = load_project(root, docs_dir, plan=_plans.recall(text), site_config=_config_file)
+    project = load_project(root, docs_dir, plan=_plans.recall(text), site_config=_config_file, checked=_checked_documents)
     _plans.remember(text, project.plan)
     return project
 
