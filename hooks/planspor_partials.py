@@ -4,7 +4,8 @@ The primary navigation (``theme_overrides/partials/nav.html``) is the same on ev
 the navigation does not mark, except for its links, which MkDocs' ``url`` filter makes relative
 to the page. At 1,000 items that is over 1,100 pages (items, committees, tables) with a handful
 of distinct navigations, one per depth and section, and the partial was a twentieth of the
-Jinja time of a build. So the hooks keep its HTML for each distinct set of relative links and
+Jinja time of a build (a tenth once the guide became a section of its own, while sections were
+left out of the cache). So the hooks keep its HTML for each distinct set of relative links and
 render it again only where the page itself, or a section, changes it.
 
 This is a cache, not a second way of writing the HTML: a miss renders the partial as Jinja
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -56,29 +57,38 @@ def cached(render: RenderFunction, key: Key) -> RenderFunction:
 def navigation_key(context: Context) -> Hashable | None:
     """What makes one page's navigation differ from another's: the links, relative to the page.
 
-    None (render it) for a page the navigation marks as the current or an active one, for
-    sections (their items open and close per page), and without a page (the 404 page, whose
-    links are from the site's root).
+    None (render it) for a page the navigation marks as the current or an active one (the
+    current page's entry, and every section above it, which MkDocs marks active: they open
+    per page), and without a page (the 404 page, whose links are from the site's root). A
+    section no page of which is the current one renders the same closed list everywhere.
     """
     page, nav = context.get("page"), context.get("nav")
     if not isinstance(page, Page) or not isinstance(nav, Navigation) or nav.homepage is None:
         return None
-    starts = _link_starts(nav, context["config"].theme.get("logo"))
-    if starts is None or any(item is page or item.active for item in nav.items):
+    if any(item is page or item.active for item in nav.items):
         return None
-    return relative_links_key(page.url, starts)
+    return relative_links_key(page.url, _link_starts(nav, context["config"].theme.get("logo")))
 
 
 @functools.lru_cache(maxsize=1)
-def _link_starts(nav: Navigation, logo: str | None) -> frozenset[tuple[str, ...]] | None:
-    """The leading parts of every link the navigation partial makes (None with sections), once per navigation.
+def _link_starts(nav: Navigation, logo: str | None) -> frozenset[tuple[str, ...]]:
+    """The leading parts of every link the navigation partial makes, once per navigation.
 
-    The links: the home page, every entry of the navigation, and the image of Material's logo partial if the theme has one.
+    The links: the home page, every entry of the navigation and of its sections, and the image
+    of Material's logo partial if the theme has one.
     """
-    if nav.homepage is None or any(item.children for item in nav.items):
-        return None
-    links = [nav.homepage.url, *(str(getattr(item, "url", "")) for item in nav.items)]
+    links = [nav.homepage.url if nav.homepage else "", *entry_links(nav.items)]
     return link_starts([*links, logo] if logo else links)
+
+
+def entry_links(entries: Iterable[object]) -> Iterator[str]:
+    """The address of every page and link in the navigation, sections' entries included (a section has none of its own)."""
+    for entry in entries:
+        children = getattr(entry, "children", None)
+        if children:
+            yield from entry_links(children)
+        else:
+            yield str(getattr(entry, "url", ""))
 
 
 def link_starts(links: list[str]) -> frozenset[tuple[str, ...]]:

@@ -46,3 +46,37 @@ def test_pages_share_a_key_only_where_their_links_agree(partials: ModuleType) ->
     assert keys["indsatser/a/"] == keys["indsatser/b/"] == keys["strategier/c/"], "every link climbs two folders"
     assert keys["udvalg/d/"] != keys["indsatser/a/"], "udvalg/d/ links to udvalg/ as ../"
     assert len(set(keys.values())) == len(pages) - 2
+
+
+def test_the_bundled_navigation_with_its_guide_section_is_kept_for_every_page_outside_the_section(partials: ModuleType) -> None:
+    """The guide is a section of the navigation: on a page outside it (every item page) the section is the same
+    closed list, so the navigation is rendered once per key; on a page inside it, the section opens, so it is rendered."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    sources = [
+        "index.md",
+        "om.md",
+        "soeg.md",
+        *(f"{folder}/index.md" for folder in ("temaer", "status", "udvalg", "strategier", "verdensmaal", "aendringer", "tal", "oekonomi", "rapport")),
+    ]
+    sources += [f"vejledning/{name}.md" for name in ("index", "indsatser", "status", "noter", "import", "udgiv", "ordliste")]
+    sources += ["indsatser/a.md", "indsatser/b.md"]
+    files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls) for src in sources])
+    for file in files.documentation_pages():
+        Page(None, file, config)
+    nav = get_navigation(files, config)
+    assert any(item.children for item in nav.items), "the bundled navigation has a section (the guide)"
+
+    def key(src: str) -> object:
+        page = files.get_file_from_path(src).page  # type: ignore[union-attr]
+        for item in nav.pages:
+            item.active = False
+        page.active = True
+        return partials.navigation_key({"page": page, "nav": nav, "config": config})
+
+    assert key("indsatser/a.md") is not None and key("indsatser/a.md") == key("indsatser/b.md")
+    assert key("vejledning/noter.md") is None, "a page of the section opens it"
+    assert key("om.md") is None, "the current page's entry is marked"
