@@ -88,3 +88,40 @@ def test_the_search_page_searches_without_errors_or_warnings(browser: Browser, b
         assert errors == []
     finally:
         context.close()
+
+
+def item_facts(item_id: str) -> tuple[str, str, str]:
+    """The item's current status label and icon, and its theme's title, read from data/plan.yaml."""
+    plan = yaml.safe_load((REPO / "data/plan.yaml").read_text(encoding="utf-8"))
+    item = next(i for i in plan["items"] if i["id"] == item_id)
+    status_id = [entry["status"] for entry in item["history"] if "status" in entry][-1]
+    status = next(s for s in plan["statuses"] if s["id"] == status_id)
+    return status["label"], status["icon"], next(t["title"] for t in plan["themes"] if t["id"] == item["theme"])
+
+
+@pytest.mark.parametrize(
+    ("query", "item"), [("rutineopgaver", "automatisering-af-rutineopgaver"), ("styrket-oekonomiopfoelgning", "styrket-oekonomiopfoelgning")]
+)
+def test_an_items_result_shows_its_status_and_theme_and_no_id_in_its_excerpt(desktop: BrowserContext, bundled_url: str, query: str, item: str) -> None:
+    """The excerpt reads as the page does ("Titel. Noten …"), not "Titel. titel-som-id. …"; the id still finds the item."""
+    label, icon, theme = item_facts(item)
+    page = desktop.new_page()
+    try:
+        page.goto(f"{bundled_url}soeg/?q={query}")
+        result = page.locator(".pagefind-ui__result", has=page.locator(f".pagefind-ui__result-link[href$='/indsatser/{item}/']")).first
+        result.wait_for(state="visible", timeout=30_000)
+        excerpt = result.locator(".pagefind-ui__result-excerpt").first
+        facts = excerpt.locator(".ps-search-result__facts")
+        assert facts.locator(".ps-badge__label").inner_text() == label
+        assert facts.locator(".ps-search-result__theme").inner_text() == f"Tema: {theme}"
+        badge = facts.locator(".ps-badge")
+        assert re.search(r"\bps-s-[a-z0-9-]+\b", badge.get_attribute("class") or ""), "the badge has its status's colours"
+        assert (badge.locator("use").get_attribute("href") or "").endswith(f"assets/planspor-icons.svg#ps-icon-{icon}")
+        assert result.locator(".pagefind-ui__result-tags").count() == 0, "the status and theme are not repeated as Pagefind's tags"
+        text = excerpt.inner_text()
+        if query != item:  # searched by its id, the id is what matched, last in the page's text
+            assert item not in text, f"the excerpt shows the id: {text!r}"
+        else:
+            assert text.rstrip(".").endswith(item), f"the id stands before the page's text: {text!r}"
+    finally:
+        page.close()

@@ -232,6 +232,7 @@ def site_links() -> dict[str, str]:
         "privacy": url_of(PRIVACY),
         "accessibility": url_of(ACCESSIBILITY),
         "search_bundle": SEARCH_BUNDLE,
+        "icons": ICON_SPRITE,
     }
 
 
