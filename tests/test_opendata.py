@@ -32,7 +32,7 @@ def test_plan_json_validates_against_the_published_schema(bundled_site: BuiltSit
 def test_plan_json_matches_the_plan(bundled_site: BuiltSite) -> None:
     data = json.loads((bundled_site.root / "data/plan.json").read_text(encoding="utf-8"))
     raw = raw_plan()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["example_data"] is raw["plan"]["example_data"] is True
     assert data["plan"]["title"] == raw["plan"]["title"]
     assert [t["id"] for t in data["themes"]] == [t["id"] for t in raw["themes"]]

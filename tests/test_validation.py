@@ -51,6 +51,35 @@ def replace_in_plan(old: str, new: str, occurrence: int = 1) -> Callable[[Path],
     return apply
 
 
+# Where the bundled plan's first item has its title: messages about a title used twice name it.
+BUDGET_TITLE_LINE = line_of((REPO / PLAN).read_text(encoding="utf-8"), "    title: Budget i balance på velfærdsområderne\n")
+LOGO_LINE = "    file: filer/logo-pladsholder.svg\n"
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+
+
+def logo_file(content: str | bytes, name: str = "filer/logo-pladsholder.svg") -> Callable[[Path], int]:
+    """The logo named in plan.yaml replaced by `content` (at `name`); the message names plan.logo.file's line."""
+
+    def apply(project: Path) -> int:
+        line = line_of((project / PLAN).read_text(encoding="utf-8"), LOGO_LINE)
+        if name != "filer/logo-pladsholder.svg":
+            replace_in_plan(LOGO_LINE, f"    file: {name}\n")(project)
+        path = project / "content" / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return line
+
+    return apply
+
+
+def with_contact(contact: str) -> Callable[[Path], int]:
+    """plan.contact written as `contact` (YAML flow style) after the logo; the message names its line."""
+
+    def apply(project: Path) -> int:
+        return replace_in_plan("  values_name: Vores Norddjurs\n", f"  contact: {contact}\n  values_name: Vores Norddjurs\n")(project)
+
+    return apply
+
+
 def write_file(relative: str, content: str | bytes, line: int | None) -> Callable[[Path], int | None]:
     def apply(project: Path) -> int | None:
         path = project / relative
@@ -238,12 +267,12 @@ CASES = [
     Case(
         "two items with one title",
         replace_in_plan("    title: Analyse af det økonomiske råderum\n", "    title: Budget i balance på velfærdsområderne\n"),
-        r"\[items\[raaderumsanalyse\]\.title\]: Titlen 'Budget i balance på velfærdsområderne' er også titlen på indsatsen 'budget-i-balance' i linje 149",
+        rf"\[items\[raaderumsanalyse\]\.title\]: Titlen 'Budget i balance på velfærdsområderne' er også titlen på indsatsen 'budget-i-balance' i linje {BUDGET_TITLE_LINE}",
     ),
     Case(
         "one title in another case and spacing",
         replace_in_plan("    title: Analyse af det økonomiske råderum\n", "    title: budget i  Balance på velfærdsområderne\n"),
-        r"er også titlen på indsatsen 'budget-i-balance' i linje 149.*Gør titlen mere præcis",
+        rf"er også titlen på indsatsen 'budget-i-balance' i linje {BUDGET_TITLE_LINE}.*Gør titlen mere præcis",
     ),
     Case(
         "one title with other dashes and quotes",
@@ -261,6 +290,54 @@ CASES = [
         replace_in_plan("  data_as_of: 2024-10-01\n", f"  data_as_of: {dt.date.today() + dt.timedelta(days=2)}\n"),
         rf"\[plan\.data_as_of\]: Datoen for data \({dt.date.today() + dt.timedelta(days=2)}\) ligger efter i dag",
     ),
+    # Who sends the site: plan.logo and plan.contact (issue 18)
+    Case(
+        "logo file missing",
+        replace_in_plan(LOGO_LINE, "    file: filer/kommunelogo.svg\n"),
+        r"\[plan\.logo\.file\]: Logoets fil content/filer/kommunelogo\.svg findes ikke",
+    ),
+    Case(
+        "logo not a picture the site takes",
+        replace_in_plan(LOGO_LINE, "    file: filer/logo.gif\n"),
+        r"\[plan\.logo\.file\]: Logoet skal være en SVG- eller PNG-fil",
+    ),
+    Case("logo outside content", replace_in_plan(LOGO_LINE, "    file: ../data/logo.svg\n"), r"\[plan\.logo\.file\]: Skriv logoets sti inde i content/"),
+    Case(
+        "logo without alt text",  # named at the logo block's first line
+        lambda p: replace_in_plan("    alt: Pladsholder for kommunens logo\n", "")(p) - 1,
+        r"\[plan\.logo\.alt\]: Feltet 'alt' mangler",
+    ),
+    Case(
+        "logo with an empty alt text",
+        replace_in_plan("    alt: Pladsholder for kommunens logo\n", '    alt: ""\n'),
+        r"\[plan\.logo\.alt\]: Skriv logoets alternative tekst",
+    ),
+    Case("logo svg with a script", logo_file(f"{SVG_OPEN}<script>alert(1)</script></svg>"), r"\[plan\.logo\.file\]: .*<script>, som kan køre kode"),
+    Case("logo svg with an event handler", logo_file(f'{SVG_OPEN}<rect width="10" height="10" onload="x()"/></svg>'), r"<rect> har onload=.*kører et script"),
+    Case(
+        "logo svg fetching a picture",
+        logo_file(f'{SVG_OPEN}<image xlink:href="https://cdn.example.com/vaaben.png"/></svg>'),
+        r"<image> henter 'https://cdn\.example\.com/vaaben\.png' udefra",
+    ),
+    Case(
+        "logo svg with a font from elsewhere",
+        logo_file(f"{SVG_OPEN}<style>@import url(https://fonts.example.com/a.css);</style></svg>"),
+        r"<style> henter noget udefra",
+    ),
+    Case(
+        "logo svg with an entity",
+        logo_file('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'),
+        r"DOCTYPE eller ENTITY",
+    ),
+    Case("logo svg that is not svg", logo_file("<html><body>logo</body></html>"), r"ikke en SVG \(den begynder med <html>"),
+    Case("logo png that is not png", logo_file("GIF89a not a png", "filer/logo.png"), r"hedder \.png, men er ikke et PNG-billede"),
+    Case("logo too large", logo_file(f"{SVG_OPEN}<!--{'x' * 600_000}--></svg>"), r"fylder 58\d kB; et logo må højst fylde 500 kB"),
+    Case(
+        "contact e-mail without a domain", with_contact("{email: planen@norddjurs}"), r"\[plan\.contact\.email\]: 'planen@norddjurs' er ikke en e-mailadresse"
+    ),
+    Case("contact phone too short", with_contact("{phone: 8959 100}"), r"\[plan\.contact\.phone\]: '8959 100' er ikke et dansk telefonnummer"),
+    Case("contact with nothing in it", with_contact("{}"), r"\[plan\.contact\]: Skriv mindst én af unit"),
+    Case("contact with a misspelt field", with_contact("{mail: planen@norddjurs.dk}"), r"\[plan\.contact\.mail\]: Ukendt felt 'mail'\. Mente du 'email'\?"),
     Case(
         "data_as_of far ahead, quoted",
         replace_in_plan("  data_as_of: 2024-10-01\n", '  data_as_of: "2099-12-31"\n'),

@@ -14,6 +14,18 @@ class DataLinks(TypedDict):
     schema: str
 
 
+class LogoData(TypedDict):
+    src: str  # the file's address from the site's root
+    alt: str
+
+
+class ContactData(TypedDict):
+    unit: str
+    email: str
+    phone: str
+    phone_href: str  # tel:+4589591000
+
+
 class SiteData(TypedDict):
     """What every page knows of the plan and the site: the chrome's facts and addresses."""
 
@@ -27,6 +39,8 @@ class SiteData(TypedDict):
     feed: str
     status_css: str
     icons: str
+    logo: LogoData | None  # the municipality's mark in the header (plan.logo)
+    contact: ContactData | None  # whom to ask about the plan (plan.contact): the footer and /om/
 
 
 class StatusData(TypedDict):

@@ -69,6 +69,24 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The municipality's logo: a file under content/ (``file``, as written), its alt text, and the line that names it."""
+
+    file: str
+    alt: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom citizens ask about the plan; each part may be empty, not all of them."""
+
+    unit: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class Timing:
     start: Period | None = None
     end: Period | None = None
@@ -210,6 +228,8 @@ class PlanInfo:
     values: tuple[str, ...] = ()
     decisions: tuple[Decision, ...] = ()
     stale_after_months: int = 6
+    logo: Logo | None = None
+    contact: Contact | None = None
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -19,7 +19,7 @@ from .model import Item, Plan, Timing, freshness
 from .money import danish_decimal
 from .plan_columns import plan_csv_header
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
 
 
 def _number(value: Decimal) -> int | float:
@@ -85,6 +85,8 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
             "values_name": info.values_name or None,
             "values": list(info.values),
             "decisions": [{"body": d.body, "date": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment or None} for d in info.decisions],
+            "logo": {"file": addresses.absolute(site_url, info.logo.file), "alt": info.logo.alt} if info.logo else None,
+            "contact": {"unit": info.contact.unit or None, "email": info.contact.email or None, "phone": info.contact.phone or None} if info.contact else None,
         },
         "statuses": [
             {
@@ -199,6 +201,14 @@ SCHEMA: dict[str, Any] = {
                     "decisions": {
                         "type": "array",
                         "items": _object({"body": {"type": "string"}, "date": _DATE, "outcome": {"type": "string"}, "comment": _nullable("string")}),
+                    },
+                    "logo": {
+                        "oneOf": [{"type": "null"}, _object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
+                        "description": "kommunens logo (plan.logo)",
+                    },
+                    "contact": {
+                        "oneOf": [{"type": "null"}, _object({"unit": _nullable("string"), "email": _nullable("string"), "phone": _nullable("string")})],
+                        "description": "hvem man kan spørge om planen (plan.contact)",
                     },
                 }
             ),

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from . import addresses, changes
-from .fragment_data import ChangeData, Counts, Decision, HistoryEntry, ItemBudget, Link, Row, SdgData, SiteData, StatusData, Summary, Table
-from .model import Item, Plan, Status, freshness
+from .fragment_data import ChangeData, ContactData, Counts, Decision, HistoryEntry, ItemBudget, Link, Row, SdgData, SiteData, StatusData, Summary, Table
+from .model import Contact, Item, Plan, Status, freshness
 from .money import danish_number
 from .page_data import PageData, PageMeta
 from .page_source import PageSource, front_matter_page, template
@@ -185,4 +185,12 @@ def site_data(plan: Plan) -> SiteData:
         "feed": addresses.CHANGES_FEED,
         "status_css": addresses.STATUS_CSS,
         "icons": addresses.ICON_SPRITE,
+        "logo": {"src": info.logo.file.replace("\\", "/"), "alt": info.logo.alt} if info.logo else None,
+        "contact": contact_data(info.contact) if info.contact else None,
     }
+
+
+def contact_data(contact: Contact) -> ContactData:
+    digits = "".join(c for c in contact.phone if c.isdigit())
+    national = digits[-8:] if contact.phone else ""
+    return {"unit": contact.unit, "email": contact.email, "phone": contact.phone, "phone_href": f"tel:+45{national}" if national else ""}

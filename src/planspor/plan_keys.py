@@ -13,10 +13,13 @@ from .sdgs import status_icons
 TOP_LEVEL = ("plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items")
 
 PLAN_REQUIRED = ("title", "municipality", "period", "data_as_of", "example_data")
-PLAN_OPTIONAL = ("introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months")
+PLAN_OPTIONAL = ("introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months", "logo", "contact")
 PERIOD_REQUIRED = ("start", "end")
 DECISION_REQUIRED = ("body", "date", "outcome")
 DECISION_OPTIONAL = ("comment",)
+# Who sends the site: the municipality's logo (a file under content/) and whom to ask about the plan.
+LOGO_REQUIRED = ("file", "alt")
+CONTACT_OPTIONAL = ("unit", "email", "phone")
 
 # The blocks of the reference lists; each also has an 'id'.
 STATUS_REQUIRED = ("label", "colour", "icon", "meaning")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from . import sender_rules
 from .item_rules import KnownBlocks, build_items
 from .located import PlanReader
 from .model import Committee, Decision, Kind, Plan, PlanInfo, Strategy, Strength, Theme
@@ -112,6 +113,8 @@ class PlanBuilder:
             stale_after_months=self.months(block),
             values=tuple(str(v) for v, _ in values),
             decisions=tuple(decisions),
+            logo=sender_rules.logo(r, block),
+            contact=sender_rules.contact(r, block),
         )
 
     def period(self, block: YMap) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from .document_checks import (
     nameable,
     orphan_problem,
 )
+from .logo_file import logo_problems
 from .markdown_source import MarkdownDoc, split_front_matter
 from .model import Plan
 from .note_anchors import site_renderer
@@ -112,6 +113,7 @@ def load_project(
     else:
         notes, pages, document_problems = checked.check(plan, docs, texts, render, content)
         problems += document_problems
+    problems += logo_problems(plan.info.logo, content, PLAN_FILE)
     problems += _site_setting_problems(site_config or root / SITE_CONFIG)
     if problems:
         raise PlanInvalid(problems)
