@@ -184,7 +184,7 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
 def make_project(folder: Path, case: Case | None, text: str = "") -> Path:
     project = copy_project(folder / "project")
     files = project / "content" / "filer"
-    files.mkdir()
+    files.mkdir(exist_ok=True)  # the bundled project has it (the logo's placeholder)
     (files / "kort.png").write_bytes(PNG)
     (files / "plan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     for name in ("stor.pdf", "stort-foto.jpg"):
