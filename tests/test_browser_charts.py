@@ -128,32 +128,39 @@ def test_on_a_phone_charts_are_whole_and_their_text_is_at_least_12_px(phone: Bro
         page.close()
 
 
-def test_on_a_phone_every_budget_bar_shows_with_its_amount_and_side_of_zero(phone: BrowserContext, bundled_url: str) -> None:
-    page = phone.new_page()
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_every_budget_bar_shows_with_its_amount_and_side_of_zero(request: pytest.FixtureRequest, bundled_url: str, width: str) -> None:
+    """On a phone and on a desktop alike: each theme's whole name, each bar on its side of zero and its amount beside it."""
+    context: BrowserContext = request.getfixturevalue(width)
+    viewport = PHONE if width == "phone" else DESKTOP
+    page = context.new_page()
     try:
         visit(page, bundled_url, BY_NAME["budget"])
         chart = shown_chart(page, "budget-pr-tema")
+        assert ("ps-chart--narrow" if width == "phone" else "ps-chart--wide") in chart["cls"]
         bars = {bar["title"]: bar for bar in chart["bars"]}
         texts = [t["text"] for t in chart["texts"]]
         zeros = set(round(x) for x in chart["zero"])
         assert len(zeros) == 1, "one zero line for all themes"
+        names = " ".join(t["text"] for t in chart["texts"])
         zero = zeros.pop()
         sums = budget_sums()
         largest = max(abs(v) for years in sums.values() for v in years.values())
         for theme, years in sums.items():
-            assert any(theme.startswith(t.removesuffix(" …")) for t in texts), theme
+            assert theme in names, f"the whole name {theme!r}, on one or two lines"
             for year, value in years.items():
                 if not value:
                     continue
                 title = f"{theme}, {year}: {danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}"
                 bar = bars.pop(title)
-                assert bar["left"] >= 0 and bar["right"] <= PHONE["width"], bar
+                assert bar["left"] >= 0 and bar["right"] <= viewport["width"], bar
                 if value > 0:
                     assert bar["left"] >= zero - 1 and bar["width"] > 0, bar
                 else:
                     assert bar["right"] <= zero + 1, bar
                 if abs(value) == largest:
-                    assert bar["width"] > PHONE["width"] / 3, "the largest amount gets the longest bar"
+                    assert bar["width"] >= max(b["width"] for b in chart["bars"]) - 0.5, "the largest amount gets the longest bar"
+                    assert bar["width"] > chart["svg"]["width"] / 4, "and it is long enough to compare the others with"
                 assert danish(value) in texts, f"the amount {danish(value)} is written beside its bar"
         assert bars == {}, "no bar without an amount in the plan"
     finally:

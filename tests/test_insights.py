@@ -156,6 +156,11 @@ def test_narrow_charts_fit_their_width_and_a_long_timeline_scrolls() -> None:
         for row, theme in zip(narrow["rows"], plan.themes, strict=True):
             assert " ".join(line["text"] for line in row["lines"]) == theme.title, "whole names: the bundled ones fit in two lines"
             assert all(len(line["text"]) <= charts.NARROW_LABEL_CHARS for line in row["lines"])
+    for row, theme in zip(budget["rows"], plan.themes, strict=True):
+        assert " ".join(line["text"] for line in row["lines"]) == theme.title, "the wide budget chart's names are whole on one or two lines"
+        assert [y["amount"] for y in row["years"]] == [
+            danish(charts.budget_totals(plan)["sums"][theme.id][year]) for year in charts.budget_totals(plan)["years"]
+        ]
     shapes = [(b["x"], b["width"]) for row in status["narrow"]["rows"] for b in row["bars"]]
     shapes += [(c["x"], c["width"]) for row in timeline["narrow"]["rows"] for c in row["cells"]]
     shapes += [(y["bar"]["x"], y["bar"]["width"]) for row in budget["narrow"]["rows"] for y in row["years"] if y["bar"]]

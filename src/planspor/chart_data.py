@@ -52,7 +52,6 @@ class YearBar(TypedDict):
 
 class Row(TypedDict, total=False):
     label: str
-    short_label: str
     y: float
     bars: list[Bar]
     cells: list[Cell]
@@ -90,6 +89,7 @@ class Drawing(TypedDict, total=False):
     bar_height: int
     cell_height: int
     zero: float
+    year_x: float  # the budget chart: where each year's line begins (after the names, in the wide drawing)
     headers: list[Header]
     rows: list[Row]
     scrolls: bool
@@ -106,6 +106,7 @@ class Chart(TypedDict, total=False):
     cell_height: int
     label_width: int
     zero: float
+    year_x: float
     headers: list[Header]
     rows: list[Row]
     narrow: Drawing

@@ -12,13 +12,13 @@ from collections import Counter
 from decimal import Decimal
 from typing import TypedDict
 
-from .chart_data import Bar, Cell, Chart, Drawing, Header, Row, YearBar
+from .chart_data import Bar, Cell, Chart, Drawing, Header, Line, Row, YearBar
 from .contrast import best_text_colour
 from .model import Item, Plan
 from .money import danish_number
 
 WIDTH = 640
-LABEL_WIDTH = 210
+LABEL_WIDTH = 250  # a theme's name left of a wide chart's bars: up to two lines of 32 characters
 ROW_HEIGHT = 26
 BAR_HEIGHT = 18
 TOP = 8
@@ -35,12 +35,23 @@ NARROW_LABEL_CHARS = 40
 NARROW_MIN_CELL = 20  # a quarter's cell on a phone; fewer units and the timeline scrolls instead
 
 
-WIDE_LABEL_CHARS = 30  # a theme's name beside a bar; up to 5 more are kept rather than cut
+WIDE_TEXT = 12
+WIDE_CHAR = 7.4  # an estimate of the widest average glyph, digits included, at WIDE_TEXT
+WIDE_LINE = 13  # two lines of a name beside one bar (ROW_HEIGHT)
 
 
-def _wide_label(label: str) -> str:
-    """A theme's name shortened to fit left of a wide chart's bars, cut with "…" only when it is long."""
-    return label if len(label) <= WIDE_LABEL_CHARS + 5 else label[: WIDE_LABEL_CHARS - 1] + "…"
+def _wide_label_lines(label: str) -> list[str]:
+    """A theme's name left of a wide chart's bars: whole in one or two lines where it fits, else cut with " …"."""
+    return textwrap.wrap(label, int((LABEL_WIDTH - 8) // WIDE_CHAR), max_lines=2, placeholder=" …") or [""]
+
+
+def _wide_lines(label: str, top: float, height: int) -> list[Line]:
+    """The name's lines beside a bar or cell of ``height`` from ``top``: one line on the bar's text line, two around its middle."""
+    lines = _wide_label_lines(label)
+    if len(lines) == 1:
+        return [{"text": lines[0], "y": round(top + height - 5, 1)}]
+    first = top + height / 2 - WIDE_LINE / 2 + WIDE_TEXT * 0.35
+    return [{"text": line, "y": round(first + n * WIDE_LINE, 1)} for n, line in enumerate(lines)]
 
 
 def _label_lines(label: str) -> list[str]:
@@ -68,7 +79,7 @@ def status_by_theme(plan: Plan) -> Chart:
         rows.append(
             {
                 "label": theme.title,
-                "short_label": _wide_label(theme.title),
+                "lines": _wide_lines(theme.title, TOP + index * ROW_HEIGHT, BAR_HEIGHT),
                 "y": TOP + index * ROW_HEIGHT,
                 "bars": bars,
                 "total": total,
@@ -187,7 +198,8 @@ def timeline(plan: Plan) -> Chart:
                     "label": f"{theme.title}, {quarters[column][1]}. kvartal {quarters[column][0]}: {count}",
                 }
             )
-        rows.append({"label": theme.title, "short_label": _wide_label(theme.title), "y": TOP + 26 + index * ROW_HEIGHT, "cells": cells})
+        top = TOP + 26 + index * ROW_HEIGHT
+        rows.append({"label": theme.title, "lines": _wide_lines(theme.title, top, BAR_HEIGHT), "y": top, "cells": cells})
     headers: list[Header] = [{"label": str(y), "x": round(LABEL_WIDTH + i * cell + 2 * cell - 1, 1), "y": 11} for i, (y, q) in enumerate(quarters) if q == 1]
     headers += [{"label": f"K{q}", "x": round(LABEL_WIDTH + i * cell + cell / 2 - 1, 1), "y": 24} for i, (_, q) in enumerate(quarters)]
     busiest = max(((t.title, max(grid[t.id]) if grid[t.id] else 0) for t in plan.themes), key=lambda pair: pair[1], default=("", 0))
@@ -279,88 +291,70 @@ def budget_totals(plan: Plan) -> BudgetTotals:
 
 
 def budget_chart(plan: Plan) -> Chart:
-    """Grouped bars: for each theme one bar per year, left of the zero line for savings."""
+    """Bars per theme and year, with each amount written beside its bar; savings left of the zero line."""
     totals = budget_totals(plan)
     years: list[int] = totals["years"]
     palette = ["#1B4F72", "#2E7D32", "#8E24AA", "#B35900", "#00695C", "#5D4037"]
     colours = {year: palette[i % len(palette)] for i, year in enumerate(years)}
-    largest = max((abs(v) for t in plan.themes for v in totals["sums"][t.id].values()), default=Decimal(0)) or Decimal(1)
-    plot = WIDTH - LABEL_WIDTH - 20
-    has_negative = any(v < 0 for t in plan.themes for v in totals["sums"][t.id].values())
-    zero = LABEL_WIDTH + (plot / 2 if has_negative else 0)
-    half = plot / 2 if has_negative else plot
-    bar = 8
-    group = max(len(years), 1) * (bar + 2) + 10
-    rows: list[Row] = []
-    for index, theme in enumerate(plan.themes):
-        bars: list[Bar] = []
-        for position, year in enumerate(years):
-            value = totals["sums"][theme.id][year]
-            width = float(abs(value) / largest) * half
-            x = zero - width if value < 0 else zero
-            bars.append(
-                {
-                    "x": round(x, 1),
-                    "y": TOP + index * group + position * (bar + 2),
-                    "width": round(max(width, 0.5 if value else 0), 1),
-                    "height": bar,
-                    "colour": colours[year],
-                    "label": f"{theme.title}, {year}: {_danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}",
-                }
-            )
-        rows.append({"label": theme.title, "short_label": _wide_label(theme.title), "y": TOP + index * group + (group - 10) / 2, "bars": bars})
+    wide = _budget_drawing(plan, totals, colours, wide=True)
     return {
         "id": "budget-pr-tema",
         "title": "Budget pr. tema og år (1.000 kr.)",
         "description": (
-            f"Søjler pr. tema og år i 1.000 kr.; besparelser er negative og går til venstre for nul-linjen. "
+            f"Søjler pr. tema og år i 1.000 kr., med beløbet ud for hver; besparelser er negative og går til venstre for nul-linjen. "
             f"I alt for hele perioden: {_danish(totals['total'])} (1.000 kr.)."
         ),
         "width": WIDTH,
-        "height": TOP * 2 + len(plan.themes) * group,
+        "height": wide["height"],
         "label_width": LABEL_WIDTH,
-        "zero": round(zero, 1),
-        "rows": rows,
-        "narrow": _narrow_budget(plan, totals, colours),
+        "bar_height": wide["bar_height"],
+        "zero": wide["zero"],
+        "year_x": wide["year_x"],
+        "rows": wide["rows"],
+        "narrow": _budget_drawing(plan, totals, colours, wide=False),
         "legend": [{"label": str(year), "colour": colours[year]} for year in years],
     }
 
 
-def _narrow_budget(plan: Plan, totals: BudgetTotals, colours: dict[int, str]) -> Drawing:
-    """The same bars for a phone: name above, then one line per year with the year, its bar and its amount.
+def _budget_drawing(plan: Plan, totals: BudgetTotals, colours: dict[int, str], wide: bool) -> Drawing:
+    """The bars drawn wide (each theme's name left of its years) or for a phone (the name above them):
+    one line per year with the year, its bar and its amount.
 
     Savings and spending share one scale, so the zero line sits where the
     largest saving and the largest amount spent both fit.
     """
     years: list[int] = totals["years"]
+    width, char, line_height = (WIDTH, WIDE_CHAR, WIDE_LINE + 2) if wide else (NARROW_WIDTH, NARROW_CHAR, NARROW_LINE)
+    text_size = WIDE_TEXT if wide else NARROW_TEXT
     values = [v for t in plan.themes for v in totals["sums"][t.id].values()]
     most_saved = max((-v for v in values if v < 0), default=Decimal(0))
     most_spent = max((v for v in values if v > 0), default=Decimal(0))
     span = (most_saved + most_spent) or Decimal(1)
-    year_width = _text_width("0000") + 8
-    amount_width = max((_text_width(_danish(v)) for v in values), default=0) + 8
-    plot = NARROW_WIDTH - year_width - amount_width
-    zero = year_width + plot * float(most_saved / span)
-    row_height, bar_height = 20, 14
+    year_x = LABEL_WIDTH if wide else 0
+    year_width = len("0000") * char + 8
+    amount_width = max((len(_danish(v)) * char for v in values), default=0) + 8
+    plot = width - year_x - year_width - amount_width
+    zero = year_x + year_width + plot * float(most_saved / span)
+    row_height, bar_height = (18, 12) if wide else (20, 14)
     rows: list[Row] = []
     y = float(TOP)
     for theme in plan.themes:
-        lines = _label_lines(theme.title)
-        first = y + len(lines) * NARROW_LINE + 2
+        lines = _wide_label_lines(theme.title) if wide else _label_lines(theme.title)
+        first = y if wide else y + len(lines) * line_height + 2
         years_rows: list[YearBar] = []
         for position, year in enumerate(years):
             value = totals["sums"][theme.id][year]
             row_y = first + position * row_height
-            width = plot * float(abs(value) / span)
+            bar_width = plot * float(abs(value) / span)
             years_rows.append(
                 {
                     "year": year,
                     "amount": _danish(value),
-                    "text_y": round(row_y + row_height / 2 + NARROW_TEXT * 0.35, 1),
+                    "text_y": round(row_y + row_height / 2 + text_size * 0.35, 1),
                     "bar": {
-                        "x": round(zero - width if value < 0 else zero, 1),
+                        "x": round(zero - bar_width if value < 0 else zero, 1),
                         "y": round(row_y + (row_height - bar_height) / 2, 1),
-                        "width": round(max(width, 0.5), 1),
+                        "width": round(max(bar_width, 0.5), 1),
                         "colour": colours[year],
                         "label": f"{theme.title}, {year}: {_danish(value)} (1.000 kr.){' besparelse' if value < 0 else ''}",
                     }
@@ -371,11 +365,20 @@ def _narrow_budget(plan: Plan, totals: BudgetTotals, colours: dict[int, str]) ->
         last = first + len(years) * row_height
         rows.append(
             {
-                "lines": [{"text": line, "y": round(y + (n + 1) * NARROW_LINE - 4, 1)} for n, line in enumerate(lines)],
+                "lines": [{"text": line, "y": round(y + (n + 1) * line_height - 4, 1)} for n, line in enumerate(lines)],
                 "years": years_rows,
                 "zero_y1": round(first, 1),
                 "zero_y2": round(last, 1),
             }
         )
-        y = last + 14
-    return {"width": NARROW_WIDTH, "height": round(y - 14 + TOP), "bar_height": bar_height, "zero": round(zero, 1), "rows": rows, "scrolls": False}
+        names_end = y + len(lines) * line_height + 2  # beside the bars (wide), a name may be the taller
+        y = max(last, names_end) + 14
+    return {
+        "width": width,
+        "height": round(y - 14 + TOP),
+        "bar_height": bar_height,
+        "zero": round(zero, 1),
+        "year_x": year_x,
+        "rows": rows,
+        "scrolls": False,
+    }
