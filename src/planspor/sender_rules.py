@@ -26,9 +26,7 @@ ALT_LENGTH = 150
 
 def logo(r: PlanReader, block: YMap) -> Logo | None:
     """plan.logo: ``file`` (under content/, SVG or PNG) and ``alt`` (what the logo shows, for those who cannot see it)."""
-    if "logo" not in block or block.get("logo") is None:
-        return None
-    entry = r.mapping(block["logo"], block.line_of("logo"), "plan.logo")
+    entry = _written_block(r, block, "logo")
     if entry is None:
         return None
     r.fields(entry, "plan.logo", LOGO_REQUIRED, [])
@@ -54,9 +52,7 @@ def logo(r: PlanReader, block: YMap) -> Logo | None:
 
 def contact(r: PlanReader, block: YMap) -> Contact | None:
     """plan.contact: any of ``unit``, ``email`` and ``phone`` (at least one), each checked as people write it."""
-    if "contact" not in block or block.get("contact") is None:
-        return None
-    entry = r.mapping(block["contact"], block.line_of("contact"), "plan.contact")
+    entry = _written_block(r, block, "contact")
     if entry is None:
         return None
     r.fields(entry, "plan.contact", [], CONTACT_OPTIONAL)
@@ -73,3 +69,10 @@ def contact(r: PlanReader, block: YMap) -> Contact | None:
         r.problem(entry.line, "plan.contact", "Skriv mindst én af unit (enheden), email og phone, eller slet contact.")
         return None
     return Contact(unit, email, phone)
+
+
+def _written_block(r: PlanReader, block: YMap, key: str) -> YMap | None:
+    """plan.<key> when it is written with something: a block of fields, or a problem (and None)."""
+    if block.get(key) is None:
+        return None
+    return r.mapping(block[key], block.line_of(key), f"plan.{key}")
