@@ -139,3 +139,52 @@ def test_a_box_that_scrolls_sideways_on_a_phone_is_a_labelled_region_a_keyboard_
         assert all(b["tabindex"] is None and b["role"] is None for b in boxes if not b["scrolls"])
     finally:
         context.close()
+
+
+# Every table cell with text a visitor sees: where it is, whether a box around it cuts it off, its size.
+TABLE_CELLS_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const hiddenHead = cell => { const head = cell.closest('thead'); return head && getComputedStyle(head).position === 'absolute'; };
+  const cells = [...document.querySelectorAll('.md-content table th, .md-content table td')]
+    .filter(cell => cell.textContent.trim() && cell.getClientRects().length && !hiddenHead(cell));
+  return cells.map(cell => {
+    const box = cell.getBoundingClientRect();
+    let clippedBy = null;
+    for (let up = cell.parentElement; up && !clippedBy; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX === 'visible') continue;
+      const outer = up.getBoundingClientRect();
+      if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5) clippedBy = up.className || up.tagName;
+    }
+    return {text: cell.textContent.trim().slice(0, 40), left: box.left, right: box.right, px: parseFloat(getComputedStyle(cell).fontSize),
+            clippedBy, offScreen: box.left < -0.5 || box.right > width + 0.5};
+  });
+}"""
+WRAPS_JS = """() => [...document.querySelectorAll('.ps-table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1)
+  .map(w => ({label: w.getAttribute('aria-label'), background: getComputedStyle(w).backgroundImage}))"""
+STATIC_PAGES = [p for p in PAGE_TYPES if not p.needs_js]
+
+
+@pytest.mark.parametrize("page_type", STATIC_PAGES, ids=[p.name for p in STATIC_PAGES])
+def test_on_a_phone_every_number_and_label_in_every_table_is_on_screen_and_readable(phone: BrowserContext, bundled_url: str, page_type: PageType) -> None:
+    """A table of numbers becomes one card per row; a table of items one card per item: nothing is off to the side."""
+    page = phone.new_page()
+    try:
+        visit(page, bundled_url, page_type)
+        assert page_width(page) <= PHONE["width"]
+        for cell in page.evaluate(TABLE_CELLS_JS):
+            assert not cell["offScreen"] and cell["clippedBy"] is None, cell
+            assert cell["px"] >= 14, cell
+    finally:
+        page.close()
+
+
+def test_on_a_desktop_a_table_wider_than_its_box_shows_that_it_scrolls(desktop: BrowserContext, bundled_url: str) -> None:
+    """The timeline's 16 quarters are wider than the page: the box scrolls, with a shadow on the side where more columns are."""
+    page = desktop.new_page()
+    try:
+        visit(page, bundled_url, BY_NAME["figures"])
+        wide = page.evaluate(WRAPS_JS)
+        assert [w["label"] for w in wide] == ["Tabel: Tidslinje: indsatser i gang pr. kvartal"], wide
+        assert all(w["background"].count("gradient(") == 4 for w in wide), wide
+    finally:
+        page.close()
