@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_pages import BY_NAME, PAGE_TYPES, PHONE, PageType
 from browser_support import open_drawer, visit
-from conftest import run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build
 from playwright.sync_api import Browser, BrowserContext, Page
 from server import serve_site
 
@@ -185,6 +186,72 @@ def test_on_a_desktop_a_table_wider_than_its_box_shows_that_it_scrolls(desktop: 
         visit(page, bundled_url, BY_NAME["figures"])
         wide = page.evaluate(WRAPS_JS)
         assert [w["label"] for w in wide] == ["Tabel: Tidslinje: indsatser i gang pr. kvartal"], wide
+        assert all(w["background"].count("gradient(") == 4 for w in wide), wide
+    finally:
+        page.close()
+
+
+LONG_THEME = "Økonomisk politik, styring og opfølgning på budgettet for hele kommunen, med fokus på de store velfærdsområder og anlægs"
+LONG_TITLE = "Analyse af det økonomiske råderum på tværs af alle fagområder, herunder demografi, anlægsbehov og statens tilskud i 2026"
+
+
+@pytest.fixture(scope="module")
+def stretched_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled plan stretched as a large one is: 24 quarters, 8 budget years, a theme and an item named in 120 characters."""
+    assert len(LONG_THEME) == len(LONG_TITLE) == 120
+    work = tmp_path_factory.mktemp("stretched")
+    project = copy_project(work / "project")
+    plan = project / "data/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    for old, new in (
+        ("period: {start: 2024, end: 2027}", "period: {start: 2024, end: 2029}"),
+        (
+            "budget: {2024: 0, 2025: -2500, 2026: -5000, 2027: -5000}",
+            "budget: {2024: 0, 2025: -2500, 2026: -5000, 2027: -5000, 2028: -5000, 2029: -5000, 2030: 12500, 2031: -15000}",
+        ),
+        ("    title: Økonomisk Politik\n", f"    title: {LONG_THEME}\n"),
+        ("    title: Analyse af det økonomiske råderum\n", f"    title: {LONG_TITLE}\n"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    plan.write_text(text, encoding="utf-8")
+    result = run_mkdocs_build(project, work / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_site(work / "site") as url:
+        yield url
+
+
+STRETCHED_PAGES = ["budget", "figures", "theme", "status-table", "report", "item-with-note", "committee"]
+
+
+@pytest.mark.parametrize("name", STRETCHED_PAGES)
+def test_a_large_plans_tables_keep_every_number_on_a_phone(phone: BrowserContext, stretched_site: str, name: str) -> None:
+    page = phone.new_page()
+    try:
+        visit(page, stretched_site, BY_NAME[name])
+        assert page_width(page) <= PHONE["width"]
+        cells = page.evaluate(TABLE_CELLS_JS)
+        assert cells, "the page has tables"
+        for cell in cells:
+            assert not cell["offScreen"] and cell["clippedBy"] is None, cell
+            assert cell["px"] >= 14, cell
+        if name == "budget":
+            labels = page.eval_on_selector_all("table.ps-budget-table tbody tr:first-child td", "tds => tds.map(td => td.dataset.label)")
+            assert labels == [str(year) for year in range(2024, 2032)] + ["I alt"], "eight years and the total, each named"
+        if name == "figures":
+            assert page.locator("#tidslinje table tbody tr:first-child td").count() == 24, "24 quarters"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", ["figures", "budget"])
+def test_a_large_plans_wide_tables_show_on_a_desktop_that_they_scroll(desktop: BrowserContext, stretched_site: str, name: str) -> None:
+    page = desktop.new_page()
+    try:
+        visit(page, stretched_site, BY_NAME[name])
+        wide = page.evaluate(WRAPS_JS)
+        if name == "figures":
+            assert "Tabel: Tidslinje: indsatser i gang pr. kvartal" in [w["label"] for w in wide], "24 quarters are wider than the page"
         assert all(w["background"].count("gradient(") == 4 for w in wide), wide
     finally:
         page.close()
