@@ -221,17 +221,19 @@ def stretched_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-STRETCHED_PAGES = ["budget", "figures", "theme", "status-table", "report", "item-with-note", "committee"]
+# The pages whose tables the stretched plan makes longer or wider: each must have tables to check.
+STRETCHED_TABLES = {"budget", "figures", "theme", "status-table", "report", "item-with-note", "committee"}
 
 
-@pytest.mark.parametrize("name", STRETCHED_PAGES)
-def test_a_large_plans_tables_keep_every_number_on_a_phone(phone: BrowserContext, stretched_site: str, name: str) -> None:
+@pytest.mark.parametrize("page_type", STATIC_PAGES, ids=[p.name for p in STATIC_PAGES])
+def test_a_large_plans_tables_keep_every_number_on_a_phone(phone: BrowserContext, stretched_site: str, page_type: PageType) -> None:
+    name = page_type.name
     page = phone.new_page()
     try:
-        visit(page, stretched_site, BY_NAME[name])
+        visit(page, stretched_site, page_type)
         assert page_width(page) <= PHONE["width"]
         cells = page.evaluate(TABLE_CELLS_JS)
-        assert cells, "the page has tables"
+        assert cells or name not in STRETCHED_TABLES, "the page has tables"
         for cell in cells:
             assert not cell["offScreen"] and cell["clippedBy"] is None, cell
             assert cell["px"] >= 14, cell
