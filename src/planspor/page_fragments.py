@@ -185,12 +185,11 @@ def site_data(plan: Plan) -> SiteData:
         "feed": addresses.CHANGES_FEED,
         "status_css": addresses.STATUS_CSS,
         "icons": addresses.ICON_SPRITE,
-        "logo": {"src": info.logo.file.replace("\\", "/"), "alt": info.logo.alt} if info.logo else None,
+        "logo": {"src": info.logo.file, "alt": info.logo.alt} if info.logo else None,
         "contact": contact_data(info.contact) if info.contact else None,
     }
 
 
 def contact_data(contact: Contact) -> ContactData:
-    digits = "".join(c for c in contact.phone if c.isdigit())
-    national = digits[-8:] if contact.phone else ""
+    national = "".join(c for c in contact.phone if c.isdigit())[-8:]  # without +45 or 0045
     return {"unit": contact.unit, "email": contact.email, "phone": contact.phone, "phone_href": f"tel:+45{national}" if national else ""}

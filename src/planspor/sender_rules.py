@@ -30,14 +30,14 @@ def logo(r: PlanReader, block: YMap) -> Logo | None:
     if entry is None:
         return None
     r.fields(entry, "plan.logo", LOGO_REQUIRED, [])
-    file = r.text(entry, "file", "plan.logo")
+    file = r.text(entry, "file", "plan.logo").replace("\\", "/")  # as written on Windows too: one form for the site, the file and plan.json
     alt = r.text(entry, "alt", "plan.logo")
     line = entry.line_of("file")
     if "file" in entry and not file:
         r.problem(line, "plan.logo.file", "Skriv logoets fil, fx filer/logo.svg (en fil i content/).")
     elif file and not file.lower().endswith(LOGO_SUFFIXES):
         r.problem(line, "plan.logo.file", f"Logoet skal være en SVG- eller PNG-fil (endelsen .svg eller .png), ikke '{file}'.")
-    elif file.startswith(("/", "\\")) or "://" in file or ".." in file.replace("\\", "/").split("/"):
+    elif file.startswith("/") or "://" in file or ".." in file.split("/"):
         r.problem(line, "plan.logo.file", f"Skriv logoets sti inde i content/, fx filer/logo.svg, ikke '{file}'.")
     if "alt" in entry and not alt:
         r.problem(
