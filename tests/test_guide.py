@@ -43,7 +43,12 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "/vejledning/indsatser/": ("Tilføj indsatser og strategier", [("tilfoej-en-indsats", "Tilføj en indsats"), ("tilfoej-en-strategi", "Tilføj en strategi")]),
     "/vejledning/status/": (
         "Skift status, tidspunkt og id",
-        [("skift-status", "Skift status"), ("flyt-et-tidspunkt", "Flyt et tidspunkt"), ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id")],
+        [
+            ("skift-status", "Skift status"),
+            ("flyt-et-tidspunkt", "Flyt et tidspunkt"),
+            ("henvis-til-en-beslutning-eller-et-dokument", "Henvis til en beslutning eller et dokument"),
+            ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
+        ],
     ),
     "/vejledning/noter/": ("Skriv noter og sider", [("skriv-en-note", "Skriv en note")]),
     "/vejledning/import/": ("Importér en plan", [("importer-fra-regnearket", "Importér fra regnearket"), ("importer-fra-word", "Importér fra Word")]),

@@ -31,7 +31,7 @@ def add_items(project: Path, count: int) -> None:
 
 def rows(site: Path, url: str) -> int:
     soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return len(soup.select("table.ps-table tbody tr"))
+    return len(soup.select("table.ps-table:not(.ps-decision-table) tbody tr"))
 
 
 @pytest.fixture(scope="module")

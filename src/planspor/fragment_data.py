@@ -153,11 +153,18 @@ class SdgSummary(SdgLink):
 
 
 class Decision(TypedDict):
+    id: str
     body: str
+    body_url: str  # the committee's page, or '' for a body without one
     date: str
     iso: str
+    agenda: str  # 'pkt. 5: Normering i dagtilbud', or ''
     outcome: str
     comment: str
+    url: str  # the minutes
+    example: bool
+    cited_as: str  # 'Besluttet i Børne- og ungdomsudvalget 12. marts 2024, pkt. 5: Godkendt'
+    cited_by: list[Link]  # the items whose history cites it
 
 
 class ChangeData(TypedDict):
@@ -175,6 +182,8 @@ class HistoryEntry(TypedDict):
     status: StatusData | None
     moved: str
     comment: str
+    decision: Decision | None
+    document: Link | None
 
 
 class BudgetLine(TypedDict):

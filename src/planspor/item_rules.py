@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .budget_rules import read_budget
+from .decision_rules import cited_too_early
 from .located import PlanReader, describe
-from .model import Committee, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
-from .plan_keys import HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
+from .model import Committee, Decision, Document, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
+from .plan_keys import DOCUMENT_REQUIRED, HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
 from .problems import choices
 from .sdgs import Sdg
 from .slugs import PREVIOUS_ID_LENGTH, is_slug, title_key
@@ -33,6 +34,7 @@ class KnownBlocks:
     strategies: dict[str, Strategy]
     strengths: dict[str, Strength]
     sdgs: dict[int, Sdg]
+    decisions: dict[str, Decision]  # the register's decisions that have an id: what a history entry may cite
 
 
 def build_items(r: PlanReader, root: YMap, known: KnownBlocks, as_of: dt.date | None) -> list[Item]:
@@ -195,10 +197,11 @@ class ItemBuilder:
                 continue
             day, status, moved, comment = self.history_entry(entry, epath)
             self.check_date(entry, epath, day, entries)
+            decision, document = self.sources(entry, epath, day)
             if moved.start or moved.end:
                 timing = self.moved(entry, epath, timing, moved)
             if day is not None:
-                entries.append(HistoryEntry(day, status, moved.start, moved.end, comment))
+                entries.append(HistoryEntry(day, status, moved.start, moved.end, comment, decision, document))
         if entries and entries[0].status is None and value and isinstance(value[0], YMap):
             r.problem(value.line_of(0), f"{path}.history[1].status", "Det første punkt i historikken skal have en status.")
         if not any(e.status for e in entries):
@@ -230,6 +233,38 @@ class ItemBuilder:
                 f"En indsats med status '{status.label}' skal have en begrundelse. Skriv begrundelsen i feltet comment.",
             )
         return day, status, moved, comment
+
+    def sources(self, entry: YMap, epath: str, day: dt.date | None) -> tuple[Decision | None, Document | None]:
+        """What the entry cites: a decision in the register (by id), and a document on the web."""
+        r = self.r
+        decision = None
+        if "decision" in entry and entry["decision"] is not None:
+            decision = r.ref(entry, "decision", epath, self.known.decisions, "beslutning") if self.known.decisions else None
+            if not self.known.decisions:
+                r.problem(
+                    entry.line_of("decision"),
+                    f"{epath}.decision",
+                    f"Ukendt beslutning {describe(entry['decision'])}: ingen beslutning under plan.decisions har et id. "
+                    + "Giv beslutningen et id (fx id: oeu-2024-03-12) og henvis til det her.",
+                )
+        if decision is not None and day is not None and (early := cited_too_early(decision, day)) is not None:
+            r.problem(entry.line_of("date"), f"{epath}.date", early)
+        return decision, self.document(entry, epath)
+
+    def document(self, entry: YMap, epath: str) -> Document | None:
+        r = self.r
+        if "document" not in entry or entry["document"] is None:
+            return None
+        block = r.mapping(entry["document"], entry.line_of("document"), f"{epath}.document")
+        if block is None:
+            return None
+        path = f"{epath}.document"
+        r.fields(block, path, DOCUMENT_REQUIRED, [])
+        title = r.limited(block, "title", path, r.required_text(block, "title", path, "Titlen er tom. Skriv dokumentets titel."))
+        url = r.link(block, "url", path)
+        if "url" in block and block["url"] is not None and not r.text(block, "url", path):
+            r.problem(block.line_of("url"), f"{path}.url", "Skriv dokumentets webadresse, fx https://norddjurs.dk/media/rapport.pdf.")
+        return Document(title, url) if title and url else None
 
     def check_date(self, entry: YMap, epath: str, day: dt.date | None, entries: list[HistoryEntry]) -> None:
         """Not after the plan's data_as_of, and not before the entry above it."""

@@ -70,6 +70,10 @@ def describe(value: Any) -> str:
     return repr(str(value)) if isinstance(value, str) else str(value)
 
 
+# A whole address on the web: a scheme people's browsers open, a host, no spaces.
+WEB_LINK = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+
+
 class PlanReader:
     """Reads the located values of one file; collects problems instead of stopping at the first."""
 
@@ -197,6 +201,18 @@ class PlanReader:
 
     def flag(self, block: YMap, key: str, path: str) -> bool:
         return self.typed(block, key, path, bool, False)
+
+    def link(self, block: YMap, key: str, path: str) -> str:
+        """An address on the web (a strategy, the minutes of a meeting, a document): http(s)://host/…, or ''."""
+        url = self.text(block, key, path)
+        if url and not WEB_LINK.match(url):
+            self.problem(
+                block.line_of(key),
+                f"{path}.{key}",
+                f"Linket skal være en hel webadresse, der begynder med https:// (eller http://), fx https://norddjurs.dk/politik/dagsordener, men der står '{url}'.",
+            )
+            return ""
+        return url
 
     def date(self, block: YMap, key: str, path: str) -> dt.date | None:
         value = block.get(key)

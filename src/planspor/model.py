@@ -61,11 +61,41 @@ class Strategy:
 
 
 @dataclass(frozen=True)
+class Body:
+    """Who decides: one of the plan's committees (which has a page) or another body (plan_keys.OTHER_BODIES)."""
+
+    id: str
+    title: str
+    committee: bool
+
+
+@dataclass(frozen=True)
 class Decision:
+    """A decision in the register (plan.decisions): ``body`` is the body's name, ``body_id`` its id.
+
+    Only a decision with an ``id`` can be cited from an item's history; ``example`` marks one that
+    was invented for the bundled example plan.
+    """
+
     body: str
     date: dt.date
     outcome: str
     comment: str = ""
+    id: str = ""
+    body_id: str = ""
+    agenda_item: str = ""
+    agenda_title: str = ""
+    url: str = ""
+    example: bool = False
+    committee: bool = False  # the body is one of the plan's committees
+
+
+@dataclass(frozen=True)
+class Document:
+    """A history entry's source on the web that is not a decision in the register."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -116,6 +146,8 @@ class HistoryEntry:
     start: Period | None = None
     end: Period | None = None
     comment: str = ""
+    decision: Decision | None = None
+    document: Document | None = None
 
     @property
     def moves_timing(self) -> bool:

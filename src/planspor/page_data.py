@@ -75,6 +75,7 @@ class ThemePage(ListingPage):
 
 class CommitteePage(ListingPage):
     id: str
+    decisions: list[Decision]  # the committee's decisions in the register, newest first
 
 
 class StrategyPage(ListingPage):

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from . import addresses, changes
+from . import addresses, changes, evidence, model
 from .fragment_data import ChangeData, ContactData, Counts, Decision, HistoryEntry, ItemBudget, Link, Row, SdgData, SiteData, StatusData, Summary, Table
 from .model import Contact, Item, Plan, Status, freshness
 from .money import danish_number
@@ -31,6 +31,7 @@ class SiteContext:
         self.site = site_data(self.plan)
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self.sorted_items = sorted(self.plan.items, key=lambda i: i.sort_key)
+        self._citing = evidence.citing_items(self.plan)
 
     def page(self, src_uri: str, title: str, data: PageData, body: str, description: str = "") -> PageSource:
         """A generated page; an editor's text for the same address goes above the page's own body."""
@@ -129,11 +130,26 @@ class SiteContext:
             "selected": sdg in self.plan.selected_sdgs,
         }
 
-    def decisions(self) -> list[Decision]:
-        return [
-            {"body": d.body, "date": danish_date(d.date), "iso": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment}
-            for d in self.plan.info.decisions
-        ]
+    def decisions(self, decisions: Iterable[model.Decision] | None = None) -> list[Decision]:
+        """The register's decisions (all of them unless ``decisions`` says which), each with the items that cite it."""
+        return [self.decision(d) for d in (self.plan.info.decisions if decisions is None else decisions)]
+
+    def decision(self, decision: model.Decision) -> Decision:
+        cited = self._citing.get(decision.id, []) if decision.id else []
+        return {
+            "id": decision.id,
+            "body": decision.body,
+            "body_url": addresses.committee(decision.body_id) if decision.committee else "",
+            "date": danish_date(decision.date),
+            "iso": decision.date.isoformat(),
+            "agenda": evidence.agenda(decision),
+            "outcome": decision.outcome,
+            "comment": decision.comment,
+            "url": decision.url,
+            "example": decision.example,
+            "cited_as": evidence.cited_as(decision),
+            "cited_by": [{"title": item.title, "url": addresses.item(item.id)} for item in cited],
+        }
 
     def change(self, change: changes.Change) -> ChangeData:
         item: Link = {"title": change.item.title, "url": addresses.item(change.item.id)}
@@ -158,6 +174,8 @@ class SiteContext:
                     "status": self.status(entry.status) if entry.status else None,
                     "moved": move.describe() if move else "",
                     "comment": entry.comment,
+                    "decision": self.decision(entry.decision) if entry.decision else None,
+                    "document": {"title": entry.document.title, "url": entry.document.url} if entry.document else None,
                 }
             )
         return entries

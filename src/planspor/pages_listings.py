@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from . import addresses, changes
+from . import addresses, changes, evidence
 from .fragment_data import Filters, SdgSummary, StatusView, Strength, Summary
 from .model import Item, Strategy
 from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, SdgPage, StatusPage, StrategyPage, ThemePage
@@ -25,7 +25,7 @@ def overview(ctx: SiteContext) -> PageSource:
         "page": "overview",
         "counts": counts,
         "themes": ctx.theme_summaries(),
-        "decisions": ctx.decisions(),
+        "decisions": ctx.decisions(evidence.plan_decisions(ctx.plan)),
         "values_name": info.values_name,
         "plan_values": list(info.values),
         "latest_changes": [ctx.change(c) for c in changes.all_changes(ctx.plan)[:LATEST_CHANGES]],
@@ -100,7 +100,7 @@ def committees(ctx: SiteContext) -> Iterator[PageSource]:
         items = by_committee[committee.id]
         description = f"{committee.title}: {len(items)} indsatser i {ctx.plan.info.title}."
         for common, part in listing(ctx, addresses.committee_source(committee.id), committee.title, "committee", items):
-            data: CommitteePage = {**common, "id": committee.id}
+            data: CommitteePage = {**common, "id": committee.id, "decisions": ctx.decisions(evidence.committee_decisions(ctx.plan, committee.id))}
             yield ctx.page(part.src_uri, part.title, data, "", description)
 
 

@@ -15,8 +15,17 @@ TOP_LEVEL = ("plan", "statuses", "themes", "kinds", "committees", "strategies", 
 PLAN_REQUIRED = ("title", "municipality", "period", "data_as_of", "example_data")
 PLAN_OPTIONAL = ("introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months", "logo", "contact")
 PERIOD_REQUIRED = ("start", "end")
+# The register of decisions: who decided what and when, each citable by its id from an item's history.
 DECISION_REQUIRED = ("body", "date", "outcome")
-DECISION_OPTIONAL = ("comment",)
+DECISION_OPTIONAL = ("id", "agenda_item", "agenda_title", "url", "comment", "example")
+# Who decides, besides the plan's own committees (a decision's body): id → the name as written in the minutes.
+OTHER_BODIES = {
+    "kommunalbestyrelsen": "Kommunalbestyrelsen",
+    "byraadet": "Byrådet",
+    "borgmesteren": "Borgmesteren",
+    "direktionen": "Direktionen",
+    "hovedudvalget": "Hovedudvalget",
+}
 # Who sends the site: the municipality's logo (a file under content/) and whom to ask about the plan.
 LOGO_REQUIRED = ("file", "alt")
 CONTACT_OPTIONAL = ("unit", "email", "phone")
@@ -47,7 +56,9 @@ TIMING_OPTIONAL = ("start", "end")
 # An empty text or list just means none, and is fine.
 NEEDS_A_VALUE = frozenset({"status", "finished", "dropped", "text_colour", "stale_after_months"})
 HISTORY_REQUIRED = ("date",)
-HISTORY_OPTIONAL = ("status", "timing", "comment")
+HISTORY_OPTIONAL = ("status", "timing", "comment", "decision", "document")
+# A history entry's source when it is not a decision in the register: a document on the web.
+DOCUMENT_REQUIRED = ("title", "url")
 
 # -- the values a key allows --------------------------------------------------------
 

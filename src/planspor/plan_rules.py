@@ -10,16 +10,15 @@ It then hands what items may refer to on to item_rules and assembles the Plan.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+from dataclasses import replace
 
 from . import sender_rules
+from .decision_rules import read_decisions
 from .item_rules import KnownBlocks, build_items
 from .located import PlanReader
-from .model import Committee, Decision, Kind, Plan, PlanInfo, Strategy, Strength, Theme
+from .model import Committee, Kind, Plan, PlanInfo, Strategy, Strength, Theme
 from .plan_keys import (
     COMMITTEE_REQUIRED,
-    DECISION_OPTIONAL,
-    DECISION_REQUIRED,
     KIND_OPTIONAL,
     KIND_REQUIRED,
     PERIOD_REQUIRED,
@@ -62,10 +61,14 @@ class PlanBuilder:
         strengths: dict[str, Strength] = {}
         for strategy in strategies.values():
             strengths.update({s.id: s for s in strategy.strengths})
-        known = KnownBlocks(statuses, themes, kinds, committees, strategies, strengths, sdgs)
+        plan_block = root.get("plan")
+        decisions = read_decisions(r, plan_block, committees, info.example_data if info else None) if isinstance(plan_block, YMap) else []
+        cited = {decision.id: decision for decision in decisions if decision.id}
+        known = KnownBlocks(statuses, themes, kinds, committees, strategies, strengths, sdgs, cited)
         items = build_items(r, root, known, info.data_as_of if info else None)
         if info is None:
             return None
+        info = replace(info, decisions=tuple(decisions))
         return Plan(
             info,
             tuple(statuses.values()),
@@ -88,7 +91,6 @@ class PlanBuilder:
         r.fields(block, "plan", PLAN_REQUIRED, PLAN_OPTIONAL)
         start, end = self.period(block)
         values = [(v, line) for v, line in r.id_list(block, "values", "plan")]
-        decisions = self.decisions(block)
         as_of = r.date(block, "data_as_of", "plan")
         if as_of is None:
             return None
@@ -112,7 +114,6 @@ class PlanBuilder:
             values_name=r.text(block, "values_name", "plan"),
             stale_after_months=self.months(block),
             values=tuple(str(v) for v, _ in values),
-            decisions=tuple(decisions),
             logo=sender_rules.logo(r, block),
             contact=sender_rules.contact(r, block),
         )
@@ -129,28 +130,6 @@ class PlanBuilder:
         if start and end and end < start:
             r.problem(period.line_of("end"), "plan.period.end", f"Perioden slutter ({end}) før den begynder ({start}).")
         return start, end
-
-    def decisions(self, block: YMap) -> list[Decision]:
-        """plan.decisions: who decided what and when, oldest first."""
-        r = self.r
-        decisions = []
-        for entry, path, _ in r.entries(block, "decisions", required=False):
-            r.fields(entry, f"plan.{path}", DECISION_REQUIRED, DECISION_OPTIONAL)
-            day = r.date(entry, "date", f"plan.{path}")
-            if day is not None:
-                decisions.append(
-                    Decision(
-                        r.required_text(entry, "body", f"plan.{path}", "Feltet 'body' er tomt. Skriv, hvem der traf beslutningen."),
-                        day,
-                        r.required_text(entry, "outcome", f"plan.{path}", "Feltet 'outcome' er tomt. Skriv, hvad der blev besluttet."),
-                        r.text(entry, "comment", path),
-                    )
-                )
-        for earlier, later in itertools.pairwise(decisions):
-            if later.date < earlier.date:
-                r.problem(block.line_of("decisions"), "plan.decisions", "Beslutningerne skal stå i datoorden, ældste først.")
-                break
-        return decisions
 
     def year(self, period: YMap, key: str) -> int:
         year = self.r.typed(period, key, "plan.period", int, 0)
@@ -186,9 +165,7 @@ class PlanBuilder:
             if "strengths" in block
             else {}
         )
-        url = r.text(block, "url", path)
-        if url and not url.startswith(("https://", "http://")):
-            r.problem(block.line_of("url"), f"{path}.url", f"Linket skal begynde med https://, men der står '{url}'.")
+        url = r.link(block, "url", path)
         return Strategy(
             ident,
             r.title(block, path, "strategiens titel"),
