@@ -53,3 +53,14 @@ def plan_decisions(plan: Plan) -> list[Decision]:
 def committee_decisions(plan: Plan, committee_id: str) -> list[Decision]:
     """The committee's decisions in the register, newest first (as a committee page lists its news)."""
     return [decision for decision in reversed(plan.info.decisions) if decision.body_id == committee_id]
+
+
+def latest_source(item: Item) -> str:
+    """What the item's latest cited change rests on, for paper (no links): the decision's sentence,
+    'Kilde: <document>' (with its address), or '' when no entry cites anything."""
+    for entry in reversed(item.history):
+        if entry.decision is not None:
+            return cited_as(entry.decision)
+        if entry.document is not None:
+            return f"Kilde: {entry.document.title} ({entry.document.url})"
+    return ""

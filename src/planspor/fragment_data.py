@@ -109,6 +109,7 @@ class Row(TypedDict):
 class ReportRow(Row):
     last_confirmed: str
     comment: str
+    source: str  # what the latest change rests on, as it reads on paper: 'Besluttet i … : Godkendt', 'Kilde: …'
 
 
 class Table(TypedDict):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from . import addresses, changes, charts
+from . import addresses, changes, charts, evidence
 from .fragment_data import BudgetRow, Link, Money, Period, ReportGroup, ReportPart
 from .model import Item
 from .money import danish_number
@@ -121,7 +121,12 @@ def report_data(ctx: SiteContext, groups: list[tuple[str, str, list[Item]]], com
             "url": url,
             "counts": ctx.counts(items),
             "rows": [
-                {**ctx.rows[i.id], "last_confirmed": danish_date(i.history[-1].date), "comment": i.status_entry.comment if i.status.dropped else ""}
+                {
+                    **ctx.rows[i.id],
+                    "last_confirmed": danish_date(i.history[-1].date),
+                    "comment": i.status_entry.comment if i.status.dropped else "",
+                    "source": evidence.latest_source(i),
+                }
                 for i in items
             ],
         }
