@@ -18,6 +18,7 @@ from .located import PlanReader, describe
 from .model import Committee, Decision, Document, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
 from .plan_keys import DOCUMENT_REQUIRED, HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
 from .problems import choices
+from .progress_rules import read_indicators, read_milestones
 from .sdgs import Sdg
 from .slugs import PREVIOUS_ID_LENGTH, is_slug, title_key
 from .yamlsource import YList, YMap
@@ -154,6 +155,8 @@ class ItemBuilder:
         planned = read_timing(r, block, "timing", path)
         history = self.history(block, path, planned)
         budget = read_budget(r, block, path)
+        milestones = read_milestones(r, block, path, self.as_of)
+        indicators = read_indicators(r, block, path, self.as_of)
         title = r.title(block, path, "indsatsens titel")
         if not (theme and kind and history and title):
             return None
@@ -170,6 +173,8 @@ class ItemBuilder:
             process=r.text(block, "process", path),
             cross_cutting=r.text(block, "cross_cutting", path),
             budget=budget,
+            milestones=milestones,
+            indicators=indicators,
             strategies=r.refs(block, "strategies", path, known.strategies, "strategi"),
             strengths=r.refs(block, "strengths", path, known.strengths, "styrkeposition"),
             sdgs=r.refs(block, "sdgs", path, known.sdgs, "verdensmål"),

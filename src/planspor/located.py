@@ -313,11 +313,14 @@ class PlanReader:
         optional: Iterable[str],
         make: Callable[[YMap, str, str], T | None],
         what: str,
+        prefix: str = "",
     ) -> dict[str, T]:
-        """Read a list of blocks with unique slug ids into {id: object}."""
+        """Read a list of blocks with unique slug ids into {id: object}. With a ``prefix`` (the path of
+        the block that holds it, such as an item's) the list is optional and its paths begin with it."""
         result: dict[str, T] = {}
         seen: dict[str, int] = {}
-        for block, path, _line in self.entries(root, key):
+        for block, path, _line in self.entries(root, key, required=not prefix):
+            path = f"{prefix}.{path}" if prefix else path
             self.fields(block, path, ["id", *required], optional)
             ident = self.slug(block, "id", path)
             if ident is None:

@@ -140,6 +140,47 @@ class Timing:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A step on the way, planned for a period; ``reached`` is the day it was reached, if it was."""
+
+    id: str
+    title: str
+    planned: Period
+    reached: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An indicator's value on a day: its baseline or its target."""
+
+    value: Decimal
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A measured value, with where it comes from."""
+
+    date: dt.date
+    value: Decimal
+    source: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What an item is measured by: from a baseline to a target, and what was measured (oldest first)."""
+
+    id: str
+    name: str
+    unit: str
+    higher_is_better: bool
+    baseline: Reading
+    target: Reading
+    measurements: tuple[Measurement, ...] = ()
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     date: dt.date
     status: Status | None = None
@@ -187,6 +228,8 @@ class Item:
     process: str = ""
     cross_cutting: str = ""
     budget: tuple[tuple[int, Decimal], ...] = ()
+    milestones: tuple[Milestone, ...] = ()  # in the order of their planned periods
+    indicators: tuple[Indicator, ...] = ()
     strategies: tuple[Strategy, ...] = ()
     strengths: tuple[Strength, ...] = ()
     sdgs: tuple[Sdg, ...] = ()

@@ -45,7 +45,7 @@ STRENGTH_OPTIONAL = ("description",)
 # An item's fields in the order they are written, and where the editor inserts a missing one.
 ITEM_KEY_ORDER = (
     "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
-    "process", "cross_cutting", "budget", "strategies", "strengths", "sdgs", "related",
+    "process", "cross_cutting", "budget", "milestones", "indicators", "strategies", "strengths", "sdgs", "related",
     "previous_ids", "history",
 )  # fmt: skip
 ITEM_REQUIRED = ("title", "theme", "kind", "committees", "strategic", "history")
@@ -57,6 +57,17 @@ TIMING_OPTIONAL = ("start", "end")
 NEEDS_A_VALUE = frozenset({"status", "finished", "dropped", "text_colour", "stale_after_months"})
 HISTORY_REQUIRED = ("date",)
 HISTORY_OPTIONAL = ("status", "timing", "comment", "decision", "document")
+# An item's milestones (each also has an 'id'): what is to be reached, when, and the day it was.
+MILESTONE_REQUIRED = ("title", "planned")
+MILESTONE_OPTIONAL = ("reached",)
+# An item's indicators (each also has an 'id'): what is measured, from where to where, and the measurements.
+INDICATOR_REQUIRED = ("name", "unit", "better", "baseline", "target")
+INDICATOR_OPTIONAL = ("measurements",)
+READING_REQUIRED = ("value", "date")  # an indicator's baseline and target
+MEASUREMENT_REQUIRED = ("date", "value", "source")
+MEASUREMENT_OPTIONAL = ("url",)
+# indicators[].better: which way is better, as the editor writes it → higher is better.
+BETTER = {"højere": True, "lavere": False}
 # A history entry's source when it is not a decision in the register: a document on the web.
 DOCUMENT_REQUIRED = ("title", "url")
 
