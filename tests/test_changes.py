@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 import yaml
 from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
@@ -57,6 +58,47 @@ def test_the_plan_feed_has_one_entry_per_change_matching_the_histories(bundled_s
             if h.get("comment") and len(matching) == 1:
                 assert h["comment"].strip() in summary
     assert len(seen_ids) == len(entries), "entry ids are unique"
+
+
+def feed_entry(feed: ET.Element, item_id: str, day: str) -> ET.Element:
+    """The entry of the item's change on ``day`` (an item has one history entry a day)."""
+    [entry] = [
+        e
+        for e in feed.findall(f"{ATOM}entry")
+        if e.find(f"{ATOM}link[@rel='alternate']").get("href").endswith(f"/{item_id}/") and e.find(f"{ATOM}updated").text.startswith(day)
+    ]
+    return entry
+
+
+def test_a_change_that_cites_a_decision_or_a_document_says_so_in_the_feed(bundled_site: BuiltSite) -> None:
+    feed = parse_feed(bundled_site, "feeds/aendringer.xml")
+    cited = feed_entry(feed, "flere-medarbejdere-i-dagtilbud", "2024-03-28")
+    summary = cited.find(f"{ATOM}summary").text
+    assert "Besluttet i Børne- og ungdomsudvalget 12. marts 2024, pkt. 5: Godkendt" in summary
+    assert "Referat fra mødet: https://www.norddjurs.dk/" in summary, "the minutes' address, which readers link"
+    assert "Beslutningen er et eksempel." in summary
+    [minutes] = cited.findall(f"{ATOM}link[@rel='related']")
+    assert minutes.get("href") == "https://www.norddjurs.dk/"
+    assert minutes.get("title").startswith("Referat fra mødet: Besluttet i Børne- og ungdomsudvalget")
+    documented = feed_entry(feed, "cykelstier-mellem-byerne", "2024-06-17")
+    assert "Kilde: Notat om tidsplanen for cykelstierne (eksempel): https://www.norddjurs.dk/" in documented.find(f"{ATOM}summary").text
+    [document] = documented.findall(f"{ATOM}link[@rel='related']")
+    assert (document.get("href"), document.get("title")) == ("https://www.norddjurs.dk/", "Notat om tidsplanen for cykelstierne (eksempel)")
+    uncited = feed_entry(feed, "flere-medarbejdere-i-dagtilbud", "2023-12-12")
+    assert "Besluttet" not in uncited.find(f"{ATOM}summary").text and uncited.find(f"{ATOM}link[@rel='related']") is None
+    cites = sum(1 for _, entry in history_entries() if "decision" in entry)
+    assert sum("Besluttet " in e.find(f"{ATOM}summary").text for e in feed.findall(f"{ATOM}entry")) == cites
+
+
+def test_feed_readers_parse_the_feeds(bundled_site: BuiltSite) -> None:
+    """feedparser, as a feed reader, reads every feed without complaint and finds the cited decision."""
+    for path in sorted((bundled_site.root / "feeds").rglob("*.xml")):
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+    parsed = feedparser.parse((bundled_site.root / "feeds/aendringer.xml").read_bytes())
+    [cited] = [e for e in parsed.entries if e.link.endswith("/flere-medarbejdere-i-dagtilbud/") and e.updated.startswith("2024-03-28")]
+    assert "Besluttet i Børne- og ungdomsudvalget 12. marts 2024, pkt. 5: Godkendt" in cited.summary
+    assert [link.href for link in cited.links if link.rel == "related"] == ["https://www.norddjurs.dk/"]
 
 
 def test_theme_feeds_hold_only_their_themes_changes(bundled_site: BuiltSite) -> None:

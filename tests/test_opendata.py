@@ -29,10 +29,84 @@ def test_plan_json_validates_against_the_published_schema(bundled_site: BuiltSit
     assert not jsonschema.Draft202012Validator(schema).is_valid(broken), "the schema must reject a wrong type"
 
 
+def plan_json_of(site: BuiltSite) -> dict[str, Any]:
+    return json.loads((site.root / "data/plan.json").read_text(encoding="utf-8"))
+
+
+def published_schema(site: BuiltSite) -> jsonschema.Draft202012Validator:
+    schema = json.loads((site.root / "data/plan.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_plan_json_carries_the_register_of_decisions(bundled_site: BuiltSite) -> None:
+    data = plan_json_of(bundled_site)
+    published_schema(bundled_site).validate(data)
+    decisions = {d["id"]: d for d in data["plan"]["decisions"]}
+    assert [d["id"] for d in data["plan"]["decisions"]] == [d["id"] for d in raw_plan()["plan"]["decisions"]]
+    assert decisions["buu-2024-03-12-5"] == {
+        "id": "buu-2024-03-12-5",
+        "body": "Børne- og ungdomsudvalget",
+        "body_id": "boerne-og-ungdomsudvalget",
+        "date": "2024-03-12",
+        "agenda_item": "5",
+        "agenda_title": "Flere medarbejdere i dagtilbud",
+        "outcome": "Godkendt",
+        "comment": None,
+        "url": "https://www.norddjurs.dk/",
+        "example": True,
+    }
+    real = decisions["kb-2023-12-12"]
+    assert real["body"] == "Kommunalbestyrelsen" and real["body_id"] == "kommunalbestyrelsen" and real["outcome"] == "Godkendt"
+    assert real["example"] is False
+    assert real["url"] is None and real["agenda_item"] is None, "what a decision lacks is null, as elsewhere in plan.json"
+    assert decisions["hu-2024-02-29"]["comment"].startswith("Der var en dialog")
+
+
+def test_plan_json_history_names_its_sources(bundled_site: BuiltSite) -> None:
+    data = plan_json_of(bundled_site)
+    items = {item["id"]: item for item in data["items"]}
+    assert items["flere-medarbejdere-i-dagtilbud"]["history"][-1]["decision"] == "buu-2024-03-12-5"
+    assert items["flere-medarbejdere-i-dagtilbud"]["history"][0]["decision"] is None
+    documents = [entry["document"] for entry in items["cykelstier-mellem-byerne"]["history"] if entry["document"]]
+    assert documents == [{"title": "Notat om tidsplanen for cykelstierne (eksempel)", "url": "https://www.norddjurs.dk/"}]
+    known = {d["id"] for d in data["plan"]["decisions"]}
+    for item, source in zip(data["items"], raw_plan()["items"], strict=True):
+        for ours, entry in zip(item["history"], source["history"], strict=True):
+            assert ours["decision"] == entry.get("decision"), item["id"]
+            assert ours["decision"] is None or ours["decision"] in known
+            assert ours["document"] == entry.get("document"), item["id"]
+
+
+def test_the_schema_refuses_a_decision_or_a_source_without_its_fields(bundled_site: BuiltSite) -> None:
+    data = plan_json_of(bundled_site)
+    validator = published_schema(bundled_site)
+    assert validator.schema["properties"]["schema_version"] == {"const": 3}
+
+    def with_decision(**changed: Any) -> dict[str, Any]:
+        decision = {key: value for key, value in {**data["plan"]["decisions"][0], **changed}.items() if value is not ...}
+        return {**data, "plan": {**data["plan"], "decisions": [decision, *data["plan"]["decisions"][1:]]}}
+
+    def with_entry(**changed: Any) -> dict[str, Any]:
+        first = data["items"][0]
+        entry = {key: value for key, value in {**first["history"][0], **changed}.items() if value is not ...}
+        return {**data, "items": [{**first, "history": [entry, *first["history"][1:]]}, *data["items"][1:]]}
+
+    assert validator.is_valid(with_decision()) and validator.is_valid(with_entry())
+    assert not validator.is_valid(with_decision(body_id=...)), "a decision names its body's id"
+    assert not validator.is_valid(with_decision(example=...)), "a decision says whether it is an example"
+    assert not validator.is_valid(with_decision(minutes="https://kommune.dk/")), "no key the schema does not know"
+    assert not validator.is_valid(with_decision(url="referat.pdf")), "the minutes are a whole address"
+    assert not validator.is_valid(with_decision(agenda_item=5)), "the agenda item is text ('12a')"
+    assert validator.is_valid(with_decision(id=None, url=None)), "a decision without id or minutes is null there"
+    assert not validator.is_valid(with_entry(decision=...)), "every history entry says which decision it cites, or null"
+    assert not validator.is_valid(with_entry(document={"title": "Notat"})), "a document has an address"
+    assert validator.is_valid(with_entry(decision="buu-2024-03-12-5", document={"title": "Notat", "url": "https://kommune.dk/notat.pdf"}))
+
+
 def test_plan_json_matches_the_plan(bundled_site: BuiltSite) -> None:
     data = json.loads((bundled_site.root / "data/plan.json").read_text(encoding="utf-8"))
     raw = raw_plan()
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["example_data"] is raw["plan"]["example_data"] is True
     assert data["plan"]["title"] == raw["plan"]["title"]
     assert [t["id"] for t in data["themes"]] == [t["id"] for t in raw["themes"]]

@@ -1,8 +1,9 @@
 """What changed, when: every history entry as a change, by quarter, and as Atom feeds.
 
 A change is one history entry of one item: a new status (from the previous
-one) and/or a moved timing, with its date and comment. Feeds and the
-"Ændringer" page are both built from this one list.
+one) and/or a moved timing, with its date and comment, and what it rests on
+(a decision in the register, a document). Feeds and the "Ændringer" page are
+both built from this one list.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 
-from . import addresses
-from .model import HistoryEntry, Item, Plan, Status, Theme, TimingMove
+from . import addresses, evidence
+from .model import Decision, Document, HistoryEntry, Item, Plan, Status, Theme, TimingMove
 from .periods import danish_date
 
 FEED_LIMIT = 250  # newest entries in one feed; the pages and plan.json hold all of them
 ATOM = "http://www.w3.org/2005/Atom"
+MINUTES = "Referat fra mødet"  # a cited decision's link, as the item's page names it
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,30 @@ class Change:
     @property
     def date(self) -> dt.date:
         return self.entry.date
+
+    @property
+    def decision(self) -> Decision | None:
+        """The decision in the register that the change cites, if any."""
+        return self.entry.decision
+
+    @property
+    def document(self) -> Document | None:
+        """The document on the web that the change cites, if any."""
+        return self.entry.document
+
+    def sources(self) -> list[str]:
+        """What the change rests on, as plain text with the addresses written out (a feed reader
+        links them): 'Besluttet i …: Godkendt.', 'Referat fra mødet: https://…', 'Kilde: …: https://…'."""
+        said = []
+        if self.decision is not None:
+            said.append(f"{evidence.cited_as(self.decision)}.")
+            if self.decision.example:
+                said.append("Beslutningen er et eksempel.")
+            if self.decision.url:
+                said.append(f"{MINUTES}: {self.decision.url}")
+        if self.document is not None:
+            said.append(f"Kilde: {self.document.title}: {self.document.url}")
+        return said
 
     def describe(self) -> str:
         """'Status: Ikke påbegyndt → I gang; slut flyttet fra … til …'"""
@@ -134,10 +160,17 @@ def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Ch
         sub(entry, "title", f"{prefix}{change.item.title} – {change.describe()}")
         sub(entry, "updated", f"{change.date.isoformat()}T00:00:00Z")
         sub(entry, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.item(change.item.id)))
+        # The sources as links too, for readers that list an entry's links (most show only the summary).
+        if change.decision is not None and change.decision.url:
+            sub(entry, "link", rel="related", href=change.decision.url, title=f"{MINUTES}: {evidence.cited_as(change.decision)}")
+        if change.document is not None:
+            sub(entry, "link", rel="related", href=change.document.url, title=change.document.title)
         sub(entry, "category", term=change.item.theme.id, label=change.item.theme.title)
         summary = f"{danish_date(change.date)}: {change.describe()}."
         if change.entry.comment:
             summary += f" {change.entry.comment}"
+        for source in change.sources():
+            summary += f" {source}"
         if plan.info.example_data:
             summary += " (Eksempeldata: indsatsen er opdigtet.)"
         sub(entry, "summary", summary, type="text")

@@ -15,11 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from . import addresses
-from .model import Item, Plan, Timing, freshness
+from .model import Decision, HistoryEntry, Item, Plan, Timing, freshness
 from .money import danish_decimal
 from .plan_columns import plan_csv_header
 
-SCHEMA_VERSION = 2  # 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
+# 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
+# 3: the register of decisions and the history's sources (issue 19)
+SCHEMA_VERSION = 3
 
 
 def _number(value: Decimal) -> int | float:
@@ -28,6 +30,34 @@ def _number(value: Decimal) -> int | float:
 
 def _timing(timing: Timing) -> dict[str, str | None]:
     return {"start": timing.start.text if timing.start else None, "end": timing.end.text if timing.end else None}
+
+
+def _decision(decision: Decision) -> dict[str, Any]:
+    """A decision in the register; ``id`` is null when it has none (then no history entry can cite it)."""
+    return {
+        "id": decision.id or None,
+        "body": decision.body,
+        "body_id": decision.body_id,
+        "date": decision.date.isoformat(),
+        "agenda_item": decision.agenda_item or None,
+        "agenda_title": decision.agenda_title or None,
+        "outcome": decision.outcome,
+        "comment": decision.comment or None,
+        "url": decision.url or None,
+        "example": decision.example,
+    }
+
+
+def _history_entry(entry: HistoryEntry) -> dict[str, Any]:
+    """One history entry; ``decision`` is the id of the decision it cites (plan.decisions), ``document`` its other source."""
+    return {
+        "date": entry.date.isoformat(),
+        "status": entry.status.id if entry.status else None,
+        "timing": {"start": entry.start.text if entry.start else None, "end": entry.end.text if entry.end else None} if entry.moves_timing else None,
+        "comment": entry.comment or None,
+        "decision": entry.decision.id if entry.decision else None,
+        "document": {"title": entry.document.title, "url": entry.document.url} if entry.document else None,
+    }
 
 
 def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
@@ -56,15 +86,7 @@ def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
         "sdgs": [s.number for s in item.sdgs],
         "related": list(item.related_ids),
         "previous_ids": list(item.previous_ids),
-        "history": [
-            {
-                "date": entry.date.isoformat(),
-                "status": entry.status.id if entry.status else None,
-                "timing": {"start": entry.start.text if entry.start else None, "end": entry.end.text if entry.end else None} if entry.moves_timing else None,
-                "comment": entry.comment or None,
-            }
-            for entry in item.history
-        ],
+        "history": [_history_entry(entry) for entry in item.history],
     }
 
 
@@ -84,7 +106,7 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
             "case_number": info.case_number or None,
             "values_name": info.values_name or None,
             "values": list(info.values),
-            "decisions": [{"body": d.body, "date": d.date.isoformat(), "outcome": d.outcome, "comment": d.comment or None} for d in info.decisions],
+            "decisions": [_decision(d) for d in info.decisions],
             "logo": {"file": addresses.absolute(site_url, info.logo.file), "alt": info.logo.alt} if info.logo else None,
             "contact": {"unit": info.contact.unit or None, "email": info.contact.email or None, "phone": info.contact.phone or None} if info.contact else None,
         },
@@ -171,6 +193,9 @@ _DATE = {"type": "string", "format": "date"}
 _PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
 _END = {**_PERIOD, "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|løbende)$", "description": "løbende: ingen planlagt slut"}
 _TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
+# A link to the web (minutes, a document): http(s)://…, checked when the plan is read; "iri", not "uri",
+# because the plan accepts an address as it is written, Danish letters and all.
+_WEB_LINK = {"type": "string", "format": "iri", "pattern": "^https?://"}
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
@@ -200,7 +225,21 @@ SCHEMA: dict[str, Any] = {
                     "values": {"type": "array", "items": {"type": "string"}},
                     "decisions": {
                         "type": "array",
-                        "items": _object({"body": {"type": "string"}, "date": _DATE, "outcome": {"type": "string"}, "comment": _nullable("string")}),
+                        "description": "registret over beslutninger (plan.decisions), ældste først",
+                        "items": _object(
+                            {
+                                "id": {**_ID, "type": ["string", "null"], "description": "null: beslutningen kan ikke citeres fra en historik"},
+                                "body": {"type": "string", "description": "organets navn"},
+                                "body_id": {**_ID, "description": "et af planens udvalg (committees) eller et andet organ"},
+                                "date": _DATE,
+                                "agenda_item": {**_nullable("string"), "description": "punktets nummer på dagsordenen"},
+                                "agenda_title": {**_nullable("string"), "description": "punktets titel på dagsordenen"},
+                                "outcome": {"type": "string"},
+                                "comment": _nullable("string"),
+                                "url": {"oneOf": [{"type": "null"}, _WEB_LINK], "description": "referatet fra mødet"},
+                                "example": {"type": "boolean", "description": "true: beslutningen er et opdigtet eksempel"},
+                            }
+                        ),
                     },
                     "logo": {
                         "oneOf": [{"type": "null"}, _object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
@@ -294,6 +333,15 @@ SCHEMA: dict[str, Any] = {
                                     "status": {"type": ["string", "null"]},
                                     "timing": {"oneOf": [{"type": "null"}, _TIMING]},
                                     "comment": _nullable("string"),
+                                    "decision": {
+                                        **_ID,
+                                        "type": ["string", "null"],
+                                        "description": "id på den beslutning i plan.decisions, som punktet henviser til",
+                                    },
+                                    "document": {
+                                        "oneOf": [{"type": "null"}, _object({"title": {"type": "string"}, "url": _WEB_LINK})],
+                                        "description": "et dokument, som punktet henviser til",
+                                    },
                                 }
                             ),
                         },
