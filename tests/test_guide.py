@@ -47,6 +47,7 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("skift-status", "Skift status"),
             ("flyt-et-tidspunkt", "Flyt et tidspunkt"),
             ("henvis-til-en-beslutning-eller-et-dokument", "Henvis til en beslutning eller et dokument"),
+            ("milepaele-og-indikatorer", "Milepæle og indikatorer"),
             ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
         ],
     ),
@@ -337,6 +338,7 @@ def test_the_field_list_matches_the_readme(guide: Tag) -> None:
     in_guide = {name: text.startswith("Skal udfyldes.") for name, text in fields_after(guide, "felterne-paa-en-indsats").items()}
     assert all(text.startswith(("Skal udfyldes.", "Kan udelades.")) for text in fields_after(guide, "felterne-paa-en-indsats").values())
     assert in_guide == readme_item_fields()
+    assert set(in_guide) == {*plan_keys.ITEM_KEY_ORDER}, "every field an item may have, and no other"
 
 
 def test_the_history_fields_are_the_ones_the_plan_allows(guide: Tag) -> None:

@@ -75,6 +75,7 @@ class Counts(TypedDict):
     total: int
     stale: int
     past_end: int
+    milestone_late: int  # items with a milestone not reached by the end of its planned period
     finished: int
     active: int
     percent: int
@@ -103,7 +104,8 @@ class Row(TypedDict):
     committees: list[str]
     timing: str
     sort: str
-    flags: list[str]
+    flags: list[str]  # "stale", "past_end", "milestone_late"
+    next_milestone: str  # 'Udbud af første etape (3. kvartal 2024)', or ''
 
 
 class ReportRow(Row):
@@ -205,6 +207,19 @@ class EditLinks(TypedDict):
     plan_line: int
 
 
+class MilestoneEntry(TypedDict):
+    title: str
+    planned: str  # '3. kvartal 2024'
+    reached: str  # '20. marts 2024', or ''
+    reached_iso: str
+    state: str  # "reached", "next", "late" (not reached by the end of its planned period), "later"
+
+
+class Milestones(TypedDict):
+    count: str  # '2 af 5 milepæle nået'
+    entries: list[MilestoneEntry]
+
+
 class ItemData(TypedDict):
     id: str
     status: StatusMeaning
@@ -213,6 +228,7 @@ class ItemData(TypedDict):
     stale: bool
     stale_after_months: int
     past_end: bool
+    late_milestones: list[str]  # the titles of milestones not reached by the end of their planned period
     end: str
     status_since: str
     reason: str
@@ -224,6 +240,7 @@ class ItemData(TypedDict):
     planned: str
     responsible: str
     budget: ItemBudget
+    milestones: Milestones
     strategies: list[Link]
     strengths: list[Link]
     sdgs: list[SdgLink]

@@ -11,8 +11,24 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from . import addresses, changes, evidence, model
-from .fragment_data import ChangeData, ContactData, Counts, Decision, HistoryEntry, ItemBudget, Link, Row, SdgData, SiteData, StatusData, Summary, Table
+from . import addresses, changes, evidence, model, progress
+from .fragment_data import (
+    ChangeData,
+    ContactData,
+    Counts,
+    Decision,
+    HistoryEntry,
+    ItemBudget,
+    Link,
+    MilestoneEntry,
+    Milestones,
+    Row,
+    SdgData,
+    SiteData,
+    StatusData,
+    Summary,
+    Table,
+)
 from .model import Contact, Item, Plan, Status, freshness
 from .money import danish_number
 from .page_data import PageData, PageMeta
@@ -71,11 +87,30 @@ class SiteContext:
             "timing": timing.shown(),
             "sort": item.sort_key[0].isoformat() if timing.end or timing.start else "9999-12-31",
             "flags": self.flags(item),
+            "next_milestone": self.next_milestone(item),
         }
+
+    def next_milestone(self, item: Item) -> str:
+        milestone = progress.next_milestone(item)
+        return f"{milestone.title} ({milestone.planned.label})" if milestone else ""
+
+    def milestones(self, item: Item) -> Milestones:
+        """The item's milestones in planned order, each reached, next, late or later."""
+        late = {m.id for m in progress.late_milestones(item, self.plan.info.data_as_of)}
+        upcoming = progress.next_milestone(item)
+        entries: list[MilestoneEntry] = []
+        for m in item.milestones:
+            state = "reached" if m.reached else "late" if m.id in late else "next" if m is upcoming else "later"
+            reached = danish_date(m.reached) if m.reached else ""
+            entries.append(
+                {"title": m.title, "planned": m.planned.label, "reached": reached, "reached_iso": m.reached.isoformat() if m.reached else "", "state": state}
+            )
+        return {"count": progress.milestone_count(item), "entries": entries}
 
     def flags(self, item: Item) -> list[str]:
         fresh = freshness(item, self.plan.info)
-        return [flag for flag, on in (("stale", fresh.stale), ("past_end", fresh.past_end)) if on]
+        late = bool(progress.late_milestones(item, self.plan.info.data_as_of))
+        return [flag for flag, on in (("stale", fresh.stale), ("past_end", fresh.past_end), ("milestone_late", late)) if on]
 
     def table(self, items: Iterable[Item]) -> Table:
         """A table of items with the labels its rows refer to, and only those."""
@@ -94,10 +129,10 @@ class SiteContext:
         """How the items spread over the statuses, with how many are finished, stale or past their end."""
         items = list(items)
         flags = [self.rows[i.id]["flags"] for i in items]
-        stale, past_end = sum("stale" in f for f in flags), sum("past_end" in f for f in flags)
-        return self.spread_counts(Counter(item.status.id for item in items), stale, past_end)
+        stale, past_end, late = (sum(flag in f for f in flags) for flag in ("stale", "past_end", "milestone_late"))
+        return self.spread_counts(Counter(item.status.id for item in items), stale, past_end, late)
 
-    def spread_counts(self, spread: Counter[str], stale: int = 0, past_end: int = 0) -> Counts:
+    def spread_counts(self, spread: Counter[str], stale: int = 0, past_end: int = 0, milestone_late: int = 0) -> Counts:
         """The same counts from a spread of statuses (at a quarter's end on /aendringer/)."""
         total = sum(spread.values())
         dropped = sum(spread[s.id] for s in self.plan.statuses if s.dropped)
@@ -107,6 +142,7 @@ class SiteContext:
             "total": total,
             "stale": stale,
             "past_end": past_end,
+            "milestone_late": milestone_late,
             "finished": finished,
             "active": active,
             "percent": round(100 * finished / active) if active else 0,

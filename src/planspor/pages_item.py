@@ -3,7 +3,7 @@ forwarding pages at its previous addresses."""
 
 from __future__ import annotations
 
-from . import addresses
+from . import addresses, progress
 from .fragment_data import ItemData
 from .model import Item, freshness
 from .page_data import ItemPage, PageMeta, RedirectPage
@@ -26,6 +26,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "stale": fresh.stale,
         "stale_after_months": plan.info.stale_after_months,
         "past_end": fresh.past_end,
+        "late_milestones": [m.title for m in progress.late_milestones(item, plan.info.data_as_of)],
         "end": item.timing.end.label if item.timing.end else "",
         "status_since": danish_date(item.status_since),
         "reason": entry.comment if item.status.dropped else "",
@@ -37,6 +38,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "planned": item.planned.label() if item.moves else "",
         "responsible": item.responsible,
         "budget": ctx.budget(item),
+        "milestones": ctx.milestones(item),
         "strategies": [{"title": s.title, "url": addresses.strategy(s.id)} for s in item.strategies],
         "strengths": [{"title": s.title, "url": addresses.strength(_strength_owner(ctx, s.id), s.id)} for s in item.strengths],
         "sdgs": [{**ctx.sdg(s), "url": addresses.sdg(s.number)} for s in item.sdgs],
