@@ -174,11 +174,15 @@ class _Header:
     committees: list[str]
     strategies: list[str]
     strengths: dict[str, str]  # strength id -> its strategy id
+    decisions: list[tuple[str, dt.date]]  # the register's citable decisions: id and date
 
 
 def write_project(target: Path, items: int, seed: int = 1) -> None:
     """Write a complete Planspor project with ``items`` generated items into ``target``."""
     rng = random.Random(seed)
+    # The evidence (cited decisions and documents, milestones, indicators) draws from a generator of
+    # its own, so the rest of the plan is the one the benchmark measured before they existed.
+    evidence = random.Random(seed + 1)
     target.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__")
     for part in COPIED:
@@ -192,7 +196,7 @@ def write_project(target: Path, items: int, seed: int = 1) -> None:
     ids = _item_ids(rng, items, _linked_ids(target / "content"))
     words = _Words(rng)
     titles: set[str] = set()  # a plan never has two items with one title (planspor check refuses it)
-    blocks = [_item(rng, header, ids, index, words, titles) for index in range(items)]
+    blocks = [_item(rng, evidence, header, ids, index, words, titles) for index in range(items)]
     (target / "data").mkdir(exist_ok=True)
     (target / PLAN_FILE).write_text(header.text + "\nitems:\n" + "\n".join(blocks), encoding="utf-8")
     notes = target / "content" / NOTES
@@ -219,6 +223,7 @@ def _read_header() -> _Header:
         committees=[c["id"] for c in raw["committees"]],
         strategies=[s["id"] for s in strategies],
         strengths={strength["id"]: s["id"] for s in strategies for strength in s.get("strengths") or []},
+        decisions=[(d["id"], d["date"]) for d in raw["plan"].get("decisions") or [] if d.get("id")],
     )
 
 
@@ -285,7 +290,7 @@ def _quarter(year: int, quarter: int) -> str:
     return f"{year}-Q{quarter}"
 
 
-def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words, titles: set[str]) -> str:
+def _item(rng: random.Random, evidence: random.Random, header: _Header, ids: list[str], index: int, words: _Words, titles: set[str]) -> str:
     ident = ids[index]
     theme = header.themes[index % len(header.themes)]
     committees = rng.sample(header.committees, rng.choice([1, 1, 2, 2, 3]))
@@ -312,6 +317,8 @@ def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words
     if rng.random() < 0.4:
         amounts = ", ".join(f"{year}: {rng.randrange(-3000, 3000, 50)}" for year in range(2024, 2028))
         lines.append(f"    budget: {{{amounts}}}")
+    lines += _milestones(evidence, header, (start_year, start_q), (end_year, end_q), words)
+    lines += _indicators(evidence, header, words)
     if index < len(header.strategies) or rng.random() < 0.3:
         strategy = header.strategies[index % len(header.strategies)]
         lines.append(f"    strategies: [{strategy}]")
@@ -328,11 +335,58 @@ def _item(rng: random.Random, header: _Header, ids: list[str], index: int, words
     if rng.random() < 0.03:
         lines.append(f"    previous_ids: [tidligere-{ident}]")
     lines.append("    history:")
-    lines += _history(rng, header, (end_year, end_q), words)
+    lines += _history(rng, evidence, header, (end_year, end_q), words)
     return "\n".join(lines) + "\n"
 
 
-def _history(rng: random.Random, header: _Header, end: tuple[int, int], words: _Words) -> list[str]:
+def _milestones(rng: random.Random, header: _Header, start: tuple[int, int], end: tuple[int, int], words: _Words) -> list[str]:
+    """A third of the items: 2-6 milestones spread from the start to the end, those due by data_as_of mostly reached."""
+    if rng.random() >= 0.33:
+        return []
+    first, last = start[0] * 4 + start[1] - 1, end[0] * 4 + end[1] - 1
+    lines = ["    milestones:"]
+    for number in range(rng.randint(2, 6)):
+        year, quarter = divmod(rng.randint(first, max(first, last)), 4)
+        due = dt.date(year, 3 * quarter + 3, 28)
+        lines += [
+            f"      - id: milepael-{number + 1}",
+            f"        title: {words.sentence(rng.randint(3, 7)).rstrip('.')}",
+            f"        planned: {_quarter(year, quarter + 1)}",
+        ]
+        if due <= header.data_as_of and rng.random() < 0.8:
+            lines.append(f"        reached: {min(due, header.data_as_of).isoformat()}")
+    return lines
+
+
+def _indicators(rng: random.Random, header: _Header, words: _Words) -> list[str]:
+    """One item in ten: an indicator with a baseline, a target and 0-6 quarterly measurements."""
+    if rng.random() >= 0.1:
+        return []
+    lower = rng.random() < 0.5
+    baseline = rng.randint(100, 50_000)
+    target = round(baseline * (0.8 if lower else 1.2))
+    lines = [
+        "    indicators:",
+        "      - id: indikator",
+        f"        name: {words.sentence(rng.randint(3, 6)).rstrip('.')}",
+        f"        unit: {rng.choice(['ton', 'procent', 'MWh', 'dage', 'borgere'])}",
+        f"        better: {'lavere' if lower else 'højere'}",
+        f"        baseline: {{value: {baseline}, date: 2023-12-31}}",
+        f"        target: {{value: {target}, date: 2027-12-31}}",
+    ]
+    count = rng.randint(0, 6)
+    if count:
+        lines.append("        measurements:")
+    for number in range(count):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=45 * number)
+        if day > header.data_as_of:
+            break
+        value = round(baseline + (target - baseline) * rng.uniform(-0.1, 0.4), 1)
+        lines.append(f"          - {{date: {day.isoformat()}, value: {value}, source: Opgørelse {number + 1}}}")
+    return lines if lines[-1] != "        measurements:" else lines[:-1]
+
+
+def _history(rng: random.Random, evidence: random.Random, header: _Header, end: tuple[int, int], words: _Words) -> list[str]:
     count = rng.choice([1, 2, 2, 3, 3, 4, 5])
     first = dt.date(2023, 12, 1)
     span = (header.data_as_of - first).days
@@ -355,7 +409,18 @@ def _history(rng: random.Random, header: _Header, end: tuple[int, int], words: _
             lines.append(f"        status: {rng.choice(header.statuses)}")
             if rng.random() < 0.6:
                 lines.append(f"        comment: {words.sentence(rng.randint(5, 15))}")
+        lines += _source(evidence, header, day)
     return lines
+
+
+def _source(rng: random.Random, header: _Header, day: dt.date) -> list[str]:
+    """One entry in ten cites a decision in the register taken by its date; one in twenty a document."""
+    citable = [ident for ident, taken in header.decisions if taken <= day]
+    if citable and rng.random() < 0.1:
+        return [f"        decision: {rng.choice(citable)}"]
+    if rng.random() < 0.05:
+        return ["        document: {title: Notat fra forvaltningen, url: https://www.norddjurs.dk/}"]
+    return []
 
 
 def _note(rng: random.Random, header: _Header, ids: list[str], index: int, words: _Words) -> str:
