@@ -34,6 +34,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("item-with-note", "indsatser/budget-i-balance/"),
     PageType("item-without-note", "indsatser/styrket-oekonomiopfoelgning/"),
     PageType("item-dropped", "indsatser/faelles-billetsystem/"),
+    PageType("item-with-milestones", "indsatser/renovering-af-skolebygninger/"),
+    PageType("item-with-indicator", "indsatser/energistyring-i-kommunale-bygninger/"),
     PageType("status-table", "status/"),
     PageType("committee", "udvalg/oekonomiudvalget/"),
     PageType("strategy", "strategier/plan-og-udviklingsstrategi-2023/"),
@@ -59,6 +61,9 @@ BY_NAME: dict[str, PageType] = {page.name: page for page in PAGE_TYPES}
 ITEM_WITH_NOTE = "budget-i-balance"
 ITEM_WITHOUT_NOTE = "styrket-oekonomiopfoelgning"
 ITEM_DROPPED = "faelles-billetsystem"
+# Evidence (issue 19): milestones, one of them late, and a cited decision; an indicator with its chart.
+ITEM_WITH_MILESTONES = "renovering-af-skolebygninger"
+ITEM_WITH_INDICATOR = "energistyring-i-kommunale-bygninger"
 # An item's previous id: its old address is a page that forwards to the new one.
 REDIRECT_FROM, REDIRECT_TO = "lokaleoptimering", "bedre-udnyttelse-af-lokaler"
 

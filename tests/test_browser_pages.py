@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from browser_pages import BY_NAME, ITEM_DROPPED, ITEM_WITH_NOTE, ITEM_WITHOUT_NOTE, PAGE_TYPES, REDIRECT_FROM, REDIRECT_TO
+from browser_pages import (
+    BY_NAME,
+    ITEM_DROPPED,
+    ITEM_WITH_INDICATOR,
+    ITEM_WITH_MILESTONES,
+    ITEM_WITH_NOTE,
+    ITEM_WITHOUT_NOTE,
+    PAGE_TYPES,
+    REDIRECT_FROM,
+    REDIRECT_TO,
+)
 from conftest import REPO
 
 
@@ -27,3 +37,9 @@ def test_page_types_are_named_once_and_point_where_they_claim() -> None:
     assert BY_NAME["item-without-note"].path == f"indsatser/{ITEM_WITHOUT_NOTE}/"
     assert BY_NAME["item-dropped"].path == f"indsatser/{ITEM_DROPPED}/"
     assert REDIRECT_FROM in items[REDIRECT_TO]["previous_ids"]
+    milestones = items[ITEM_WITH_MILESTONES]["milestones"]
+    assert any("reached" in m for m in milestones) and not all("reached" in m for m in milestones)
+    assert any("decision" in entry for entry in items[ITEM_WITH_MILESTONES]["history"])
+    assert items[ITEM_WITH_INDICATOR]["indicators"][0]["measurements"]
+    assert BY_NAME["item-with-milestones"].path == f"indsatser/{ITEM_WITH_MILESTONES}/"
+    assert BY_NAME["item-with-indicator"].path == f"indsatser/{ITEM_WITH_INDICATOR}/"

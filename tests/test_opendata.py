@@ -142,4 +142,4 @@ def test_plan_csv_opens_in_danish_excel_and_matches_the_plan(bundled_site: Built
 def test_data_is_linked_from_about_theme_and_item_pages(bundled_site: BuiltSite) -> None:
     for url in ("/om/", "/temaer/oekonomisk-politik/", "/indsatser/budget-i-balance/"):
         hrefs = {a["href"].rsplit("/", 2)[-2:][-1] for a in bundled_site.soup(url).find_all("a", href=True) if "data/" in a["href"]}
-        assert {"plan.csv", "plan.json", "plan.schema.json"} <= hrefs, url
+        assert {"plan.csv", "plan.json", "plan.schema.json", "milepaele.csv", "maalinger.csv"} <= hrefs, url

@@ -167,6 +167,8 @@ PRIVACY = "privatliv.md"
 
 DATA_JSON = "data/plan.json"
 DATA_CSV = "data/plan.csv"
+DATA_MILESTONES_CSV = "data/milepaele.csv"
+DATA_MEASUREMENTS_CSV = "data/maalinger.csv"
 DATA_SCHEMA = "data/plan.schema.json"
 CHANGES_FEED = "feeds/aendringer.xml"
 STATUS_CSS = "assets/planspor-statuses.css"

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from .indicator_chart import IndicatorView
+
 
 class DataLinks(TypedDict):
     json: str
     csv: str
+    milestones: str  # milepaele.csv
+    measurements: str  # maalinger.csv
     schema: str
 
 
@@ -241,6 +245,7 @@ class ItemData(TypedDict):
     responsible: str
     budget: ItemBudget
     milestones: Milestones
+    indicators: list[IndicatorView]
     strategies: list[Link]
     strengths: list[Link]
     sdgs: list[SdgLink]

@@ -2,14 +2,13 @@
 
 plan.json carries the model as validated: the current status and timing are
 derived from the history and included for convenience, never stored twice in
-the source. plan.csv opens correctly in Danish Excel: UTF-8 with BOM, ';' as
-separator, decimal comma, CRLF line ends.
+the source; so are each item's overdue milestones and each indicator's standing
+(progress_data). plan.csv opens correctly in Danish Excel, as do milepaele.csv and
+maalinger.csv: UTF-8 with BOM, ';' as separator, decimal comma, CRLF line ends.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Any
@@ -18,14 +17,15 @@ from . import addresses
 from .model import Decision, HistoryEntry, Item, Plan, Timing, freshness
 from .money import danish_decimal
 from .plan_columns import plan_csv_header
+from .plan_keys import BETTER
+from .progress import late_milestones
+from .progress_data import STANDING, danish_excel_csv, indicator_data, json_number, milestone_data
+from .progress_data import measurements_csv as measurements_csv  # the open data's files, in one place for pages
+from .progress_data import milestones_csv as milestones_csv
 
 # 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
 # 3: the register of decisions and the history's sources (issue 19)
 SCHEMA_VERSION = 3
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _timing(timing: Timing) -> dict[str, str | None]:
@@ -75,18 +75,21 @@ def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
         "last_confirmed": fresh.last_confirmed.isoformat(),
         "not_updated": fresh.stale,
         "past_planned_end": fresh.past_end,
+        "milestones_late": len(late_milestones(item, plan.info.data_as_of)),
         "timing": _timing(item.timing),
         "planned_timing": _timing(item.planned),
         "responsible": item.responsible or None,
         "process": item.process or None,
         "cross_cutting": item.cross_cutting or None,
-        "budget": [{"year": year, "amount": _number(amount)} for year, amount in item.budget],
+        "budget": [{"year": year, "amount": json_number(amount)} for year, amount in item.budget],
         "strategies": [s.id for s in item.strategies],
         "strengths": [s.id for s in item.strengths],
         "sdgs": [s.number for s in item.sdgs],
         "related": list(item.related_ids),
         "previous_ids": list(item.previous_ids),
         "history": [_history_entry(entry) for entry in item.history],
+        "milestones": [milestone_data(m) for m in item.milestones],
+        "indicators": [indicator_data(i) for i in item.indicators],
     }
 
 
@@ -153,12 +156,10 @@ def plan_json(plan: Plan, site_url: str = "") -> str:
 def plan_csv(plan: Plan, site_url: str = "") -> str:
     years = sorted({year for item in plan.items for year, _ in item.budget})
     header = plan_csv_header(years)  # plan_columns.PLAN_CSV_KEYS: the order of the values below
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
+    rows = []
     for item in plan.items:
         amounts = dict(item.budget)
-        writer.writerow(
+        rows.append(
             [
                 item.id,
                 item.title,
@@ -181,7 +182,7 @@ def plan_csv(plan: Plan, site_url: str = "") -> str:
                 addresses.absolute(site_url, addresses.item(item.id)),
             ]
         )
-    return "\ufeff" + buffer.getvalue()
+    return danish_excel_csv(header, rows)
 
 
 def _nullable(kind: str) -> dict[str, Any]:
@@ -200,6 +201,29 @@ _WEB_LINK = {"type": "string", "format": "iri", "pattern": "^https?://"}
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
+
+
+_READING = _object({"value": {"type": "number"}, "date": _DATE})
+_MILESTONE = _object({"id": _ID, "title": {"type": "string"}, "planned": {**_PERIOD, "type": "string"}, "reached": {**_DATE, "type": ["string", "null"]}})
+_MEASUREMENT = _object(
+    {"date": _DATE, "value": {"type": "number"}, "source": {"type": "string", "minLength": 1}, "url": {"oneOf": [{"type": "null"}, _WEB_LINK]}}
+)
+_INDICATOR = _object(
+    {
+        "id": _ID,
+        "name": {"type": "string"},
+        "unit": {"type": "string"},
+        "better": {"enum": list(BETTER), "description": "hvilken vej er bedre for indikatoren"},
+        "baseline": {**_READING, "description": "udgangspunktet"},
+        "target": {**_READING, "description": "målet"},
+        "measurements": {"type": "array", "items": _MEASUREMENT, "description": "målingerne, ældste først"},
+        "standing": {
+            "enum": list(STANDING.values()),
+            "description": "den seneste måling holdt op mod målet og linjen fra udgangspunktet til målet: "
+            + "; ".join(f"{value}: {track.value}" for track, value in STANDING.items()),
+        },
+    }
+)
 
 
 SCHEMA: dict[str, Any] = {
@@ -310,6 +334,7 @@ SCHEMA: dict[str, Any] = {
                         "last_confirmed": _DATE,
                         "not_updated": {"type": "boolean"},
                         "past_planned_end": {"type": "boolean"},
+                        "milestones_late": {"type": "integer", "minimum": 0, "description": "milepæle, hvis planlagte periode er slut, uden at de er nået"},
                         "timing": _TIMING,
                         "planned_timing": _TIMING,
                         "responsible": _nullable("string"),
@@ -345,6 +370,8 @@ SCHEMA: dict[str, Any] = {
                                 }
                             ),
                         },
+                        "milestones": {"type": "array", "items": _MILESTONE, "description": "milepælene i planlagt rækkefølge"},
+                        "indicators": {"type": "array", "items": _INDICATOR},
                     }
                 ),
             },

@@ -165,6 +165,8 @@ def data_files(plan: Plan, site_url: str) -> list[PageSource]:
     return [
         PageSource(addresses.DATA_JSON, opendata.plan_json(plan, site_url)),
         PageSource(addresses.DATA_CSV, opendata.plan_csv(plan, site_url)),
+        PageSource(addresses.DATA_MILESTONES_CSV, opendata.milestones_csv(plan)),
+        PageSource(addresses.DATA_MEASUREMENTS_CSV, opendata.measurements_csv(plan)),
         PageSource(addresses.DATA_SCHEMA, opendata.schema_json()),
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import addresses, progress
 from .fragment_data import ItemData
+from .indicator_chart import indicator_view
 from .model import Item, freshness
 from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
@@ -39,6 +40,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "responsible": item.responsible,
         "budget": ctx.budget(item),
         "milestones": ctx.milestones(item),
+        "indicators": [indicator_view(i) for i in item.indicators],
         "strategies": [{"title": s.title, "url": addresses.strategy(s.id)} for s in item.strategies],
         "strengths": [{"title": s.title, "url": addresses.strength(_strength_owner(ctx, s.id), s.id)} for s in item.strengths],
         "sdgs": [{**ctx.sdg(s), "url": addresses.sdg(s.number)} for s in item.sdgs],
