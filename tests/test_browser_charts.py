@@ -215,3 +215,40 @@ def test_a_timeline_too_long_for_a_phone_scrolls_in_a_focusable_region_with_a_hi
         finally:
             page.close()
             context.close()
+
+
+INDICATOR_JS = """figure => {
+  const shown = [...figure.querySelectorAll('svg.ps-chart')].filter(s => s.getClientRects().length > 0);
+  const svg = shown[0];
+  const scale = svg.getScreenCTM().a;
+  const box = r => { const b = r.getBoundingClientRect(); return { left: b.left, right: b.right, top: b.top, bottom: b.bottom }; };
+  return {
+    shown: shown.map(s => s.getAttribute('class')),
+    texts: [...svg.querySelectorAll('text')].map(t => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale, ...box(t) })),
+    marks: [...svg.querySelectorAll('circle, polyline, line, path, polygon')].map(box),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_an_indicator_chart_shows_once_whole_readable_and_named_by_its_numbers(request: pytest.FixtureRequest, bundled_url: str, width: str) -> None:
+    context: BrowserContext = request.getfixturevalue(width)
+    viewport = PHONE["width"] if width == "phone" else DESKTOP["width"]
+    page = context.new_page()
+    try:
+        visit(page, bundled_url, BY_NAME["item-with-indicator"])
+        assert page_width(page) <= viewport
+        figure = page.locator("figure.ps-indicator").first
+        chart: dict[str, Any] = figure.evaluate(INDICATOR_JS)
+        expected = "ps-chart--narrow" if width == "phone" else "ps-chart--wide"
+        assert len(chart["shown"]) == 1 and expected in chart["shown"][0], chart["shown"]
+        for text in chart["texts"]:
+            assert text["px"] >= MIN_TEXT_PX, text
+            assert text["left"] >= -0.5 and text["right"] <= viewport + 0.5, text
+        assert chart["marks"] and all(m["left"] >= -0.5 and m["right"] <= viewport + 0.5 for m in chart["marks"])
+        # One image in the accessibility tree, named by the sentence that says its numbers.
+        name = "Energiforbrug i kommunens bygninger: udgangspunkt 24.500 MWh (31. december 2023), mål 22.000 MWh (31. december 2025), seneste måling 23.600 MWh (30. juni 2024): på rette vej."
+        assert page.get_by_role("img", name=name).count() == 1
+        assert figure.locator(".ps-indicator__track").inner_text().strip() == "På rette vej"
+    finally:
+        page.close()
