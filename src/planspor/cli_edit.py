@@ -1,4 +1,4 @@
-"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import, omdøb).
+"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import, omdøb, milepæl, måling).
 
 Each command checks what it is asked before it writes anything, changes only
 the lines it must (see plan_text.py), and validates the new text before it
@@ -8,6 +8,7 @@ replaces the file (see editing.py). Help and messages are in Danish.
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from .cli_commands import Command, command, project_root, runs
@@ -180,4 +181,67 @@ def _run_rename(args: argparse.Namespace) -> int:
 def _rename_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="indsatsens id nu")
     parser.add_argument("nyt_id", metavar="nyt-id", help="det nye id: små bogstaver a-z, tal og bindestreg, højst 60 tegn")
+    parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
+
+
+# -- milepæl ------------------------------------------------------------------------
+
+
+def _save_unless_unchanged(root: Path, change: Change, dry_run: bool) -> int:
+    for notice in change.notices:
+        print(notice)
+    return _save_or_try(root, change, dry_run) if change.messages else 0
+
+
+@_paused
+def _run_milestone(args: argparse.Namespace) -> int:
+    from .progress_editing import plan_milestone
+
+    root = project_root(args)
+    return _save_unless_unchanged(root, plan_milestone(root, args.id, args.milepael_id, args.dato, args.ret), args.tør)
+
+
+@command("milepæl", "Skriv, at en af en indsats' milepæle er nået: datoen kommer i reached: ved milepælen.")
+@runs(_run_milestone)
+def _milestone_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="indsatsens id (et tidligere id virker også)")
+    parser.add_argument("milepael_id", metavar="milepæl-id", help="id'et på en af indsatsens milepæle (under milestones: ved indsatsen)")
+    parser.add_argument("--dato", help="dagen, milepælen blev nået, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of.")
+    parser.add_argument(
+        "--ret",
+        action="store_true",
+        help="ret datoen på en milepæl, der allerede står som nået, til den i --dato (uden --ret bliver en skrevet dato aldrig ændret)",
+    )
+    parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
+
+
+# -- måling -------------------------------------------------------------------------
+
+# A value typed with a minus, "-2,5", is a value and not an option (Python before 3.13 reads only "-2" and "-2.5" so).
+_NEGATIVE_NUMBER = re.compile(r"^-\d+([.,]\d+)*$|^-[.,]\d+$")
+
+
+@_paused
+def _run_measurement(args: argparse.Namespace) -> int:
+    from .progress_editing import NewMeasurement, plan_measurement
+
+    root = project_root(args)
+    request = NewMeasurement(args.id, args.indikator_id, args.vaerdi, args.kilde, args.dato, args.link)
+    return _save_or_try(root, plan_measurement(root, request), args.tør)
+
+
+@command("måling", "Tilføj en måling til en af en indsats' indikatorer: dato, værdi og kilde under measurements: ved indikatoren.")
+@runs(_run_measurement)
+def _measurement_arguments(parser: argparse.ArgumentParser) -> None:
+    parser._negative_number_matcher = _NEGATIVE_NUMBER
+    parser.add_argument("id", help="indsatsens id (et tidligere id virker også)")
+    parser.add_argument("indikator_id", metavar="indikator-id", help="id'et på en af indsatsens indikatorer (under indicators: ved indsatsen)")
+    parser.add_argument(
+        "vaerdi",
+        metavar="værdi",
+        help="det målte tal, i indikatorens enhed, med komma eller punktum som decimaltegn og uden tusindtalspunktum, fx 23600, 78,6 eller -2,5",
+    )
+    parser.add_argument("--kilde", required=True, help='hvor tallet kommer fra, fx "Energiregnskab 3. kvartal 2024"')
+    parser.add_argument("--dato", help="dagen, målingen gælder, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of; én måling pr. dag.")
+    parser.add_argument("--link", metavar="https://…", help="en webadresse, hvor kilden kan læses")
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")

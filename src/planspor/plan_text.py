@@ -132,7 +132,7 @@ class PlanTextEditor:
                     line -= 1
                 return line
             return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
-        if _is_flow(node) or not node.value:
+        if is_flow(node) or not node.value:
             return node.end_mark.line
         if isinstance(node, yaml.MappingNode):
             key, value = node.value[-1]
@@ -144,7 +144,7 @@ class PlanTextEditor:
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
             line = self._last_line(node)
             return self.starts[line] + len(self.lines[line].rstrip())
-        if isinstance(node, yaml.ScalarNode) or _is_flow(node) or not node.value:
+        if isinstance(node, yaml.ScalarNode) or is_flow(node) or not node.value:
             return int(node.end_mark.index)
         last = node.value[-1]
         if isinstance(node, yaml.MappingNode):
@@ -173,7 +173,7 @@ class PlanTextEditor:
 
     def _item(self, item_id: str) -> yaml.MappingNode:
         for node in self._items().value:
-            if isinstance(node, yaml.MappingNode) and _get(node, "id") is not None and _scalar(_get(node, "id")) == item_id:
+            if isinstance(node, yaml.MappingNode) and mapping_value(node, "id") is not None and _scalar(mapping_value(node, "id")) == item_id:
                 return node
         raise PlanInvalid([Problem(PLAN_FILE, None, "items", f"Indsatsen '{item_id}' findes ikke i filen.")])
 
@@ -181,7 +181,7 @@ class PlanTextEditor:
 
     def append_history(self, item_id: str, entry: Mapping[str, Any]) -> None:
         item = self._item(item_id)
-        history = _get(item, "history")
+        history = mapping_value(item, "history")
         if not isinstance(history, yaml.SequenceNode):
             raise PlanInvalid([Problem(PLAN_FILE, item.start_mark.line + 1, f"items[{item_id}].history", "Historikken er ikke en liste.")])
         if history.flow_style:
@@ -191,7 +191,7 @@ class PlanTextEditor:
         first = history.value[0] if history.value else None
         keys = first.start_mark.column if isinstance(first, yaml.MappingNode) and not first.flow_style else dash + 2
         offset, prefix = self._after_line(self._last_line(history))
-        self._add(offset, offset, prefix + _block_entry(entry, dash, keys))
+        self._add(offset, offset, prefix + block_entry(entry, dash, keys))
 
     def set_field(self, item_id: str, key: str, value: Any) -> None:
         item = self._item(item_id)
@@ -241,7 +241,7 @@ class PlanTextEditor:
         keys = blocks[0].start_mark.column if blocks else dash + 2
         history_dash, history_keys = keys + 2, keys + 4
         for block in reversed(blocks):
-            history = _get(block, "history")
+            history = mapping_value(block, "history")
             if isinstance(history, yaml.SequenceNode) and not history.flow_style:
                 history_dash = keys + (history.start_mark.column - block.start_mark.column)
                 first = history.value[0] if history.value else None
@@ -254,7 +254,7 @@ class PlanTextEditor:
         for index, (key, value) in enumerate(fields.items()):
             lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
             if key == "history":
-                lines.append(f"{lead}history:\n" + "".join(_block_entry(e, history_dash, history_keys) for e in value))
+                lines.append(f"{lead}history:\n" + "".join(block_entry(e, history_dash, history_keys) for e in value))
             else:
                 lines.append(f"{lead}{key}: {render_value(value)}\n")
         offset, prefix = self._after_line(self._last_line(items)) if items.value else self._after_line(items.start_mark.line)
@@ -265,10 +265,10 @@ class PlanTextEditor:
         items' related: lists; each a change of the value's own characters, the rest of the line kept.
         How many related: lists named it."""
         item = self._item(old)
-        id_node = _get(item, "id")
+        id_node = mapping_value(item, "id")
         assert isinstance(id_node, yaml.ScalarNode)
         self._replace(id_node, new)
-        previous = _get(item, "previous_ids")
+        previous = mapping_value(item, "previous_ids")
         if previous is None:
             self._insert_field(item, "previous_ids", [old])
         elif isinstance(previous, yaml.SequenceNode) and previous.flow_style:
@@ -281,7 +281,7 @@ class PlanTextEditor:
             self.set_field(old, "previous_ids", [*kept, old])
         named = 0
         for node in self._items().value:
-            related = _get(node, "related") if isinstance(node, yaml.MappingNode) else None
+            related = mapping_value(node, "related") if isinstance(node, yaml.MappingNode) else None
             entries = related.value if isinstance(related, yaml.SequenceNode) else [related] if isinstance(related, yaml.ScalarNode) else []
             matching = [entry for entry in entries if isinstance(entry, yaml.ScalarNode) and entry.value == old]
             for entry in matching:
@@ -300,11 +300,11 @@ class PlanTextEditor:
         return text
 
 
-def _is_flow(node: yaml.Node) -> bool:
+def is_flow(node: yaml.Node) -> bool:
     return isinstance(node, yaml.CollectionNode) and bool(node.flow_style)
 
 
-def _get(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+def mapping_value(node: yaml.MappingNode, key: str) -> yaml.Node | None:
     return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
@@ -312,7 +312,7 @@ def _scalar(node: yaml.Node | None) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def _block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
+def block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
     lines = []
     for index, (key, value) in enumerate(entry.items()):
         lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys

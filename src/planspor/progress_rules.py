@@ -173,11 +173,7 @@ def read_value(r: PlanReader, block: YMap, key: str, path: str) -> Decimal | Non
         r.problem(line, f"{path}.{key}", f"Her skal stå et tal, fx 3900 eller 12.5, men der står {describe(value)}.")
         return None
     if thousands_separated(written):
-        r.problem(
-            line,
-            f"{path}.{key}",
-            f"Der står {written}. Skriv tallet uden tusindtalspunktum, fx {written.replace('.', '')} (punktum er decimaltegn: 12,5 skrives 12.5).",
-        )
+        r.problem(line, f"{path}.{key}", thousands_message(written))
         return None
     try:
         number = Decimal(str(value).strip())
@@ -189,6 +185,11 @@ def read_value(r: PlanReader, block: YMap, key: str, path: str) -> Decimal | Non
         r.problem(line, f"{path}.{key}", f"Der står {written}, som ikke kan være en måling. Skriv et almindeligt tal, fx 3900 eller 12.5.")
         return None
     return number
+
+
+def thousands_message(written: str) -> str:
+    """What validation and `planspor måling` say of a number written with a thousands separator."""
+    return f"Der står {written}. Skriv tallet uden tusindtalspunktum, fx {written.replace('.', '')} (punktum er decimaltegn: 12,5 skrives 12.5)."
 
 
 def _not_after(r: PlanReader, block: YMap, key: str, path: str, day: dt.date, as_of: dt.date | None) -> None:
