@@ -2,9 +2,10 @@
 
 Skriver skabeloner/udmoentningsplan-skabelon.xlsx ud fra planen i data/plan.yaml:
 arket "Indsatser" med kolonneoverskrifterne og rullelister til Tema, Type,
-Strategisk og Status, arket "Vejledning", der forklarer hver kolonne, og arket
-"Lister" med de tilladte værdier. Kør det igen, når temaer, typer, statusser
-eller planperioden ændres.
+Strategisk og Status, arkene "Milepæle" og "Målinger" med deres overskrifter,
+arket "Vejledning", der forklarer hver kolonne på hvert ark, og arket "Lister"
+med de tilladte værdier. Kør det igen, når temaer, typer, statusser eller
+planperioden ændres.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from planspor.import_progress_columns import PROGRESS_SHEETS, ProgressSheet  # noqa: E402
 from planspor.model import Plan  # noqa: E402
 from planspor.plan_columns import BUDGET_HELP, COLUMNS  # noqa: E402
 from planspor.project import load_plan  # noqa: E402
@@ -45,11 +48,8 @@ def lists(plan: Plan) -> dict[str, list[str]]:
     }
 
 
-def build(plan: Plan) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = DATA_SHEET
-    names = headers(plan)
+def heading_row(sheet: Worksheet, names: list[str]) -> None:
+    """The sheet's first row: the headers, white on blue, kept in view when the rows scroll."""
     sheet.append(names)
     for index, name in enumerate(names, 1):
         cell = sheet.cell(row=1, column=index)
@@ -57,6 +57,30 @@ def build(plan: Plan) -> Workbook:
         cell.fill = PatternFill("solid", fgColor="1565C0")
         sheet.column_dimensions[get_column_letter(index)].width = max(14, len(name) + 4)
     sheet.freeze_panes = "A2"
+
+
+PROGRESS_GUIDE = {
+    "Milepæle": "Én række pr. milepæl. Id er indsatsens id; Milepæl-id eller titlen finder milepælen. En ny milepæl skal have titel og Planlagt.",
+    "Målinger": "Én række pr. måling af en indikator. Indikatoren (enhed, udgangspunkt og mål) skal stå i data/plan.yaml i forvejen. "
+    + "En måling, der står i planen med samme dato, bliver ikke skrevet igen.",
+}
+
+
+def guide_rows(sheet: ProgressSheet) -> list[list[str]]:
+    """The guide to one progress sheet: what it holds, then each of its columns."""
+    rows = [[], [f"Arket {sheet.name}", PROGRESS_GUIDE[sheet.name]]]
+    rows += [[sheet.header(key), sheet.help[key], sheet.example.get(key, "")] for key in sheet.headers if key not in sheet.filled]
+    return rows
+
+
+def build(plan: Plan) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = DATA_SHEET
+    names = headers(plan)
+    heading_row(sheet, names)
+    for progress in PROGRESS_SHEETS:
+        heading_row(workbook.create_sheet(progress.name), progress.template_headers)
     options = workbook.create_sheet("Lister")
     for column, (header, values) in enumerate(lists(plan).items(), 1):
         options.cell(row=1, column=column, value=header).font = Font(bold=True)
@@ -86,6 +110,11 @@ def build(plan: Plan) -> Workbook:
     guide.append(
         ["Sådan", "Én række pr. indsats. En tom celle ændrer ikke noget. Hent regnearket ind med: planspor import regneark.xlsx (prøv først med --tør)."]
     )
+    for progress in PROGRESS_SHEETS:
+        for row in guide_rows(progress):
+            guide.append(row)
+            if row and row[0].startswith("Arket "):
+                guide.cell(row=guide.max_row, column=1).font = Font(bold=True)
     guide.column_dimensions["A"].width = 18
     guide.column_dimensions["B"].width = 100
     guide.column_dimensions["C"].width = 24

@@ -150,7 +150,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ark",
         metavar="NAVN",
-        help="kun dette ark (standard: alle synlige ark med indhold undtagen Vejledning og Lister; har regnearket flere, er hvert ark et tema)",
+        help="kun dette ark (standard: alle synlige ark med indhold undtagen Vejledning og Lister; Milepæle og Målinger læses som milepæle og målinger; har regnearket flere ark med indsatser, er hvert ark et tema)",
     )
     parser.add_argument(
         "--dato", help="datoen for nye statusser, X'er og flytninger, ÅÅÅÅ-MM-DD (standard: planens data_as_of). Den må ikke ligge efter data_as_of."

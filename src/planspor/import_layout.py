@@ -73,13 +73,13 @@ def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
     problems: list[Problem] = []
     unknown: list[tuple[int, str]] = []
     header = table.header
-    skip = {_heading_key(name) for name in ignored}
+    skip = {heading_key(name) for name in ignored}
     for index, raw in enumerate(header.cells):
         text = one_line(raw)
         if not text:
             continue
-        if _heading_key(text) in skip:
-            layout.left_out.add(_heading_key(text))
+        if heading_key(text) in skip:
+            layout.left_out.add(heading_key(text))
             continue
         if column_named(text) is None and budget_year(text) is None:
             unknown.append((index, text))
@@ -105,11 +105,12 @@ def ignored_not_found(tables: Sequence[Table], layouts: Sequence[Layout], ignore
     return [
         tables[0].header.problem(None, "--ignorer", f"Der er ingen kolonne '{name}' i {where}, så den kan ikke udelades.")
         for name in ignored
-        if _heading_key(name) not in found
+        if heading_key(name) not in found
     ]
 
 
-def _heading_key(text: str) -> str:
+def heading_key(text: str) -> str:
+    """A heading as --ignorer names it: spacing and case aside."""
     return " ".join(text.split()).casefold()
 
 

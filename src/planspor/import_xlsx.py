@@ -3,7 +3,9 @@
 A workbook has several sheets: the one asked for with --ark, or else every
 visible sheet with anything in it that is not one of the template's helper
 sheets (a municipality may keep one theme per sheet; import_headings matches
-their names to the themes). A hidden sheet is not read, and the import says so;
+their names to the themes). The sheets "Milepæle" and "Målinger" are read like
+the others; import_progress sets them apart before any sheet's name is taken for
+a theme. A hidden sheet is not read, and the import says so;
 hidden rows and columns are read like the others, and the import says that too:
 nothing is skipped or taken in without a word. Cells come as Excel stores them
 (numbers, dates, booleans); import_cells reads them as the editor meant. This

@@ -11,7 +11,8 @@ and nothing is written while any cell is rejected.
 This module is the order of the steps, each in its own module:
 import_readers (the file's rows), import_layout (which column holds what),
 import_match (which item a row is), import_values (the cells as plan values),
-import_site_columns (plan.csv's own columns checked), import_plan (the changes).
+import_site_columns (plan.csv's own columns checked), import_plan (the changes);
+and for the sheets "Milepæle" and "Målinger", import_progress.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from .edit_checks import parse_day
-from .editing import Change, load_valid, text_editor
+from .editing import Change, load_valid
 from .import_headings import with_places
 from .import_layout import Layout, RowCells, heading_table, ignored_not_found, read_layout
 from .import_match import MatchedRow, RowMatcher
 from .import_plan import FIELD_NAMES, apply_update, check_new, new_item_fields, shown_value
+from .import_progress import ProgressTable, progress_tables, read_progress, set_apart
+from .import_progress_text import ImportTextEditor, write_progress
 from .import_readers import read_tables
 from .import_rows import Table
 from .import_site_columns import read_site_columns
@@ -34,6 +37,7 @@ from .import_values import read_values
 from .model import Plan
 from .note_structure import note_template
 from .plan_columns import BUDGET_HELP, COLUMNS
+from .plan_keys import ITEM_KEY_ORDER
 from .plan_text import PlanTextEditor
 from .problems import PlanInvalid, Problem
 from .project import CONTENT_DIR, NOTES_DIR
@@ -46,18 +50,21 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
     valid = load_valid(root)
     plan = valid.plan
     day = parse_day(day_text) if day_text else plan.info.data_as_of  # the sheet tells how things stood on the plan's data date
-    tables = _placed([heading_table(table) for table in read_tables(path, sheet)], plan)
-    layouts = _layouts(tables, ignored)
+    read = read_tables(path, sheet)
+    item_tables, progress = set_apart(read)  # "Milepæle" and "Målinger" are never items, nor a theme
+    tables = _placed([heading_table(table) for table in item_tables], plan, [problem for table in read for problem in table.problems])
+    layouts, progress_read = _layouts(tables, progress_tables(progress, ignored), ignored)
     problems: list[Problem] = []
     matcher = RowMatcher(plan)  # one for the whole file: an item may not stand on two sheets either
     rows = [row for table, layout in zip(tables, layouts, strict=True) for row in _match_rows(table, layout, matcher, problems)]
-    editor = text_editor(valid)
+    editor = ImportTextEditor(valid.plan_yaml, ITEM_KEY_ORDER)
     messages: list[str] = []
     new_rows: list[MatchedRow] = []
     for row in rows:
         messages += _read_row(row, plan, day, matcher.sheet_ids, editor)
         if row.item is None:
             new_rows.append(row)
+    progress_edits = read_progress(progress_read, plan, rows, problems)
     if problems:
         raise PlanInvalid(problems)
     notes: dict[str, str] = {}
@@ -66,12 +73,13 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         editor.append_item(fields)
         messages.append(_new_item_told(row, fields))
         notes[f"{CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"] = note_template(str(fields["title"]))  # as `ny-indsats` makes it
-    return Change(editor.result(), messages, notes, original=valid, notices=[notice for table in tables for notice in table.notices])
+    messages += progress_edits.messages
+    text = write_progress(editor, progress_edits, valid.plan_yaml.source)
+    return Change(text, messages, notes, original=valid, notices=[notice for table in read for notice in table.notices])
 
 
-def _placed(tables: list[Table], plan: Plan) -> list[Table]:
-    """The tables with the theme and kind their places give each row; what reading found wrong is told with the headings' problems."""
-    found = [problem for table in tables for problem in table.problems]
+def _placed(tables: list[Table], plan: Plan, found: list[Problem]) -> list[Table]:
+    """The tables with the theme and kind their places give each row; what reading found wrong (``found``) is told with the headings' problems."""
     try:
         placed = with_places(tables, plan)
     except PlanInvalid as invalid:
@@ -81,21 +89,23 @@ def _placed(tables: list[Table], plan: Plan) -> list[Table]:
     return placed
 
 
-def _layouts(tables: list[Table], ignored: Collection[str]) -> list[Layout]:
-    """Each sheet's Layout; every sheet's heading problems at once."""
+def _layouts(tables: list[Table], progress: tuple[list[ProgressTable], list[Problem]], ignored: Collection[str]) -> tuple[list[Layout], list[ProgressTable]]:
+    """Each sheet's Layout (``progress``: the progress sheets', read, and their heading problems); every sheet's heading problems at once."""
     layouts: list[Layout] = []
-    problems: list[Problem] = []
+    progress_read, problems = progress
     for table in tables:
         try:
             layout = read_layout(table, ignored)
         except PlanInvalid as invalid:
-            problems += invalid.problems
+            problems = [*problems, *invalid.problems]
             continue
         layouts.append(layout)
-    problems += ignored_not_found(tables, layouts, ignored) if len(layouts) == len(tables) else []
+    if not problems:
+        every = [*tables, *(p.table for p in progress_read)]
+        problems = ignored_not_found(every, [*layouts, *(p.layout for p in progress_read)], ignored)
     if problems:
         raise PlanInvalid(problems)
-    return layouts
+    return layouts, progress_read
 
 
 def _new_item_told(row: MatchedRow, fields: dict[str, Any]) -> str:
