@@ -98,3 +98,15 @@ def test_no_page_lists_more_than_a_page_of_items(large: tuple[BuiltSite, list[st
     counts = {f"/{p.relative_to(site.root).as_posix()}": len(set(item_link.findall(p.read_text(encoding="utf-8")))) for p in site.pages()}
     too_long = {url: count for url, count in counts.items() if count > ITEMS_PER_PAGE}
     assert not too_long, f"pages linking more than {ITEMS_PER_PAGE} items (their size grows with the plan): {too_long}"
+
+
+def test_a_decision_cited_by_many_items_names_ten_and_counts_the_rest(large: tuple[BuiltSite, list[str]]) -> None:
+    """The register's rows (a committee's page, /om/) name the first ten items that cite a decision, then how many more."""
+    site, _ = large
+    for url in ("/udvalg/oekonomiudvalget/", "/om/"):
+        rows = site.soup(url).select("table.ps-decision-table tbody tr")
+        crowded = [row.select_one("td[data-label=Indsatser]") for row in rows if "andre indsatser" in row.get_text()]
+        assert crowded, f"{url}: the synthetic plan cites a decision from more than ten items"
+        for cell in crowded:
+            assert len(cell.select("a")) == 10  # type: ignore[union-attr]
+            assert re.search(r"og \d+ andre indsatser$", cell.get_text(" ", strip=True))  # type: ignore[union-attr]

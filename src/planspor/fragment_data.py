@@ -171,7 +171,8 @@ class Decision(TypedDict):
     url: str  # the minutes
     example: bool
     cited_as: str  # 'Besluttet i Børne- og ungdomsudvalget 12. marts 2024, pkt. 5: Godkendt'
-    cited_by: list[Link]  # the items whose history cites it
+    cited_by: list[Link]  # the first items whose history cites it (page_fragments.CITED_SHOWN)
+    cited_more: int  # how many more cite it: a page's size never grows with the plan
 
 
 class ChangeData(TypedDict):

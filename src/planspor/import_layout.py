@@ -10,7 +10,7 @@ differently, e.g. when a municipality's own headings are to be understood.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -73,14 +73,7 @@ def read_layout(table: Table, ignored: Collection[str] = ()) -> Layout:
     problems: list[Problem] = []
     unknown: list[tuple[int, str]] = []
     header = table.header
-    skip = {heading_key(name) for name in ignored}
-    for index, raw in enumerate(header.cells):
-        text = one_line(raw)
-        if not text:
-            continue
-        if heading_key(text) in skip:
-            layout.left_out.add(heading_key(text))
-            continue
+    for index, text in header_cells(header, ignored, layout):
         if column_named(text) is None and budget_year(text) is None:
             unknown.append((index, text))
             continue
@@ -107,6 +100,20 @@ def ignored_not_found(tables: Sequence[Table], layouts: Sequence[Layout], ignore
         for name in ignored
         if heading_key(name) not in found
     ]
+
+
+def header_cells(header: SheetRow, ignored: Collection[str], layout: Layout) -> Iterator[tuple[int, str]]:
+    """The header's written cells as (index, text on one line); a heading the editor left out with
+    `--ignorer` is recorded in ``layout.left_out`` instead (see ignored_not_found)."""
+    skip = {heading_key(name) for name in ignored}
+    for index, raw in enumerate(header.cells):
+        text = one_line(raw)
+        if not text:
+            continue
+        if heading_key(text) in skip:
+            layout.left_out.add(heading_key(text))
+            continue
+        yield index, text
 
 
 def heading_key(text: str) -> str:

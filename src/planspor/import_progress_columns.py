@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .import_cells import one_line
-from .import_layout import HEADING_SEARCH_ROWS, Layout, heading_key
+from .import_layout import HEADING_SEARCH_ROWS, Layout, header_cells
 from .import_rows import SheetRow, Table
 from .problems import PlanInvalid, Problem
 from .progress_data import MEASUREMENT_COLUMNS, MEASUREMENTS_SHEET, MILESTONE_COLUMNS, MILESTONES_SHEET
@@ -133,16 +133,9 @@ def progress_layout(table: Table, sheet: ProgressSheet, ignored: Collection[str]
     ``ignored``: headings left out with --ignorer (recorded in Layout.left_out, as for the items' sheets)."""
     layout = Layout(headers=dict(sheet.headers))
     header = table.header
-    skip = {heading_key(name) for name in ignored}
     problems: list[Problem] = []
     unknown: list[tuple[int, str]] = []
-    for index, raw in enumerate(header.cells):
-        text = one_line(raw)
-        if not text:
-            continue
-        if heading_key(text) in skip:
-            layout.left_out.add(heading_key(text))
-            continue
+    for index, text in header_cells(header, ignored, layout):
         key = _key(sheet, text)
         if key is None:
             unknown.append((index, text))

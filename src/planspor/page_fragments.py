@@ -37,6 +37,9 @@ from .periods import danish_date
 from .project import Project
 from .sdgs import Sdg
 
+# The items a decision's row names; the rest are counted (each item's page names the decision, plan.json has them all).
+CITED_SHOWN = 10
+
 
 class SiteContext:
     """One build's shared state for the page kinds; every fragment from the validated plan."""
@@ -184,7 +187,8 @@ class SiteContext:
             "url": decision.url,
             "example": decision.example,
             "cited_as": evidence.cited_as(decision),
-            "cited_by": [{"title": item.title, "url": addresses.item(item.id)} for item in cited],
+            "cited_by": [{"title": item.title, "url": addresses.item(item.id)} for item in cited[:CITED_SHOWN]],
+            "cited_more": max(0, len(cited) - CITED_SHOWN),
         }
 
     def change(self, change: changes.Change) -> ChangeData:
