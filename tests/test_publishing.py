@@ -563,6 +563,16 @@ def test_nginx_compresses_text(nginx_url: tuple[str, Path]) -> None:
     assert plain.headers.get("Content-Encoding") is None and plain.headers["Content-Type"] == "text/html; charset=utf-8"
 
 
+def test_nginx_names_the_open_datas_types(nginx_url: tuple[str, Path]) -> None:
+    """A harvester reads the catalogue's type; Excel and browsers the CSV files'. mime.types knows neither."""
+    url, _ = nginx_url
+    expected = {"data/katalog.ttl": "text/turtle; charset=utf-8", "data/plan.csv": "text/csv; charset=utf-8", "data/maalinger.csv": "text/csv; charset=utf-8"}
+    for path, content_type in expected.items():
+        response = fetch(url + path)
+        assert (response.status, response.headers["Content-Type"], response.headers["Cache-Control"]) == (200, content_type, "no-cache"), path
+    assert fetch(url + "data/plan.json").headers["Content-Type"] == "application/json; charset=utf-8"
+
+
 def test_nginx_caches_hashed_files_long_and_revalidates_the_rest(nginx_url: tuple[str, Path]) -> None:
     url, site = nginx_url
     long_lived = "public, max-age=31536000, immutable"

@@ -170,6 +170,7 @@ DATA_CSV = "data/plan.csv"
 DATA_MILESTONES_CSV = "data/milepaele.csv"
 DATA_MEASUREMENTS_CSV = "data/maalinger.csv"
 DATA_SCHEMA = "data/plan.schema.json"
+DATA_CATALOGUE = "data/katalog.ttl"  # the open data described in DCAT-AP-DK, for the national dataset catalogue
 CHANGES_FEED = "feeds/aendringer.xml"
 STATUS_CSS = "assets/planspor-statuses.css"
 ICON_SPRITE = "assets/planspor-icons.svg"

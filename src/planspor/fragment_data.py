@@ -16,6 +16,7 @@ class DataLinks(TypedDict):
     milestones: str  # milepaele.csv
     measurements: str  # maalinger.csv
     schema: str
+    catalogue: str  # katalog.ttl: DCAT-AP-DK
 
 
 class LogoData(TypedDict):

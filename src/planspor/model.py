@@ -115,6 +115,12 @@ class Contact:
     email: str = ""
     phone: str = ""
 
+    @property
+    def phone_uri(self) -> str:
+        """'tel:+4589591000' (the eight digits of a Danish number after +45), or ''."""
+        national = "".join(c for c in self.phone if c.isdigit())[-8:]  # without +45 or 0045
+        return f"tel:+45{national}" if national else ""
+
 
 @dataclass(frozen=True)
 class Timing:
@@ -305,6 +311,8 @@ class PlanInfo:
     stale_after_months: int = 6
     logo: Logo | None = None
     contact: Contact | None = None
+    license: str = "CC-BY-4.0"  # licences.KNOWN's name, or another licence's address
+    municipality_code: str = ""  # the municipality's four-digit code ('0707'), for the catalogue's spatial coverage
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -143,6 +143,7 @@ class AboutPage(Page):
     plan_values: list[str]
     statuses: list[StatusDescription]
     kinds: list[KindData]
+    licence: Link  # the open data's licence: its title and its text
 
 
 class RedirectPage(Page):

@@ -245,6 +245,7 @@ def site_data(plan: Plan) -> SiteData:
             "milestones": addresses.DATA_MILESTONES_CSV,
             "measurements": addresses.DATA_MEASUREMENTS_CSV,
             "schema": addresses.DATA_SCHEMA,
+            "catalogue": addresses.DATA_CATALOGUE,
         },
         "feed": addresses.CHANGES_FEED,
         "status_css": addresses.STATUS_CSS,
@@ -255,5 +256,4 @@ def site_data(plan: Plan) -> SiteData:
 
 
 def contact_data(contact: Contact) -> ContactData:
-    national = "".join(c for c in contact.phone if c.isdigit())[-8:]  # without +45 or 0045
-    return {"unit": contact.unit, "email": contact.email, "phone": contact.phone, "phone_href": f"tel:+45{national}" if national else ""}
+    return {"unit": contact.unit, "email": contact.email, "phone": contact.phone, "phone_href": contact.phone_uri}

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings
+from .catalogue import catalogue_turtle
 from .fragment_data import KindData, StatusDescription
+from .licences import licence_of
 from .model import Plan
 from .page_data import AboutPage, Page, PageMeta, ProblemsPage
 from .page_fragments import SiteContext
@@ -113,6 +115,7 @@ def about(ctx: SiteContext) -> PageSource:
     info = ctx.plan.info
     statuses: list[StatusDescription] = [{**ctx.status(s), "meaning": s.meaning, "finished": s.finished, "dropped": s.dropped} for s in ctx.plan.statuses]
     kinds: list[KindData] = [{"title": k.title, "description": k.description} for k in ctx.plan.kinds]
+    licence = licence_of(info.license)
     data: AboutPage = {
         "site": ctx.site,
         "page": "about",
@@ -126,6 +129,7 @@ def about(ctx: SiteContext) -> PageSource:
         "plan_values": list(info.values),
         "statuses": statuses,
         "kinds": kinds,
+        "licence": {"title": licence.title, "url": licence.page},
     }
     editor = ctx.project.pages.get(addresses.ABOUT)
     title = str(editor.doc.meta.get("title")) if editor and editor.doc.meta.get("title") else "Om planen"
@@ -168,6 +172,7 @@ def data_files(plan: Plan, site_url: str) -> list[PageSource]:
         PageSource(addresses.DATA_MILESTONES_CSV, opendata.milestones_csv(plan)),
         PageSource(addresses.DATA_MEASUREMENTS_CSV, opendata.measurements_csv(plan)),
         PageSource(addresses.DATA_SCHEMA, opendata.schema_json()),
+        PageSource(addresses.DATA_CATALOGUE, catalogue_turtle(plan, site_url)),
     ]
 
 

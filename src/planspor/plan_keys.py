@@ -13,7 +13,10 @@ from .sdgs import status_icons
 TOP_LEVEL = ("plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items")
 
 PLAN_REQUIRED = ("title", "municipality", "period", "data_as_of", "example_data")
-PLAN_OPTIONAL = ("introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months", "logo", "contact")
+PLAN_OPTIONAL = (
+    "introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months", "logo", "contact",
+    "license", "municipality_code",
+)  # fmt: skip
 PERIOD_REQUIRED = ("start", "end")
 # The register of decisions: who decided what and when, each citable by its id from an item's history.
 DECISION_REQUIRED = ("body", "date", "outcome")

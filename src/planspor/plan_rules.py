@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from . import sender_rules
+from . import opendata_rules, sender_rules
 from .decision_rules import read_decisions
 from .item_rules import KnownBlocks, build_items
 from .located import PlanReader
@@ -116,6 +116,8 @@ class PlanBuilder:
             values=tuple(str(v) for v, _ in values),
             logo=sender_rules.logo(r, block),
             contact=sender_rules.contact(r, block),
+            license=opendata_rules.licence(r, block),
+            municipality_code=opendata_rules.municipality_code(r, block),
         )
 
     def period(self, block: YMap) -> tuple[int, int]:
