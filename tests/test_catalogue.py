@@ -187,7 +187,7 @@ def test_the_municipality_code_is_read_as_written_not_as_octal(tmp_path: Path) -
 
 
 def test_the_home_page_and_about_point_to_the_catalogue(bundled_site: BuiltSite) -> None:
-    head = bundled_site.soup("/").select_one('head link[rel~="alternate"][type="text/turtle"]')
+    head = bundled_site.soup("/").select_one('head link[rel~="describedby"][type="text/turtle"]')
     assert head is not None and (bundled_site.root / str(head["href"])).resolve() == (bundled_site.root / CATALOGUE).resolve()
     about = bundled_site.soup("/om/")
     link = about.select_one(f'a[href$="{CATALOGUE}"]')
