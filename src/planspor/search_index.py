@@ -263,6 +263,32 @@ def _body_start(html: str) -> re.Match[str] | None:
     return _BODY.search(html)
 
 
+_IGNORED_SECTION = re.compile(r"<(section|aside)\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
+_PAGEFIND_DATA = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort")
+
+
+def _without_ignored_sections(part: str) -> str:
+    """The part without the sections Pagefind is told to ignore (an item's facts, history, milestones,
+    indicators …): it would parse them only to drop them. A section that holds metadata or filters
+    for the result, or a section of its own, is left for Pagefind to read."""
+    kept: list[str] = []
+    position = 0
+    while (found := _IGNORED_SECTION.search(part, position)) is not None:
+        tag = found[1]
+        end = part.find(f"</{tag}>", found.end())
+        if end < 0:
+            break
+        inner = part[found.end() : end]
+        if f"<{tag}" in inner or any(attribute in inner for attribute in _PAGEFIND_DATA):
+            kept.append(part[position:end])
+            position = end
+            continue
+        kept.append(part[position : found.start()])
+        position = end + len(tag) + 3
+    kept.append(part[position:])
+    return "".join(kept)
+
+
 def searchable_part(html: str) -> str | None:
     """Only the element Pagefind indexes (data-pagefind-body), in a document with the page's language.
 
@@ -282,4 +308,5 @@ def searchable_part(html: str) -> str | None:
         depth += len(opening.findall(html, position, end)) - 1
         position = end + len(closing)
     lang = _LANG.search(html)
-    return f'<!DOCTYPE html><html lang="{lang[1] if lang else "da"}"><head></head><body>{html[start.start() : position]}</body></html>'
+    body = _without_ignored_sections(html[start.start() : position])
+    return f'<!DOCTYPE html><html lang="{lang[1] if lang else "da"}"><head></head><body>{body}</body></html>'
