@@ -204,6 +204,8 @@ def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]
     # In the order MkDocs gives a folder of files (and Pagefind's command line
     # its pages): pages render, and are indexed, in address order.
     _files = Files(sorted(kept + added, key=file_sort_key))
+    global _static_texts_held
+    _static_texts_held = True
     return _files, generated
 
 
@@ -259,6 +261,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Now the page is written: read its front matter and render its Markdown, as MkDocs would have."""
+    if _static_texts_held and not _serving:
+        _let_static_texts_go()
     pending = _generated.get(page.file.src_uri)
     if pending is None or _files is None or (_workers is not None and _workers.elsewhere(page.file.src_uri)):
         return context
@@ -266,6 +270,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     planspor_markdown.render(page, config, _files)
     page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=_files)
     return context
+
+
+# The generated files that are no pages (plan.json, the CSV files, the feeds, the catalogue: tens of
+# megabytes at 10,000 items) are written before the first page; from then on MkDocs never reads them.
+_static_texts_held = False
+
+
+def _let_static_texts_go() -> None:
+    """Free the written static files' texts, which Pagefind's index at the end needs the room of."""
+    global _static_texts_held
+    _static_texts_held = False
+    for file in _files or ():
+        if file.generated_by is not None and not file.is_documentation_page():
+            file.content_bytes = b""
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -367,3 +367,11 @@ def test_search_indexes_exactly_the_marked_part_of_every_page(bundled_site: Any)
     part = searchable_part(item)
     assert part is not None and part.count("data-pagefind-body") == 1
     assert "<h1>Budget i balance på velfærdsområderne</h1>" in part and "md-header" not in part
+    # What Pagefind is told to ignore is not sent (its index is the same without it); a section that
+    # holds the result's metadata, or another section, is sent for Pagefind to read.
+    assert 'id="historik"' in item and 'id="historik"' not in part and 'id="fakta"' not in part
+    kept = '<div data-pagefind-body><h1>T</h1><section data-pagefind-ignore><p>bort</p></section><section data-pagefind-ignore><a data-pagefind-meta="tema">X</a></section></div>'
+    assert searchable_part(f'<html lang="da"><body>{kept}</body></html>') == (
+        '<!DOCTYPE html><html lang="da"><head></head><body><div data-pagefind-body><h1>T</h1>'
+        + '<section data-pagefind-ignore><a data-pagefind-meta="tema">X</a></section></div></body></html>'
+    )
