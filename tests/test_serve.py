@@ -120,7 +120,10 @@ def searchable_texts(url: str) -> str:
         return ""
     texts = []
     for language in entry.get("languages", {}).values():
-        meta = urllib.request.urlopen(f"{url}pagefind/pagefind.{language['hash']}.pf_meta", timeout=5).read()
+        try:
+            meta = urllib.request.urlopen(f"{url}pagefind/pagefind.{language['hash']}.pf_meta", timeout=5).read()
+        except OSError:  # the index is being written anew: the entry read a moment ago names the old files
+            return ""
         texts.append(gzip.decompress(meta).decode("utf-8", "replace"))
     fragments = []
     for name in re.findall(r"[a-z]{2}_[0-9a-f]+", " ".join(texts)):
