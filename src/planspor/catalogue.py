@@ -133,6 +133,7 @@ class _TurtleCatalogue:
         self.site_url = site_url
         self.base = addresses.absolute(site_url, addresses.DATA_CATALOGUE)
         self.licence = licence_of(plan.info.license)
+        self.datasets = datasets(plan)
         code = plan.info.municipality_code
         self.location = MUNICIPALITY.format(code=code) if code else f"{self.base}#omraade"
 
@@ -148,14 +149,14 @@ class _TurtleCatalogue:
         yield from (f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items())
         yield "\n"
         yield from self.catalogue()
-        for dataset in datasets(self.plan):
+        for dataset in self.datasets:
             yield from self.dataset(dataset)
         yield from self.agents()
         yield from self.vocabulary()
 
     def catalogue(self) -> Iterator[str]:
         info = self.info
-        sets = " , ".join(self.node(d.key) for d in datasets(self.plan))
+        sets = " , ".join(self.node(d.key) for d in self.datasets)
         yield from _subject(
             self.node("katalog"),
             "dcat:Catalog",
@@ -241,7 +242,7 @@ class _TurtleCatalogue:
         yield from _subject(_iri(LANGUAGE), "dct:LinguisticSystem", [])
         yield from _subject(_iri(self.licence.iri), "dct:LicenseDocument", [("dct:title", _text(self.licence.title))])
         yield from _subject(_iri(addresses.absolute(self.site_url, addresses.DATA_SCHEMA)), "dct:Standard", [("dct:title", _text("JSON Schema for plan.json"))])
-        every = [d for dataset in datasets(self.plan) for d in dataset.distributions]
+        every = [d for dataset in self.datasets for d in dataset.distributions]
         for media_type in dict.fromkeys(d.media_type for d in every):
             yield from _subject(_iri(MEDIA_TYPES + media_type), "dct:MediaType", [])
         for file_type in dict.fromkeys(d.file_type for d in every if d.file_type):

@@ -44,9 +44,8 @@ def citing_items(plan: Plan) -> dict[str, list[Item]]:
     return cited
 
 
-def plan_decisions(plan: Plan) -> list[Decision]:
-    """The decisions about the plan as a whole: those no item's history cites."""
-    cited = citing_items(plan)
+def plan_decisions(plan: Plan, cited: dict[str, list[Item]]) -> list[Decision]:
+    """The decisions about the plan as a whole: those no item's history cites (``cited``: citing_items)."""
     return [decision for decision in plan.info.decisions if decision.id not in cited]
 
 

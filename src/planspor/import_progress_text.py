@@ -125,10 +125,7 @@ class ImportTextEditor(ProgressTextEditor):
 
     def _new_key(self, item: yaml.MappingNode, fields: Mapping[str, Any]) -> None:
         """``milestones:`` with its first entry, one key a line, after the keys the plan's key order puts before it."""
-        position = self.key_order.index("milestones")
-        before = [(k, v) for k, v in item.value if k.value in self.key_order[:position]] or item.value[:1]
-        last = max(max(self._last_line(k), self._last_line(v)) for k, v in before)
-        offset, prefix = self._after_line(last)
+        offset, prefix = self.key_place(item, "milestones")
         dash, keys = self._milestone_columns(item)
         self._add(offset, offset, f"{prefix}{' ' * item.start_mark.column}milestones:\n" + block_entry(fields, dash, keys))
 

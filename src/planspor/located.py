@@ -74,6 +74,11 @@ def describe(value: Any) -> str:
 WEB_LINK = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 
 
+def not_a_web_link(url: str) -> str:
+    """What the plan's checks and the editing commands say of a link that is no whole web address."""
+    return f"Linket skal være en hel webadresse, der begynder med https:// (eller http://), fx https://norddjurs.dk/politik/dagsordener, men der står '{url}'."
+
+
 class PlanReader:
     """Reads the located values of one file; collects problems instead of stopping at the first."""
 
@@ -206,11 +211,7 @@ class PlanReader:
         """An address on the web (a strategy, the minutes of a meeting, a document): http(s)://host/…, or ''."""
         url = self.text(block, key, path)
         if url and not WEB_LINK.match(url):
-            self.problem(
-                block.line_of(key),
-                f"{path}.{key}",
-                f"Linket skal være en hel webadresse, der begynder med https:// (eller http://), fx https://norddjurs.dk/politik/dagsordener, men der står '{url}'.",
-            )
+            self.problem(block.line_of(key), f"{path}.{key}", not_a_web_link(url))
             return ""
         return url
 

@@ -50,7 +50,7 @@ class SiteContext:
         self.site = site_data(self.plan)
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self.sorted_items = sorted(self.plan.items, key=lambda i: i.sort_key)
-        self._citing = evidence.citing_items(self.plan)
+        self.citing = evidence.citing_items(self.plan)  # each cited decision's id → the items that cite it
 
     def page(self, src_uri: str, title: str, data: PageData, body: str, description: str = "") -> PageSource:
         """A generated page; an editor's text for the same address goes above the page's own body."""
@@ -174,7 +174,7 @@ class SiteContext:
         return [self.decision(d) for d in (self.plan.info.decisions if decisions is None else decisions)]
 
     def decision(self, decision: model.Decision) -> Decision:
-        cited = self._citing.get(decision.id, []) if decision.id else []
+        cited = self.citing.get(decision.id, []) if decision.id else []
         return {
             "id": decision.id,
             "body": decision.body,

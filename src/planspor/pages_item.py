@@ -3,7 +3,7 @@ forwarding pages at its previous addresses."""
 
 from __future__ import annotations
 
-from . import addresses, progress
+from . import addresses
 from .fragment_data import ItemData
 from .indicator_chart import indicator_view
 from .model import Item, freshness
@@ -19,6 +19,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
     note = ctx.project.notes.get(item.id)
     entry = item.status_entry
     fresh = freshness(item, plan.info)
+    milestones = ctx.milestones(item)
     data: ItemData = {
         "id": item.id,
         "status": {**ctx.status(item.status), "meaning": item.status.meaning},
@@ -27,7 +28,6 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "stale": fresh.stale,
         "stale_after_months": plan.info.stale_after_months,
         "past_end": fresh.past_end,
-        "late_milestones": [m.title for m in progress.late_milestones(item, plan.info.data_as_of)],
         "end": item.timing.end.label if item.timing.end else "",
         "status_since": danish_date(item.status_since),
         "reason": entry.comment if item.status.dropped else "",
@@ -39,7 +39,8 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "planned": item.planned.label() if item.moves else "",
         "responsible": item.responsible,
         "budget": ctx.budget(item),
-        "milestones": ctx.milestones(item),
+        "milestones": milestones,
+        "late_milestones": [m["title"] for m in milestones["entries"] if m["state"] == "late"],
         "indicators": [indicator_view(i) for i in item.indicators],
         "strategies": [{"title": s.title, "url": addresses.strategy(s.id)} for s in item.strategies],
         "strengths": [{"title": s.title, "url": addresses.strength(_strength_owner(ctx, s.id), s.id)} for s in item.strengths],

@@ -25,7 +25,7 @@ def overview(ctx: SiteContext) -> PageSource:
         "page": "overview",
         "counts": counts,
         "themes": ctx.theme_summaries(),
-        "decisions": ctx.decisions(evidence.plan_decisions(ctx.plan)),
+        "decisions": ctx.decisions(evidence.plan_decisions(ctx.plan, ctx.citing)),
         "values_name": info.values_name,
         "plan_values": list(info.values),
         "latest_changes": [ctx.change(c) for c in changes.all_changes(ctx.plan)[:LATEST_CHANGES]],

@@ -214,13 +214,18 @@ class PlanTextEditor:
         if item.flow_style:
             self._append_to_flow(item, f"{key}: {render_flow(value)}")
             return
+        offset, prefix = self.key_place(item, key)
+        indent = " " * item.start_mark.column
+        self._add(offset, offset, f"{prefix}{indent}{key}: {render_value(value)}\n")
+
+    def key_place(self, item: yaml.MappingNode, key: str) -> tuple[int, str]:
+        """Where a new ``key`` of a block item goes: after the keys the plan's key order puts before it
+        (after the first key when none is there), as (offset, what to write before it)."""
         order = self.key_order
         position = order.index(key) if key in order else len(order)
         before = [(k, v) for k, v in item.value if k.value in order[:position]] or item.value[:1]
         last = max(max(self._last_line(k), self._last_line(v)) for k, v in before)
-        offset, prefix = self._after_line(last)
-        indent = " " * item.start_mark.column
-        self._add(offset, offset, f"{prefix}{indent}{key}: {render_value(value)}\n")
+        return self._after_line(last)
 
     def _append_to_flow(self, node: yaml.CollectionNode, text: str) -> None:
         closing = node.end_mark.index - 1

@@ -12,13 +12,15 @@ thousands separator (23.600) is refused with the words validation uses for it in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from .edit_checks import arg_problem, date_problems, find_item, parse_day
 from .editing import Change, ValidPlan, load_valid
-from .located import WEB_LINK
+from .located import WEB_LINK, not_a_web_link
 from .model import Indicator, Item, Milestone
 from .money import danish_decimal, thousands_separated
 from .plan_keys import ITEM_KEY_ORDER
@@ -27,6 +29,8 @@ from .progress_rules import thousands_message
 from .progress_text import ProgressTextEditor
 from .project import PLAN_FILE
 from .yaml_errors import without_invisible
+
+T = TypeVar("T", Milestone, Indicator)
 
 # The arguments, as the messages name them.
 MILESTONE = "milepæl-id"
@@ -85,13 +89,20 @@ def plan_milestone(root: Path, ident: str, milestone_id: str, day_text: str | No
 
 
 def _milestone(item: Item, ident: str) -> Milestone:
-    found = next((m for m in item.milestones if m.id == ident), None)
+    return _one_of(item, item.milestones, ident, MILESTONE, ("milepæl", "milepæle", "milestones"))
+
+
+def _one_of(item: Item, things: Sequence[T], ident: str, argument: str, words: tuple[str, str, str]) -> T:
+    """The item's milestone or indicator with id ``ident``; else the Danish refusal naming those it has.
+    ``words``: the thing, the things, and their key in the plan file."""
+    found = next((thing for thing in things if thing.id == ident), None)
     if found is not None:
         return found
-    known = [m.id for m in item.milestones]
+    one, many, key = words
+    known = [thing.id for thing in things]
     if not known:
-        raise arg_problem(MILESTONE, f"Indsatsen '{item.id}' har ingen milepæle. Skriv dem først under milestones: ved indsatsen i {PLAN_FILE}.", item.line)
-    raise arg_problem(MILESTONE, f"Indsatsen '{item.id}' har ingen milepæl '{ident}'.{suggest(ident, known)} Dens milepæle er: {choices(known)}.", item.line)
+        raise arg_problem(argument, f"Indsatsen '{item.id}' har ingen {many}. Skriv dem først under {key}: ved indsatsen i {PLAN_FILE}.", item.line)
+    raise arg_problem(argument, f"Indsatsen '{item.id}' har ingen {one} '{ident}'.{suggest(ident, known)} Dens {many} er: {choices(known)}.", item.line)
 
 
 # -- måling -------------------------------------------------------------------------
@@ -121,11 +132,7 @@ def plan_measurement(root: Path, request: NewMeasurement) -> Change:
         raise arg_problem("--kilde", "Kilden er tom. Skriv, hvor tallet kommer fra, fx 'Energiregnskab 2024'.", item.line)
     link = without_invisible(request.link or "").strip()
     if request.link is not None and not WEB_LINK.match(link):
-        raise arg_problem(
-            "--link",
-            f"Linket skal være en hel webadresse, der begynder med https:// (eller http://), fx https://norddjurs.dk/politik/dagsordener, men der står '{link}'.",
-            item.line,
-        )
+        raise arg_problem("--link", not_a_web_link(link), item.line)
     day = parse_day(request.day)
     problems = date_problems(plan, day, None)
     if problems:
@@ -149,15 +156,7 @@ def plan_measurement(root: Path, request: NewMeasurement) -> Change:
 
 
 def _indicator(item: Item, ident: str) -> Indicator:
-    found = next((i for i in item.indicators if i.id == ident), None)
-    if found is not None:
-        return found
-    known = [i.id for i in item.indicators]
-    if not known:
-        raise arg_problem(INDICATOR, f"Indsatsen '{item.id}' har ingen indikatorer. Skriv dem først under indicators: ved indsatsen i {PLAN_FILE}.", item.line)
-    raise arg_problem(
-        INDICATOR, f"Indsatsen '{item.id}' har ingen indikator '{ident}'.{suggest(ident, known)} Dens indikatorer er: {choices(known)}.", item.line
-    )
+    return _one_of(item, item.indicators, ident, INDICATOR, ("indikator", "indikatorer", "indicators"))
 
 
 def measured_value(text: str) -> Decimal:
