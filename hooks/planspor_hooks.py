@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
-from planspor_loading import load_elsewhere
+from planspor_loading import load_elsewhere, made_elsewhere
 from planspor_pending import PendingPage, packed, packing, return_free_memory, unpacked
 from planspor_serve import PreviewFile, ThemeListing, dirty_warning
 from planspor_workers import Channel, PageWorkers
@@ -40,7 +40,7 @@ from planspor.document_checks import CheckedDocuments
 from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, plan_files, problem_pages
 from planspor.preview import PlanFilesMemo, PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
-from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project
+from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_plan, load_project
 from planspor.search_index import BackgroundSearchIndex, InAddressOrder, IndexAfterBuild, SearchIndexError, searchable_part
 
 log = logging.getLogger("mkdocs.hooks.planspor")
@@ -135,12 +135,22 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
     else one page's data at a time here (see `packed`); the preview with the plan it remembers."""
     if not _serving and planspor_workers.may_fork():
         parts = [functools.partial(_packed_part, site_url=site_url, part=part) for part in SOURCE_PARTS]
-        return unpacked(load_elsewhere(lambda: load_project(root, docs_dir, site_config=_config_file), parts))
+        return unpacked(load_elsewhere(lambda: _load_with_plan_made_elsewhere(root, docs_dir), parts))
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
             return list(iter_site_sources(project, site_url, files_of=_plan_files))
         return unpacked(packed(iter_site_sources(project, site_url)))
+
+
+def _load_with_plan_made_elsewhere(root: Path, docs_dir: Path) -> Project:
+    """The project, its plan made in a child of its own (see planspor_loading.made_elsewhere). An
+    invalid plan is loaded again here, so its problems come with those of the notes, as in check."""
+    try:
+        plan = made_elsewhere(lambda: load_plan(root))
+    except PlanInvalid:
+        return load_project(root, docs_dir, site_config=_config_file)
+    return load_project(root, docs_dir, plan=plan, site_config=_config_file)
 
 
 def _packed_part(project: Project, site_url: str, part: SourcePart) -> Iterator[str]:

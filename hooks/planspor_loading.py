@@ -11,6 +11,13 @@ texts, long strings that are handed back to the system as soon as each page is w
 
 What the child finds wrong with the plan comes back as the same problems, so the build fails with
 the same Danish message. Linux only (fork), like the workers; elsewhere the build loads itself.
+
+The loading child reads the plan in a child of its own (`made_elsewhere`) and receives the plan
+pickled. Composing 10,000 items' YAML makes about 400 MB of nodes and located values that die
+once the 50 MB model exists, but they leave every arena of Python's allocator partly used, so
+the memory is never handed back; and the loading child's helper, forked after it, shares and
+copies that heap. A plan made elsewhere arrives as one compact heap: at 10,000 items the loading
+child then holds about 120 MB instead of 460 MB.
 """
 
 from __future__ import annotations
@@ -55,6 +62,44 @@ def load_elsewhere(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable
         for reader in readers:
             reader.close()
         os.waitpid(pid, 0)
+
+
+def made_elsewhere(make: Callable[[], T]) -> T:
+    """What `make` returns, made in a forked child and received pickled (see the module's docstring).
+    Raises PlanInvalid as `make` would; a failure of the child fails the build with what it saw."""
+    reader, writer = Pipe(duplex=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        reader.close()
+        gc.disable()
+        try:
+            try:
+                message = _PAGE + pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
+            except PlanInvalid as error:
+                message = _INVALID + pickle.dumps(error.problems)
+            except BaseException:
+                message = _FAILED + traceback.format_exc().encode("utf-8", "replace")
+            writer.send_bytes(message)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+    writer.close()
+    try:
+        message = reader.recv_bytes()
+    except EOFError:
+        raise PluginError(STOPPED) from None
+    finally:
+        reader.close()
+        os.waitpid(pid, 0)
+    tag, body = message[:1], message[1:]
+    if tag == _PAGE:
+        return pickle.loads(body)  # type: ignore[no-any-return]
+    if tag == _INVALID:
+        raise PlanInvalid(pickle.loads(body))
+    raise PluginError(f"Planen kunne ikke indlæses:\n{body.decode('utf-8', 'replace')}")
 
 
 def _load_and_make(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[str]]], writers: list[Connection]) -> NoReturn:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -22,6 +23,10 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from pagefind.service import get_executable
+
+# Pagefind's allocator (jemalloc) keeps an arena per thread and core by default; with one arena its
+# peak at 10,000 pages is about 10% lower (896 -> 798 MB fed the same pages) at no cost in time.
+ALLOCATOR_VARIABLE, ALLOCATOR_SETTINGS = "_RJEM_MALLOC_CONF", "narenas:1"
 
 # Not part of what a result shows: the ¶ after every heading (Markdown's permalink).
 EXCLUDE_SELECTORS = (".headerlink",)
@@ -36,7 +41,10 @@ class BackgroundSearchIndex:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("Pagefind-programmet blev ikke fundet (pakken pagefind[bin] mangler).")
-        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        environment = {ALLOCATOR_VARIABLE: ALLOCATOR_SETTINGS, **os.environ}  # the caller's own settings win
+        self._process = subprocess.Popen(
+            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment
+        )
         self._lock = threading.Condition()
         self._replies: dict[int, dict[str, Any]] = {}
         self._errors: list[str] = []
