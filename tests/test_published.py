@@ -1,4 +1,6 @@
-"""`planspor check --sammenlign-med <version>`: no published item address may vanish.
+"""`planspor check --sammenlign-med <version>`: no published address may vanish.
+
+Items, themes, committees, strategies and statuses each have pages of their own.
 
 The project is a real git repository; the earlier plan is read from a commit,
 as the pull-request check reads the base branch.
@@ -42,8 +44,21 @@ def rename(project: Path, new_id: str, keep_old: bool) -> None:
 
 
 def items_line(project: Path) -> int:
+    return block_line(project, "items")
+
+
+def block_line(project: Path, block: str) -> int:
     lines = (project / PLAN).read_text(encoding="utf-8").splitlines()
-    return lines.index("items:") + 1
+    return lines.index(f"{block}:") + 1
+
+
+def published_then_removed(project: Path, block: str, entry: str) -> None:
+    """The commit has one more entry in `block` than the plan now (which is the project's own, and valid)."""
+    path = project / PLAN
+    original = path.read_text(encoding="utf-8")
+    edit_plan(project, f"\n{block}:\n", f"\n{block}:\n{entry}")
+    commit(project)
+    path.write_text(original, encoding="utf-8")
 
 
 def test_a_renamed_item_without_its_old_id_is_refused_with_the_address_that_would_vanish(repo: Path) -> None:
@@ -63,7 +78,7 @@ def test_a_renamed_item_that_keeps_its_old_id_passes(repo: Path) -> None:
     rename(repo, "analyse-af-raaderummet", keep_old=True)
     result = run_planspor(repo, "check", "--sammenlign-med", "HEAD")
     assert result.returncode == 0, result.stderr
-    assert "Ingen indsats er forsvundet siden 'HEAD': alle adresser, der var, findes stadig." in result.stdout
+    assert "Intet er forsvundet siden 'HEAD': alle adresser på statusser, temaer, udvalg, strategier og indsatser, der var, findes stadig." in result.stdout
 
 
 def test_a_deleted_item_is_refused_and_so_is_a_dropped_previous_id(repo: Path) -> None:
@@ -81,6 +96,61 @@ def test_a_deleted_item_is_refused_and_so_is_a_dropped_previous_id(repo: Path) -
     assert f"Indsatsen '{ITEM}'" in result.stderr and "Indsatsen 'lokaleoptimering'" in result.stderr
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert len(annotations) == 2 and all(f"file={PLAN},line={items_line(repo)}," in a for a in annotations)
+
+
+def test_a_removed_theme_is_refused_with_its_address_and_title(project: Path) -> None:
+    published_then_removed(project, "themes", "  - id: skoler\n    title: Skoler\n")
+    plain = run_planspor(project, "check")
+    assert plain.returncode == 0, "on its own the plan without the theme is valid: only the comparison sees the lost address"
+    result = run_planspor(project, "check", "--sammenlign-med", "HEAD")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Planen har 1 problem" in result.stderr
+    assert (
+        f"{PLAN}:{block_line(project, 'themes')} [themes]: Temaet 'skoler' (Skoler) er ikke i planen længere, men var der i 'HEAD'. "
+        "Dets side, /temaer/skoler/, kan være delt og linket til, og den ville forsvinde. Behold temaet i planen."
+    ) in result.stderr
+    assert "skriv det gamle id under previous_ids på det tema, der tager over: previous_ids: [skoler]." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("block", "entry", "named"),
+    [
+        (
+            "statuses",
+            '  - id: sat-i-bero\n    label: Sat i bero\n    colour: "#6A1B9A"\n    icon: pause-circle-outline\n    meaning: Arbejdet venter.\n',
+            "Statussen 'sat-i-bero' (Sat i bero) er ikke i planen længere, men var der i 'HEAD'. Dens side, /status/sat-i-bero/, "
+            "kan være delt og linket til, og den ville forsvinde. Behold statussen i listen under statuses",
+        ),
+        (
+            "strategies",
+            "  - id: klimaplan-2020\n    title: Klimaplan 2020\n",
+            "Strategien 'klimaplan-2020' (Klimaplan 2020) er ikke i planen længere, men var der i 'HEAD'. Dens side, /strategier/klimaplan-2020/, "
+            "kan være delt og linket til, og den ville forsvinde. Behold strategien i planen.",
+        ),
+        (
+            "committees",
+            "  - id: teknikudvalget\n    title: Teknikudvalget\n",
+            "Udvalget 'teknikudvalget' (Teknikudvalget) er ikke i planen længere, men var der i 'HEAD'. Dets side, /udvalg/teknikudvalget/, "
+            "kan være delt og linket til, og den ville forsvinde. Behold udvalget i planen.",
+        ),
+    ],
+    ids=["status", "strategi", "udvalg"],
+)
+def test_a_removed_status_strategy_or_committee_is_named(project: Path, block: str, entry: str, named: str) -> None:
+    published_then_removed(project, block, entry)
+    result = run_planspor(project, "check", "--sammenlign-med", "HEAD", "--format", "github")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{PLAN}:{block_line(project, block)} [{block}]: {named}" in result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 1 and f"file={PLAN},line={block_line(project, block)},title=Planspor%3A {block}::" in annotations[0]
+
+
+def test_a_plan_that_only_gained_entries_passes(repo: Path) -> None:
+    edit_plan(repo, "\nthemes:\n", "\nthemes:\n  - id: skoler\n    title: Skoler\n")
+    edit_plan(repo, "\ncommittees:\n", "\ncommittees:\n  - id: teknikudvalget\n    title: Teknikudvalget\n")
+    result = run_planspor(repo, "check", "--sammenlign-med", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "Intet er forsvundet siden 'HEAD'" in result.stdout
 
 
 def test_an_unknown_version_is_named(repo: Path) -> None:

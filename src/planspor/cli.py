@@ -57,18 +57,18 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _compare(root: Path, plan: Plan, ref: str) -> str:
     """What the comparison found, for the terminal; raises PlanInvalid when an address would vanish."""
-    from .published import ComparisonFailed, earlier_plan_text, vanished_items
+    from .published import ComparisonFailed, earlier_plan_text, nothing_vanished, vanished
 
     try:
         earlier = earlier_plan_text(root, ref)
         if earlier is None:
             return f"Planen fandtes ikke i '{ref}': der er ingen tidligere adresser at sammenligne med."
-        problems = vanished_items(plan, (root / PLAN_FILE).read_text(encoding="utf-8-sig"), earlier, ref)
+        problems = vanished(plan, (root / PLAN_FILE).read_text(encoding="utf-8-sig"), earlier, ref)
     except ComparisonFailed as error:
         raise PlanInvalid([Problem(PLAN_FILE, None, "--sammenlign-med", str(error))]) from None
     if problems:
         raise PlanInvalid(problems)
-    return f"Ingen indsats er forsvundet siden '{ref}': alle adresser, der var, findes stadig."
+    return nothing_vanished(ref)
 
 
 def _refuse(problems: Sequence[Problem], output: str) -> int:
@@ -105,7 +105,10 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sammenlign-med",
         metavar="VERSION",
-        help="en git-version (fx origin/main): fejl, hvis en indsats, der var i planen dengang, er slettet eller har skiftet id uden previous_ids",
+        help=(
+            "en git-version (fx origin/main): fejl, hvis en indsats, et tema, et udvalg, en strategi eller en status, "
+            "der var i planen dengang, er slettet eller har skiftet id uden previous_ids"
+        ),
     )
 
 
