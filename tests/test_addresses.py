@@ -7,13 +7,21 @@ other generated address refuses an editor's file, in `planspor check` and the bu
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
+from site_addresses import public_addresses
+from test_page_data import environment, render
 
-from planspor import addresses
+from planspor import addresses, pages_listings
+from planspor.page_fragments import SiteContext
+from planspor.project import load_project
 
 # An editor's file on a generated address, and the address the message must name.
 RESERVED = [
@@ -137,3 +145,112 @@ def test_the_guide_names_every_page_that_takes_an_editors_text() -> None:
         assert f"`content/{src_uri}`" in section, src_uri
     for folder in [*addresses.ID_FOLDERS, *addresses.GENERATED_FOLDERS]:
         assert f"/{folder}/" in section or f"content/{folder}/" in section, folder
+
+
+# -- addresses never break: the published list, goals and statuses without items ---------------------
+
+PUBLISHED = REPO / "tests" / "data" / "published-addresses.txt"
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+; url=([^"]*)"')
+MAX_HOPS = 3  # a forwarding page that forwards to another: allowed, but not in a loop
+
+
+def published_addresses() -> list[str]:
+    """The committed list, site-relative as site_addresses gives them ('' for the home page)."""
+    lines = PUBLISHED.read_text(encoding="utf-8").splitlines()
+    return [line.removeprefix("/") for line in lines if line.startswith("/")]
+
+
+def file_of(site: Path, address: str) -> Path:
+    return site / address / "index.html" if address == "" or address.endswith("/") else site / address
+
+
+def why_not_answering(site: Path, address: str, hops: int = MAX_HOPS) -> str | None:
+    """None when the address answers: its file exists and, if it is a forwarding page, so does its target."""
+    path = file_of(site, address)
+    if not path.is_file():
+        return "no such file"
+    forward = REFRESH.search(path.read_text(encoding="utf-8", errors="replace")) if path.name == "index.html" else None
+    if forward is None:
+        return None
+    target = html.unescape(forward.group(1))
+    if urlsplit(target).scheme:
+        return None  # another site (the accessibility statement): not ours to check
+    if hops == 0:
+        return "forwards in a loop"
+    moved = urlsplit(urljoin("/" + address, target)).path.lstrip("/")
+    reason = why_not_answering(site, moved, hops - 1)
+    return None if reason is None else f"forwards to /{moved}, which does not answer ({reason})"
+
+
+def unanswered(site: Path, wanted: list[str]) -> list[str]:
+    reasons = ((address, why_not_answering(site, address)) for address in wanted)
+    return [f"/{address}: {reason}" for address, reason in reasons if reason is not None]
+
+
+def test_every_address_ever_published_still_answers(bundled_site: BuiltSite) -> None:
+    """Each address of tests/data/published-addresses.txt is a page, a file, or a page that forwards to one.
+
+    An address that fails here was saved by someone: give it a forwarding page (as an item's
+    previous_ids do), never take it off the list. New addresses: python -m devtools.list_addresses."""
+    wanted = published_addresses()
+    assert len(wanted) > 100 and {"", "status/", "data/plan.json", "sitemap.xml"} <= set(wanted), "the list was read"
+    missing = unanswered(bundled_site.root, wanted)
+    assert missing == [], f"{len(missing)} published addresses no longer answer:\n" + "\n".join(missing)
+
+
+def test_the_published_list_check_names_a_vanished_page_and_a_broken_forward(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for relative, text in [
+        ("index.html", "<h1>Forside</h1>"),
+        ("om/index.html", '<meta http-equiv="refresh" content="0; url=../planen/">'),
+        ("gammel/index.html", '<meta http-equiv="refresh" content="0; url=../om/">'),
+        ("ude/index.html", '<meta http-equiv="refresh" content="0; url=https://example.org/erklaering">'),
+        ("data/plan.csv", "id;titel\n"),
+        ("assets/x.3f2a.css", ""),
+        ("pagefind/pagefind.js", ""),
+        ("404.html", ""),
+    ]:
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(text, encoding="utf-8")
+    assert public_addresses(site) == ["", "data/plan.csv", "gammel/", "om/", "ude/"]
+    assert unanswered(site, ["", "data/plan.csv", "ude/", "om/", "gammel/", "data/plan.json"]) == [
+        "/om/: forwards to /planen/, which does not answer (no such file)",
+        "/gammel/: forwards to /om/, which does not answer (forwards to /planen/, which does not answer (no such file))",
+        "/data/plan.json: no such file",
+    ]
+
+
+def test_every_un_goal_has_its_page_and_one_no_item_names_says_so(bundled_site: BuiltSite) -> None:
+    plan = load_project(REPO).plan
+    in_use = {s.number for s in plan.sdgs_in_use()}
+    unused = [n for n in range(1, 18) if n not in in_use]
+    assert unused, "the bundled plan has goals it does not name"
+    for number in range(1, 18):
+        assert bundled_site.path(f"/verdensmaal/{number}/").is_file(), number
+    soup = bundled_site.soup(f"/verdensmaal/{unused[0]}/")
+    text = " ".join(soup.select_one("article").get_text(" ").split())
+    assert f"Verdensmål {unused[0]} er ikke blandt de mål, strategien har udpeget, og ingen af planens indsatser bidrager til det lige nu." in text
+    assert soup.select("table.ps-table") == [] and soup.select(".ps-progress") == []
+    assert soup.select("[data-pagefind-body]") == [], "a goal the plan does not name is not a search result"
+    index = bundled_site.soup("/verdensmaal/")
+    listed = {a["href"] for a in index.select(".ps-card__title a")}
+    assert listed == {f"{n}/" for n in in_use}, "the index leads only to goals with something to show"
+
+
+def test_a_status_no_item_has_keeps_its_view_which_says_so() -> None:
+    """The bundled plan's statuses all have items: here every item that has 'forsinket' moves on to 'i-gang'."""
+    project = load_project(REPO)
+    plan = project.plan
+    late, going = (next(s for s in plan.statuses if s.id == ident) for ident in ("forsinket", "i-gang"))
+    items = tuple(dataclasses.replace(i, history=(*i.history, dataclasses.replace(i.history[-1], status=going))) if i.status == late else i for i in plan.items)
+    assert items != plan.items
+    moved = dataclasses.replace(project, plan=dataclasses.replace(plan, items=items, items_by_id={i.id: i for i in items}))
+    sources = {s.src_uri: s for s in pages_listings.status_table(SiteContext(moved))}
+    env = environment()
+    view = BeautifulSoup(render(env, sources["status/forsinket.md"]), "html.parser")
+    assert " ".join(view.get_text(" ").split()).startswith("Indsatser med status Forsinket Ingen af planens indsatser har status Forsinket lige nu.")
+    assert view.select("table, form") == []
+    table = BeautifulSoup(render(env, sources["status/index.md"]), "html.parser")
+    chips = [a.get_text() for a in table.select("nav.ps-views a")]
+    assert chips and not any(chip.startswith("Forsinket") for chip in chips), "no link leads to an empty view"
+    assert "Forsinket" in [o.get_text() for o in table.select("select#ps-filter-status option")]

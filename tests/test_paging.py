@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, run_mkdocs_build
+from conftest import REPO, copy_project, run_mkdocs_build
+from test_page_data import environment, render
+
+from planspor import pages_listings
+from planspor.model import HistoryEntry
+from planspor.page_fragments import SiteContext
+from planspor.page_source import PageSource
+from planspor.project import load_project
 
 ITEMS = 450  # more than two pages of 200 rows
 
@@ -92,3 +101,55 @@ def test_a_later_page_of_a_listing_has_no_axe_violations_or_htmlcs_errors(reques
         assert htmlcs_errors(page) == []
     finally:
         page.close()
+
+
+# -- a status view keeps every page it ever had ------------------------------------------------------
+
+EVER_LATE, LATE_NOW = 650, 250  # four pages of 'forsinket' once, two today
+
+
+def view_sources(status_ids: tuple[str, str]) -> dict[str, PageSource]:
+    """The status pages of a plan, made in memory, of EVER_LATE items that were all once the first
+    status; LATE_NOW of them still are, the rest have moved on to the second."""
+    project = load_project(REPO)
+    plan = project.plan
+    late, going = (next(s for s in plan.statuses if s.id == ident) for ident in status_ids)
+    template = dataclasses.replace(plan.items[0], related_ids=(), previous_ids=())
+    items = tuple(
+        dataclasses.replace(
+            template,
+            id=f"kopi-{n:04d}",
+            title=f"Kopi {n:04d}",
+            history=(HistoryEntry(dt.date(2024, 1, 10), status=late),) + ((HistoryEntry(dt.date(2024, 6, 1), status=going),) if n >= LATE_NOW else ()),
+        )
+        for n in range(EVER_LATE)
+    )
+    moved = dataclasses.replace(project, plan=dataclasses.replace(plan, items=items, items_by_id={i.id: i for i in items}))
+    return {source.src_uri: source for source in pages_listings.status_table(SiteContext(moved))}
+
+
+def test_a_status_view_keeps_answering_the_pages_it_had_before_items_left_it() -> None:
+    sources = view_sources(("forsinket", "i-gang"))
+    late = sorted(uri for uri in sources if uri.startswith("status/forsinket"))
+    assert late == ["status/forsinket.md", "status/forsinket/side-2.md", "status/forsinket/side-3.md", "status/forsinket/side-4.md"]
+    env = environment()
+    second = BeautifulSoup(render(env, sources["status/forsinket/side-2.md"]), "html.parser")
+    assert len(second.select("table.ps-table tbody tr")) == LATE_NOW - 200
+    assert "Viser 201–250 af 250 indsatser (side 2 af 2)" in second.select_one("nav.ps-pagination").get_text(" ", strip=True)
+    for former in ("status/forsinket/side-3.md", "status/forsinket/side-4.md"):
+        page = BeautifulSoup(render(env, sources[former]), "html.parser")
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=status/forsinket/", former
+        assert page.find("link", rel="canonical")["href"] == "https://eksempel.dk/status/forsinket/"
+        assert page.find("a", href="status/forsinket/").get_text() == "Indsatser med status Forsinket"
+    going = sorted(uri for uri in sources if uri.startswith("status/i-gang"))
+    assert going == ["status/i-gang.md", "status/i-gang/side-2.md"], "a view that never was longer gets no forwarding pages"
+    assert sorted(uri for uri in sources if uri.startswith("status/side-")) == ["status/side-2.md", "status/side-3.md", "status/side-4.md"]
+
+
+def test_items_that_held_a_status_are_counted_once_each() -> None:
+    """An item that is late, then going, then late again counts once towards 'forsinket'."""
+    plan = load_project(REPO).plan
+    late, going = (next(s for s in plan.statuses if s.id == ident) for ident in ("forsinket", "i-gang"))
+    history = tuple(HistoryEntry(dt.date(2024, month, 1), status=status) for month, status in ((1, late), (3, going), (5, None), (7, late)))
+    item = dataclasses.replace(plan.items[0], history=history)
+    assert pages_listings.items_ever_with_status([item, item]) == {"forsinket": 2, "i-gang": 2}

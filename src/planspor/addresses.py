@@ -27,6 +27,7 @@ SDGS = "verdensmaal"
 STATUSES = "status"
 CHANGES = "aendringer"
 REPORTS = "rapport"
+PLANS = "planer"  # the municipality's udmøntningsplaner, once the site holds more than one
 
 
 def item_source(item_id: str) -> str:
@@ -55,6 +56,11 @@ def status_view_source(status_id: str) -> str:
 
 def changes_quarter_source(year: int, quarter: int) -> str:
     return f"{CHANGES}/{year}-k{quarter}.md"
+
+
+def plan_source(plan_id: str) -> str:
+    """An udmøntningsplan's own page, named by its period: /planer/2024-2027/."""
+    return f"{PLANS}/{plan_id}.md"
 
 
 def committee_report_source(committee_id: str) -> str:
@@ -96,6 +102,10 @@ def status_view(status_id: str) -> str:
     return url_of(status_view_source(status_id))
 
 
+def plan(plan_id: str) -> str:
+    return url_of(plan_source(plan_id))
+
+
 def committee_report(committee_id: str) -> str:
     return url_of(committee_report_source(committee_id))
 
@@ -114,6 +124,7 @@ CHANGE_LIST = f"{CHANGES}/index.md"
 FIGURES = "tal/index.md"
 BUDGET = "oekonomi/index.md"
 REPORT = f"{REPORTS}/index.md"
+PLAN_INDEX = f"{PLANS}/index.md"
 # Digitaliseringsstyrelsen expects a public body's accessibility statement at <domain>/was: the page
 # forwards to the statement configured in mkdocs.yml (extra.accessibility_statement_url).
 ACCESSIBILITY = "was.md"
@@ -231,6 +242,7 @@ def site_links() -> dict[str, str]:
         "figures": url_of(FIGURES),
         "budget": url_of(BUDGET),
         "report": url_of(REPORT),
+        "plans": url_of(PLAN_INDEX),
         "guide": url_of(GUIDE),
         "privacy": url_of(PRIVACY),
         "accessibility": url_of(ACCESSIBILITY),
@@ -258,6 +270,7 @@ GENERATED_FOLDERS = {
     "tal": "tal og grafer",
     "oekonomi": "økonomien",
     REPORTS: "statusrapporterne",
+    PLANS: "planernes sider",
     "data": "de åbne data",
     "feeds": "feeds med ændringer",
     "pagefind": "søgeindekset",

@@ -7,7 +7,7 @@ decisions about the plan as a whole (those no item cites). Pure: the model in, t
 
 from __future__ import annotations
 
-from .model import Decision, Item, Plan
+from .model import AdoptedPlan, Decision, Item, Plan
 from .periods import danish_date
 
 # Bodies that are a person or an office decide "af", the others "i" (a meeting).
@@ -47,6 +47,21 @@ def citing_items(plan: Plan) -> dict[str, list[Item]]:
 def plan_decisions(plan: Plan, cited: dict[str, list[Item]]) -> list[Decision]:
     """The decisions about the plan as a whole: those no item's history cites (``cited``: citing_items)."""
     return [decision for decision in plan.info.decisions if decision.id not in cited]
+
+
+def adopted_plan_decisions(plan: Plan, adopted: AdoptedPlan) -> list[Decision]:
+    """The decisions about one of the site's plans, oldest first: those that adopted it, and those its
+    items' histories cite from the day it took over (``opened``) to the day it was replaced (``closed``)."""
+    own = {item.id for item in plan.items_of(adopted)}
+    cited = {
+        entry.decision.id
+        for item in plan.items
+        if item.id in own
+        for entry in item.history
+        if entry.decision is not None and (adopted.opened is None or entry.date >= adopted.opened) and (adopted.closed is None or entry.date <= adopted.closed)
+    }
+    chosen = {d.id for d in adopted.adopted_by} | cited
+    return [decision for decision in plan.info.decisions if decision.id and decision.id in chosen]
 
 
 def committee_decisions(plan: Plan, committee_id: str) -> list[Decision]:

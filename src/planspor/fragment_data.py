@@ -255,6 +255,7 @@ class ItemData(TypedDict):
     related: list[Row]
     related_statuses: dict[str, StatusData]
     previous_ids: list[str]
+    plans: list[Link]  # the plans it belongs to, oldest first; [] on a site with one plan
     has_note: bool
     edit: EditLinks
 

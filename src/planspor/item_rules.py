@@ -36,6 +36,7 @@ class KnownBlocks:
     strengths: dict[str, Strength]
     sdgs: dict[int, Sdg]
     decisions: dict[str, Decision]  # the register's decisions that have an id: what a history entry may cite
+    plans: dict[str, str]  # the plans' ids (their periods), oldest first, the current one last
 
 
 def build_items(r: PlanReader, root: YMap, known: KnownBlocks, as_of: dt.date | None) -> list[Item]:
@@ -179,8 +180,19 @@ class ItemBuilder:
             strengths=r.refs(block, "strengths", path, known.strengths, "styrkeposition"),
             sdgs=r.refs(block, "sdgs", path, known.sdgs, "verdensmål"),
             previous_ids=previous,
+            plans=self.plans(block, path),
             line=block.line,
         )
+
+    def plans(self, block: YMap, path: str) -> tuple[str, ...]:
+        """The plans the item belongs to, oldest first; without 'plans', the current plan."""
+        order = list(self.known.plans)
+        if "plans" not in block or not order:
+            return tuple(order[-1:])
+        named = self.r.refs(block, "plans", path, self.known.plans, "plan")
+        if not named and block.get("plans") is not None and not self.r.id_list(block, "plans", path):
+            self.r.problem(block.line_of("plans"), f"{path}.plans", f"Skriv mindst én plan, indsatsen hører til, fx plans: [{order[-1]}].")
+        return tuple(sorted(named, key=order.index))
 
     # -- history ---------------------------------------------------------------
 

@@ -241,6 +241,7 @@ class Item:
     sdgs: tuple[Sdg, ...] = ()
     related_ids: tuple[str, ...] = ()
     previous_ids: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # the ids of the plans it belongs to, oldest first (plan_id); () before validation
     line: int = 0
 
     @cached_property
@@ -266,6 +267,17 @@ class Item:
         status = self.status_entry.status
         assert status is not None
         return status
+
+    def status_on(self, day: dt.date) -> Status:
+        """The status the item had at the end of ``day`` (a closed plan's final state); before its first
+        entry, its first status."""
+        found = next(entry.status for entry in self.history if entry.status is not None)
+        for entry in self.history:
+            if entry.date > day:
+                break
+            if entry.status is not None:
+                found = entry.status
+        return found
 
     @cached_property
     def moves(self) -> tuple[TimingMove, ...]:
@@ -295,6 +307,35 @@ class Item:
 
 
 @dataclass(frozen=True)
+class AdoptedPlan:
+    """One udmøntningsplan of the site: the current one (plan block) or an earlier one (earlier_plans).
+
+    ``closed`` is the last day an earlier plan was the current one: its items' final state is their
+    status on that day. The current plan has none. ``id`` is the period, as items name it in 'plans'.
+    """
+
+    id: str
+    title: str
+    period_start: int
+    period_end: int
+    budget_agreement: str = ""
+    case_number: str = ""
+    introduction: str = ""
+    adopted_by: tuple[Decision, ...] = ()
+    closed: dt.date | None = None
+    opened: dt.date | None = None  # the day after the plan before it closed (None: the first plan)
+
+    @property
+    def current(self) -> bool:
+        return self.closed is None
+
+
+def plan_id(start: int, end: int) -> str:
+    """A plan's id: its period, '2024-2027'."""
+    return f"{start}-{end}"
+
+
+@dataclass(frozen=True)
 class PlanInfo:
     title: str
     municipality: str
@@ -313,6 +354,7 @@ class PlanInfo:
     contact: Contact | None = None
     license: str = "CC-BY-4.0"  # licences.KNOWN's name, or another licence's address
     municipality_code: str = ""  # the municipality's four-digit code ('0707'), for the catalogue's spatial coverage
+    adopted_by: tuple[Decision, ...] = ()  # the decisions that adopted the current plan (plan.adopted_by)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -356,6 +398,27 @@ class Plan:
     selected_sdgs: tuple[Sdg, ...]
     items: tuple[Item, ...]
     items_by_id: dict[str, Item] = field(default_factory=dict, compare=False)
+    # Every udmøntningsplan of the site, oldest first, the current one last; () only in a Plan made by hand.
+    plans: tuple[AdoptedPlan, ...] = ()
+
+    @property
+    def several_plans(self) -> bool:
+        """Whether the site holds earlier plans too: only then has each plan a page of its own."""
+        return len(self.plans) > 1
+
+    @property
+    def current_plan(self) -> AdoptedPlan | None:
+        return self.plans[-1] if self.plans else None
+
+    def items_of(self, plan: AdoptedPlan) -> list[Item]:
+        return [item for item in self.items if plan.id in item.plans]
+
+    def current_items(self) -> list[Item]:
+        """The items of the current plan (every item when the site holds one plan)."""
+        current = self.current_plan
+        if current is None or not self.several_plans:
+            return list(self.items)
+        return self.items_of(current)
 
     def items_in_theme(self, theme: Theme) -> list[Item]:
         return [item for item in self.items if item.theme == theme]

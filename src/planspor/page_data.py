@@ -52,10 +52,11 @@ class OverviewPage(Page):
     values_name: str
     plan_values: list[str]
     latest_changes: list[ChangeData]
+    earlier_plans: list[Link]  # newest first; [] on a site with one plan
 
 
 class IndexPage(Page):
-    index: Literal["themes", "committees", "strategies", "sdgs"]
+    index: Literal["themes", "committees", "strategies", "sdgs", "plans"]
     entries: list[Summary] | list[SdgSummary]
 
 
@@ -66,6 +67,21 @@ class ListingPage(Page):
     table: Table
     pagination: Pagination | None
     first_page: bool
+
+
+class PlanPage(ListingPage):
+    """One udmøntningsplan of several: its facts, its decisions, and its items as they stood when it
+    was replaced (the current plan: as they stand now)."""
+
+    period: str  # '2024-2027'
+    budget_agreement: str
+    case_number: str
+    current: bool
+    opened: str  # 'den 1. januar 2025', or '' for the first plan
+    closed: str  # 'den 31. december 2024', or '' for the current plan
+    closed_iso: str
+    decisions: list[Decision]
+    other_plans: list[Link]  # the site's other plans, newest first
 
 
 class ThemePage(ListingPage):
@@ -160,6 +176,7 @@ PageData = (
     Page
     | OverviewPage
     | IndexPage
+    | PlanPage
     | ThemePage
     | CommitteePage
     | StrategyPage

@@ -157,8 +157,11 @@ class SiteContext:
     def summary(self, ident: str, title: str, url: str, items: list[Item]) -> Summary:
         return {"id": ident, "title": title, "url": url, "counts": self.counts(items)}
 
-    def theme_summaries(self) -> list[Summary]:
-        return [self.summary(t.id, t.title, addresses.theme(t.id), self.plan.items_in_theme(t)) for t in self.plan.themes]
+    def theme_summaries(self, items: list[Item] | None = None) -> list[Summary]:
+        """Each theme with the counts of its items (of ``items`` when given: the current plan's on the overview)."""
+        if items is None:
+            return [self.summary(t.id, t.title, addresses.theme(t.id), self.plan.items_in_theme(t)) for t in self.plan.themes]
+        return [self.summary(t.id, t.title, addresses.theme(t.id), [i for i in items if i.theme == t]) for t in self.plan.themes]
 
     def sdg(self, sdg: Sdg) -> SdgData:
         return {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
-from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings
+from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans
 from .catalogue import catalogue_turtle
 from .fragment_data import KindData, StatusDescription
 from .licences import licence_of
@@ -84,6 +84,7 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     yield from pages_listings.strategies(ctx)
     yield next(sections)
     yield from pages_listings.sdgs(ctx)
+    yield from pages_plans.plan_pages(ctx)
     yield from pages_insights.changes_pages(ctx)
     if figures:
         yield pages_insights.figures(ctx)

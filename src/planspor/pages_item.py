@@ -4,7 +4,7 @@ forwarding pages at its previous addresses."""
 from __future__ import annotations
 
 from . import addresses
-from .fragment_data import ItemData
+from .fragment_data import ItemData, Link
 from .indicator_chart import indicator_view
 from .model import Item, freshness
 from .page_data import ItemPage, PageMeta, RedirectPage
@@ -49,6 +49,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "related": [ctx.rows[r] for r in item.related_ids],
         "related_statuses": {s.id: ctx.status(s) for s in plan.statuses if any(ctx.rows[r]["status"] == s.id for r in item.related_ids)},
         "previous_ids": list(item.previous_ids),
+        "plans": _plans(ctx, item),
         "has_note": note is not None,
         "edit": {"note": f"content/{NOTES_DIR}/{item.id}.md", "note_exists": note is not None, "plan": PLAN_FILE, "plan_line": item.line},
     }
@@ -73,3 +74,10 @@ def redirect(ctx: SiteContext, src_uri: str, item: Item) -> PageSource:
 
 def _strength_owner(ctx: SiteContext, strength_id: str) -> str:
     return next(s.id for s in ctx.plan.strategies if any(x.id == strength_id for x in s.strengths))
+
+
+def _plans(ctx: SiteContext, item: Item) -> list[Link]:
+    """The plans the item belongs to, with their pages; none on a site with one plan (it has no plan pages)."""
+    if not ctx.plan.several_plans:
+        return []
+    return [{"title": p.title, "url": addresses.plan(p.id)} for p in ctx.plan.plans if p.id in item.plans]

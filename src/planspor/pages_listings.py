@@ -3,28 +3,33 @@ goal, and the status table with a view per status. Every listing pages itself (P
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from . import addresses, changes, evidence
 from .fragment_data import Filters, SdgSummary, StatusView, Strength, Summary
-from .model import Item, Strategy
-from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, SdgPage, StatusPage, StrategyPage, ThemePage
+from .model import Item, Status, Strategy
+from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, PageMeta, RedirectPage, SdgPage, StatusPage, StrategyPage, ThemePage
 from .page_fragments import SiteContext
-from .page_source import PAGE_SIZE, PagePart, PageSource, escape, split_pages
-from .sdgs import Sdg
+from .page_source import PAGE_SIZE, PagePart, PageSource, escape, front_matter_page, split_pages, template
+from .sdgs import Sdg, every_sdg
 
 LATEST_CHANGES = 5  # on the overview
 
 
 def overview(ctx: SiteContext) -> PageSource:
     info = ctx.plan.info
-    counts = ctx.counts(ctx.plan.items)
+    current = ctx.plan.current_items()  # with earlier plans, the overview is the current plan's
+    counts = ctx.counts(current)
+    earlier = ctx.plan.plans[:-1] if ctx.plan.several_plans else ()
     data: OverviewPage = {
         "site": ctx.site,
         "page": "overview",
         "counts": counts,
-        "themes": ctx.theme_summaries(),
+        "themes": ctx.theme_summaries(current),
+        "earlier_plans": [{"title": p.title, "url": addresses.plan(p.id)} for p in reversed(earlier)],
         "decisions": ctx.decisions(evidence.plan_decisions(ctx.plan, ctx.citing)),
         "values_name": info.values_name,
         "plan_values": list(info.values),
@@ -64,6 +69,7 @@ def section_indexes(ctx: SiteContext) -> Iterator[PageSource]:
     yield index_page(ctx, addresses.COMMITTEE_INDEX, "Udvalg", "committees", committees)
     strategies = [ctx.summary(s.id, s.title, addresses.strategy(s.id), strategy_items(ctx, s)) for s in plan.strategies]
     yield index_page(ctx, addresses.STRATEGY_INDEX, "Strategier", "strategies", strategies)
+    # Only the goals in use: every goal has a page (sdgs), but a card that leads to no items is noise.
     sdgs: list[SdgSummary] = [
         {**ctx.sdg(s), "url": addresses.sdg(s.number), "counts": ctx.counts([i for i in plan.items if s in i.sdgs])} for s in plan.sdgs_in_use()
     ]
@@ -126,7 +132,9 @@ def strategies(ctx: SiteContext) -> Iterator[PageSource]:
 
 
 def sdgs(ctx: SiteContext) -> Iterator[PageSource]:
-    for sdg in ctx.plan.sdgs_in_use():
+    """A page for each of the 17 goals, named by the plan or not: /verdensmaal/<n>/ answers for good,
+    and a goal no item contributes to says so (the index lists only the goals in use)."""
+    for sdg in every_sdg():
         title = f"Verdensmål {sdg.number}: {sdg.title}"
         description = f"{title} — indsatser i {ctx.plan.info.title}."
         for common, part in listing(ctx, addresses.sdg_source(sdg.number), title, "sdg", sdg_items(ctx, sdg)):
@@ -135,9 +143,14 @@ def sdgs(ctx: SiteContext) -> Iterator[PageSource]:
 
 
 def status_table(ctx: SiteContext) -> Iterator[PageSource]:
-    """/status/ with every item, filterable, and /status/<status>/ for each status some item has."""
+    """/status/ with every item, filterable, and /status/<status>/ for every status in the plan.
+
+    A view answers for good: a status no item has now says so, and a view keeps each later page it
+    could ever have had (see :func:`former_pages`). Its link on /status/ is shown only while it has items."""
     plan = ctx.plan
-    by_status = {s.id: [i for i in ctx.sorted_items if i.status == s] for s in plan.statuses}
+    by_status: dict[str, list[Item]] = {s.id: [] for s in plan.statuses}
+    for item in ctx.sorted_items:
+        by_status[item.status.id].append(item)
     views: list[StatusView] = [{**ctx.status(s), "count": len(by_status[s.id]), "url": addresses.status_view(s.id)} for s in plan.statuses if by_status[s.id]]
     filters: Filters = {
         "statuses": [{"id": s.id, "label": s.label} for s in plan.statuses],
@@ -149,10 +162,32 @@ def status_table(ctx: SiteContext) -> Iterator[PageSource]:
     for common, part in listing(ctx, addresses.STATUS_TABLE, title, "status", ctx.sorted_items):
         data: StatusPage = {**common, "filters": filters, "views": views, "view": None}
         yield ctx.page(part.src_uri, part.title, data, "", description)
+    ever_held = items_ever_with_status(plan.items)
     for status in plan.statuses:
-        if not by_status[status.id]:
-            continue
         title = f"Indsatser med status {status.label}"
+        pages = 0
         for common, part in listing(ctx, addresses.status_view_source(status.id), title, "status", by_status[status.id]):
             view: StatusPage = {**common, "filters": filters, "views": views, "view": ctx.status(status)}
+            pages = part.number
             yield ctx.page(part.src_uri, part.title, view, "", f"{title} i {plan.info.title}.")
+        yield from former_pages(ctx, status, title, pages, ever_held[status.id])
+
+
+def items_ever_with_status(items: Iterable[Item]) -> Counter[str]:
+    """Status id -> how many items have had it at some point: items are never deleted and a history
+    only grows, so no status view has ever been longer than this many rows. One pass over the histories."""
+    held: Counter[str] = Counter()
+    for item in items:
+        held.update({entry.status.id for entry in item.history if entry.status is not None})
+    return held
+
+
+def former_pages(ctx: SiteContext, status: Status, title: str, pages: int, ever_held: int) -> Iterator[PageSource]:
+    """The status view's pages after its last one today, up to the most it could ever have had: when
+    items leave a status, a saved link to /status/<status>/side-3/ forwards to the view's first page."""
+    last = max(1, math.ceil(ever_held / PAGE_SIZE))
+    target = addresses.status_view(status.id)
+    for number in range(pages + 1, last + 1):
+        data: RedirectPage = {"page": "redirect", "site": ctx.site, "target": target, "id": status.id}
+        meta: PageMeta = {"title": title, "template": template("redirect"), "planspor": data}
+        yield front_matter_page(addresses.page_part_source(addresses.status_view_source(status.id), number), meta)

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from .sdgs import status_icons
 
-TOP_LEVEL = ("plan", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items")
+TOP_LEVEL = ("plan", "earlier_plans", "statuses", "themes", "kinds", "committees", "strategies", "sdgs", "items")
+# What a plan file must have; earlier_plans comes with the second plan (see EARLIER_PLAN_REQUIRED).
+TOP_LEVEL_REQUIRED = tuple(key for key in TOP_LEVEL if key != "earlier_plans")
 
 PLAN_REQUIRED = ("title", "municipality", "period", "data_as_of", "example_data")
 PLAN_OPTIONAL = (
     "introduction", "budget_agreement", "case_number", "values_name", "values", "decisions", "stale_after_months", "logo", "contact",
-    "license", "municipality_code",
+    "license", "municipality_code", "adopted_by",
 )  # fmt: skip
+# The udmøntningsplaner before the current one (top-level earlier_plans, oldest first). The current plan
+# is described by the plan block; each earlier one keeps what it was, and the day it was replaced.
+# Its id is its period ('2024-2027'), the name an item's 'plans' uses.
+EARLIER_PLAN_REQUIRED = ("title", "period", "closed")
+EARLIER_PLAN_OPTIONAL = ("budget_agreement", "case_number", "introduction", "adopted_by")
 PERIOD_REQUIRED = ("start", "end")
 # The register of decisions: who decided what and when, each citable by its id from an item's history.
 DECISION_REQUIRED = ("body", "date", "outcome")
@@ -49,7 +56,7 @@ STRENGTH_OPTIONAL = ("description",)
 ITEM_KEY_ORDER = (
     "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
     "process", "cross_cutting", "budget", "milestones", "indicators", "strategies", "strengths", "sdgs", "related",
-    "previous_ids", "history",
+    "previous_ids", "plans", "history",
 )  # fmt: skip
 ITEM_REQUIRED = ("title", "theme", "kind", "committees", "strategic", "history")
 ITEM_OPTIONAL = tuple(key for key in ITEM_KEY_ORDER if key != "id" and key not in ITEM_REQUIRED)

@@ -21,7 +21,6 @@ from .plan_keys import (
     COMMITTEE_REQUIRED,
     KIND_OPTIONAL,
     KIND_REQUIRED,
-    PERIOD_REQUIRED,
     PLAN_OPTIONAL,
     PLAN_REQUIRED,
     STATUS_OPTIONAL,
@@ -31,8 +30,8 @@ from .plan_keys import (
     STRENGTH_OPTIONAL,
     STRENGTH_REQUIRED,
     THEME_REQUIRED,
-    YEARS,
 )
+from .plans_rules import adopted_by, read_period, read_plans
 from .sdgs import all_sdgs
 from .status_rules import read_status
 from .yamlsource import YMap
@@ -64,11 +63,13 @@ class PlanBuilder:
         plan_block = root.get("plan")
         decisions = read_decisions(r, plan_block, committees, info.example_data if info else None) if isinstance(plan_block, YMap) else []
         cited = {decision.id: decision for decision in decisions if decision.id}
-        known = KnownBlocks(statuses, themes, kinds, committees, strategies, strengths, sdgs, cited)
+        if info is not None and isinstance(plan_block, YMap):
+            info = replace(info, decisions=tuple(decisions), adopted_by=adopted_by(r, plan_block, "plan", cited))
+        plans = read_plans(r, root, info, cited)
+        known = KnownBlocks(statuses, themes, kinds, committees, strategies, strengths, sdgs, cited, {plan.id: plan.id for plan in plans})
         items = build_items(r, root, known, info.data_as_of if info else None)
         if info is None:
             return None
-        info = replace(info, decisions=tuple(decisions))
         return Plan(
             info,
             tuple(statuses.values()),
@@ -79,6 +80,7 @@ class PlanBuilder:
             selected,
             tuple(items),
             {item.id: item for item in items},
+            plans,
         )
 
     # -- plan ----------------------------------------------------------------
@@ -89,7 +91,7 @@ class PlanBuilder:
             return None
         r = self.r
         r.fields(block, "plan", PLAN_REQUIRED, PLAN_OPTIONAL)
-        start, end = self.period(block)
+        start, end = read_period(r, block, "plan")
         values = [(v, line) for v, line in r.id_list(block, "values", "plan")]
         as_of = r.date(block, "data_as_of", "plan")
         if as_of is None:
@@ -119,30 +121,6 @@ class PlanBuilder:
             license=opendata_rules.licence(r, block),
             municipality_code=opendata_rules.municipality_code(r, block),
         )
-
-    def period(self, block: YMap) -> tuple[int, int]:
-        """plan.period's first and last year (0 where missing or wrong); the end may not come first."""
-        r = self.r
-        period = r.mapping(block.get("period"), block.line_of("period"), "plan.period") if "period" in block else None
-        if period is None:
-            return 0, 0
-        r.fields(period, "plan.period", PERIOD_REQUIRED, [])
-        start = self.year(period, "start")
-        end = self.year(period, "end")
-        if start and end and end < start:
-            r.problem(period.line_of("end"), "plan.period.end", f"Perioden slutter ({end}) før den begynder ({start}).")
-        return start, end
-
-    def year(self, period: YMap, key: str) -> int:
-        year = self.r.typed(period, key, "plan.period", int, 0)
-        if type(period.get(key)) is int and year not in YEARS:
-            self.r.problem(
-                period.line_of(key),
-                f"plan.period.{key}",
-                f"Året {year} er ikke et årstal. Skriv et årstal mellem {YEARS.start} og {YEARS.stop - 1}, fx 2027.",
-            )
-            return 0
-        return year
 
     def months(self, block: YMap) -> int:
         months = self.r.typed(block, "stale_after_months", "plan", int, 6)

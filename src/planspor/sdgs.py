@@ -28,3 +28,9 @@ def status_icons() -> dict[str, str]:
 def all_sdgs() -> dict[int, Sdg]:
     text = resources.files("planspor").joinpath("reference/sdg-da.yaml").read_text(encoding="utf-8")
     return {entry["number"]: Sdg(entry["number"], entry["title"], entry["colour"], entry["text"]) for entry in yaml.safe_load(text)}
+
+
+def every_sdg() -> list[Sdg]:
+    """All 17 goals in number order: each has its page whether or not the plan names it, so a link
+    to a goal keeps working when the last item that named it lets go (an address never breaks)."""
+    return [goal for _, goal in sorted(all_sdgs().items())]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .located import PlanReader, describe
 from .model import Plan
-from .plan_keys import TOP_LEVEL
+from .plan_keys import TOP_LEVEL, TOP_LEVEL_REQUIRED
 from .plan_rules import PlanBuilder
 from .problems import PlanInvalid, Problem
 from .yamlsource import YMap
@@ -26,11 +26,11 @@ def build_plan(root: Any, display: str, latest: dt.date | None = None) -> Plan:
     ``latest``: the latest date data_as_of may be (buildinfo.reference_date); None: not checked."""
     reader = PlanReader(display)
     if root is None or (isinstance(root, YMap) and not root):
-        raise PlanInvalid([Problem(display, 1, "", "Planen er tom. Den skal mindst have blokkene: " + ", ".join(TOP_LEVEL) + ".")])
+        raise PlanInvalid([Problem(display, 1, "", "Planen er tom. Den skal mindst have blokkene: " + ", ".join(TOP_LEVEL_REQUIRED) + ".")])
     if not isinstance(root, YMap):
-        message = f"Planen skal bestå af blokkene {', '.join(f'{key}:' for key in TOP_LEVEL)}, men filen indeholder {describe(root)}."
+        message = f"Planen skal bestå af blokkene {', '.join(f'{key}:' for key in TOP_LEVEL_REQUIRED)}, men filen indeholder {describe(root)}."
         raise PlanInvalid([Problem(display, 1, "", message)])
-    reader.fields(root, "", TOP_LEVEL, [])
+    reader.fields(root, "", TOP_LEVEL_REQUIRED, [key for key in TOP_LEVEL if key not in TOP_LEVEL_REQUIRED])
     plan = PlanBuilder(reader, root, latest).build()
     if reader.problems:
         raise PlanInvalid(reader.problems)

@@ -1,0 +1,77 @@
+"""The pages of a site that holds several udmøntningsplaner: /planer/ and one page per plan.
+
+A site with one plan has none of them (its addresses stay as they were). With earlier plans, each
+plan's page shows its facts, the decisions about it, and its items with the status each had the day
+the plan was replaced (the current plan: today's status), so what a plan promised and reached stays
+on record after the next plan takes over. The items keep one address each, whatever plans they are in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from . import addresses, evidence
+from .fragment_data import Link, Summary, Table
+from .model import AdoptedPlan, Item
+from .page_data import IndexPage, PlanPage
+from .page_fragments import SiteContext
+from .page_source import PageSource, escape, split_pages
+from .periods import danish_date
+
+
+def plan_pages(ctx: SiteContext) -> Iterator[PageSource]:
+    """/planer/ and /planer/<periode>/ for every plan, newest first; nothing when the site holds one plan."""
+    plan = ctx.plan
+    if not plan.several_plans:
+        return
+    newest_first = list(reversed(plan.plans))
+    summaries: list[Summary] = [ctx.summary(p.id, p.title, addresses.plan(p.id), plan.items_of(p)) for p in newest_first]
+    data: IndexPage = {"site": ctx.site, "page": "index", "index": "plans", "entries": summaries}
+    yield ctx.page(addresses.PLAN_INDEX, "Planer", data, "", f"{plan.info.municipality}s udmøntningsplaner, den gældende og de tidligere.")
+    for adopted in newest_first:
+        yield from _plan_page(ctx, adopted, [{"title": p.title, "url": addresses.plan(p.id)} for p in newest_first if p is not adopted])
+
+
+def _plan_page(ctx: SiteContext, adopted: AdoptedPlan, others: list[Link]) -> Iterator[PageSource]:
+    items = sorted(ctx.plan.items_of(adopted), key=lambda item: item.sort_key)
+    counts = ctx.counts(items) if adopted.current else ctx.spread_counts(Counter(_final_status(item, adopted) for item in items))
+    decisions = ctx.decisions(evidence.adopted_plan_decisions(ctx.plan, adopted))
+    body = escape(adopted.introduction)
+    state = "gældende" if adopted.current else f"afløst {danish_date(adopted.closed)}" if adopted.closed else ""
+    description = f"{adopted.title} for {ctx.plan.info.municipality} ({state}): {len(items)} indsatser."
+    for part in split_pages(addresses.plan_source(adopted.id), adopted.title, items):
+        data: PlanPage = {
+            "site": ctx.site,
+            "page": "plan",
+            "counts": counts,
+            "table": _table(ctx, part.rows, adopted),
+            "pagination": part.pagination,
+            "first_page": part.number == 1,
+            "period": adopted.id,
+            "budget_agreement": adopted.budget_agreement,
+            "case_number": adopted.case_number,
+            "current": adopted.current,
+            "opened": danish_date(adopted.opened) if adopted.opened else "",
+            "closed": danish_date(adopted.closed) if adopted.closed else "",
+            "closed_iso": adopted.closed.isoformat() if adopted.closed else "",
+            "decisions": decisions,
+            "other_plans": others,
+        }
+        yield ctx.page(part.src_uri, part.title, data, body if part.number == 1 else "", description)
+
+
+def _final_status(item: Item, adopted: AdoptedPlan) -> str:
+    return item.status_on(adopted.closed).id if adopted.closed else item.status.id
+
+
+def _table(ctx: SiteContext, items: list[Item], adopted: AdoptedPlan) -> Table:
+    """The items' table; for a plan that was replaced, each row with the status it had that day and
+    without today's notices (not updated, end passed), which are not about the plan that ended."""
+    table = ctx.table(items)
+    if adopted.current:
+        return table
+    rows = [{**row, "status": _final_status(item, adopted), "flags": [], "next_milestone": ""} for row, item in zip(table["rows"], items, strict=True)]
+    used = {row["status"] for row in rows}
+    statuses = {s.id: ctx.status(s) for s in ctx.plan.statuses if s.id in used}
+    return {**table, "rows": rows, "statuses": statuses}  # type: ignore[typeddict-item]

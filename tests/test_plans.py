@@ -1,0 +1,152 @@
+"""Several udmøntningsplaner in one site (issue 21): the current plan in the plan block, the earlier
+ones under earlier_plans, and each item naming the plans it belongs to.
+
+The two-plan project is the bundled one with an earlier plan (2023-2026, replaced on 9 January 2024)
+written in front of it: one item carried over into the current plan, one left in the earlier plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite, copy_project, run_mkdocs_build, run_planspor
+
+PLAN = "data/plan.yaml"
+CARRIED = "raaderumsanalyse"  # in both plans; 'afsluttet' now, 'i gang' on 9 January 2024
+LEFT_BEHIND = "styrket-inklusion-i-almenundervisningen"  # only in the earlier plan
+EARLIER_PLANS = """earlier_plans:
+  - title: Udmøntningsplan 2023-2026
+    period: {start: 2023, end: 2026}
+    budget_agreement: Budgetaftale 2023-2026
+    case_number: 22/8800
+    closed: 2024-01-09
+    adopted_by: [oeu-2023-12-05]
+    introduction: Den første plan, som den gjaldt, indtil den nye blev vedtaget.
+
+"""
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / PLAN
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def with_two_plans(project: Path) -> Path:
+    edit(project, "# Statusværdier.", EARLIER_PLANS + "# Statusværdier.")
+    edit(project, f"  - id: {CARRIED}\n", f"  - id: {CARRIED}\n    plans: [2023-2026, 2024-2027]\n")
+    edit(project, f"  - id: {LEFT_BEHIND}\n", f"  - id: {LEFT_BEHIND}\n    plans: [2023-2026]\n")
+    return project
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    root = tmp_path_factory.mktemp("two-plans")
+    project = with_two_plans(copy_project(root / "project"))
+    result = run_mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield BuiltSite(root / "site", result.stdout + result.stderr)
+
+
+def text_of(site: BuiltSite, url: str) -> str:
+    return " ".join(site.soup(url).get_text(" ").split())
+
+
+def test_a_site_with_one_plan_has_no_plan_pages(bundled_site: BuiltSite) -> None:
+    assert not (bundled_site.root / "planer").exists()
+    assert "Tidligere planer" not in text_of(bundled_site, "/")
+    facts = text_of(bundled_site, f"/indsatser/{CARRIED}/")
+    assert "Planer " not in facts and "Plan Udmøntningsplan" not in facts
+
+
+def test_the_plans_page_lists_every_plan_newest_first(two_plans: BuiltSite) -> None:
+    titles = [a.get_text(strip=True) for a in two_plans.soup("/planer/").select(".ps-card__title a")]
+    assert titles == ["Udmøntningsplan 2024-2027", "Udmøntningsplan 2023-2026"]
+
+
+def test_an_earlier_plan_shows_its_items_as_they_stood_when_it_was_replaced(two_plans: BuiltSite) -> None:
+    page = two_plans.soup("/planer/2023-2026/")
+    text = " ".join(page.get_text(" ").split())
+    assert "Perioden 2023-2026 · Budgetaftale 2023-2026 · Sagsnr. 22/8800" in text
+    assert "til 9. januar 2024 , da den blev afløst" in text  # the date is a <time>
+    assert "Status, da planen blev afløst" in text
+    rows = {str(row.select_one("a")["href"]).split("/")[-2]: row["data-status"] for row in page.select("tbody tr[data-status]")}
+    # Råderumsanalysen was finished in June 2024, after the plan was replaced: here it is as it stood.
+    assert rows == {CARRIED: "ikke-paabegyndt", LEFT_BEHIND: "i-gang"}
+    assert "Den første plan, som den gjaldt" in text
+    decisions = " ".join(page.select_one("section[aria-labelledby=beslutninger]").get_text(" ").split())
+    assert "5. december 2023 Økonomiudvalget" in decisions
+
+
+def test_the_current_plan_shows_its_own_items_with_their_status_now(two_plans: BuiltSite) -> None:
+    page = two_plans.soup("/planer/2024-2027/")
+    text = " ".join(page.get_text(" ").split())
+    assert "Den gældende plan, siden 10. januar 2024" in text
+    hrefs = [str(a["href"]) for a in page.select("tbody tr td:first-child a")]
+    assert any(CARRIED in href for href in hrefs)
+    assert not any(LEFT_BEHIND in href for href in hrefs)
+    carried = next(row for row in page.select("tbody tr[data-status]") if CARRIED in str(row.select_one("a")["href"]))
+    assert carried["data-status"] == "afsluttet"
+
+
+def test_the_overview_counts_the_current_plan_and_links_the_earlier_ones(two_plans: BuiltSite, bundled_site: BuiltSite) -> None:
+    before = re.search(r"Planen har (\d+) indsatser", text_of(bundled_site, "/"))
+    after = re.search(r"Planen har (\d+) indsatser", text_of(two_plans, "/"))
+    assert before and after and int(after[1]) == int(before[1]) - 1
+    links = {a.get_text(strip=True): a["href"] for a in two_plans.soup("/").select("a") if a.get_text(strip=True) == "Udmøntningsplan 2023-2026"}
+    assert links and str(links["Udmøntningsplan 2023-2026"]).endswith("planer/2023-2026/")
+
+
+def test_a_carried_item_keeps_one_address_and_names_both_plans(two_plans: BuiltSite) -> None:
+    facts = two_plans.soup(f"/indsatser/{CARRIED}/").select_one("dl")
+    assert facts is not None
+    names = [dt.get_text(strip=True) for dt in facts.select("dt")]
+    assert "Planer" in names
+    plans = facts.select("dt")[names.index("Planer")].find_next_sibling("dd")
+    assert [a.get_text(strip=True) for a in plans.select("a")] == ["Udmøntningsplan 2023-2026", "Udmøntningsplan 2024-2027"]
+    left = two_plans.soup(f"/indsatser/{LEFT_BEHIND}/").select_one("dl")
+    assert left is not None and "Plan" in [dt.get_text(strip=True) for dt in left.select("dt")]
+
+
+def test_check_passes_on_the_two_plan_project(tmp_path: Path) -> None:
+    project = with_two_plans(copy_project(tmp_path / "project"))
+    result = run_planspor(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_text", "expected"),
+    [
+        (
+            "    plans: [2023-2026, 2024-2027]\n",
+            "    plans: [2023-2026, 2025-2028]\n",
+            "    plans: [2023-2026, 2025-2028]",
+            "Ukendt plan '2025-2028'",
+        ),
+        (
+            "    closed: 2024-01-09\n",
+            "    closed: 2024-12-01\n",
+            "    closed: 2024-12-01",
+            "er lukket 2024-12-01, men datoen for data (plan.data_as_of) er 2024-10-01",
+        ),
+        ("    period: {start: 2023, end: 2026}\n", "    period: {start: 2024, end: 2027}\n", "  - title: Udmøntningsplan 2023-2026", "er den nuværende plan"),
+        ("    closed: 2024-01-09\n", "", "  - title: Udmøntningsplan 2023-2026", "'closed'"),
+    ],
+    ids=["unknown-plan", "closed-after-data", "period-of-current-plan", "closed-missing"],
+)
+def test_a_wrong_plan_is_named_with_its_line(tmp_path: Path, old: str, new: str, line_text: str, expected: str) -> None:
+    project = with_two_plans(copy_project(tmp_path / "project"))
+    edit(project, old, new)
+    lines = (project / PLAN).read_text(encoding="utf-8").splitlines()
+    line = lines.index(line_text) + 1
+    result = run_planspor(project, "check")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert f"data/plan.yaml:{line}" in output and expected in output, output
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0 and expected in build.stdout + build.stderr
