@@ -234,7 +234,9 @@ def test_every_un_goal_has_its_page_and_one_no_item_names_says_so(bundled_site: 
     assert soup.select("[data-pagefind-body]") == [], "a goal the plan does not name is not a search result"
     index = bundled_site.soup("/verdensmaal/")
     listed = {a["href"] for a in index.select(".ps-card__title a")}
-    assert listed == {f"{n}/" for n in in_use}, "the index leads only to goals with something to show"
+    assert listed == {f"{n}/" for n in in_use}, "the cards are the goals with something to show"
+    others = [a["href"] for a in index.select("section[aria-labelledby=andre-maal] li a")]
+    assert others == [f"{n}/" for n in unused], "the other goals are listed after the cards, so every page is reached by a link"
 
 
 def test_a_status_no_item_has_keeps_its_view_which_says_so() -> None:

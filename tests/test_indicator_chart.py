@@ -20,8 +20,8 @@ from conftest import REPO
 
 from planspor.contrast import contrast_ratio
 from planspor.indicator_chart import IndicatorDrawing, IndicatorView, indicator_view, value_axis
-from planspor.model import Indicator, Measurement, Reading
 from planspor.progress import Track, standing
+from planspor.progress_model import Indicator, Measurement, Reading
 
 D = dt.date
 

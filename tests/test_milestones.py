@@ -18,8 +18,8 @@ import pytest
 from conftest import BuiltSite
 from test_validation import Case, assert_reported
 
-from planspor.model import Indicator, Measurement, Reading
 from planspor.progress import Track, expected_on, standing
+from planspor.progress_model import Indicator, Measurement, Reading
 
 PLAN = "data/plan.yaml"
 SCHOOLS = "/indsatser/renovering-af-skolebygninger/"

@@ -20,9 +20,9 @@ import yaml
 from conftest import REPO, BuiltSite
 
 from planspor import addresses
-from planspor.model import Indicator, Measurement, Reading
 from planspor.progress import Track
 from planspor.progress_data import MEASUREMENT_COLUMNS, MILESTONE_COLUMNS, STANDING, indicator_data
+from planspor.progress_model import Indicator, Measurement, Reading
 
 SCHOOLS = "renovering-af-skolebygninger"
 ENERGY = "energistyring-i-kommunale-bygninger"

@@ -21,9 +21,9 @@ from .import_plan import shown_value
 from .import_progress_rows import Entry, ItemFinder, OneRowEach, ProgressEdits, ProgressRow, day_cell
 from .import_rows import Table
 from .located import WEB_LINK
-from .model import Indicator, Measurement
 from .money import danish_decimal
 from .problems import Problem, suggest
+from .progress_model import Indicator, Measurement
 from .project import PLAN_FILE
 from .slugs import slugify, title_key
 

@@ -25,12 +25,12 @@ from .import_plan import shown_value
 from .import_progress_rows import Entry, ItemFinder, MilestoneValue, OneRowEach, ProgressEdits, ProgressRow, day_cell
 from .import_rows import Table
 from .located import title_too_long
-from .model import Milestone
 from .periods import Period, PeriodError
 from .plan_keys import TITLE_LENGTH
 from .plan_text import period_value
 from .problems import Problem
 from .progress import late_milestones
+from .progress_model import Milestone
 from .slugs import id_from, id_problem, title_key
 
 

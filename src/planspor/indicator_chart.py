@@ -19,10 +19,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypedDict
 
 from .charts import NARROW_CHAR, NARROW_TEXT, NARROW_WIDTH, WIDE_CHAR, WIDE_TEXT, WIDTH
-from .model import Indicator
 from .money import danish_number
 from .periods import danish_date
 from .progress import Standing, Track, standing
+from .progress_model import Indicator
 
 
 class IndicatorColours(TypedDict):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from .periods import Period
+from .progress_model import Indicator, Milestone
 from .sdgs import Sdg
 
 
@@ -143,47 +144,6 @@ class Timing:
         """As it stands alone, in a table cell or after a heading: "Senest 2. kvartal 2025", "Løbende"."""
         label = self.label()
         return label[:1].upper() + label[1:]
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """A step on the way, planned for a period; ``reached`` is the day it was reached, if it was."""
-
-    id: str
-    title: str
-    planned: Period
-    reached: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Reading:
-    """An indicator's value on a day: its baseline or its target."""
-
-    value: Decimal
-    date: dt.date
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """A measured value, with where it comes from."""
-
-    date: dt.date
-    value: Decimal
-    source: str
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """What an item is measured by: from a baseline to a target, and what was measured (oldest first)."""
-
-    id: str
-    name: str
-    unit: str
-    higher_is_better: bool
-    baseline: Reading
-    target: Reading
-    measurements: tuple[Measurement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class OverviewPage(Page):
 class IndexPage(Page):
     index: Literal["themes", "committees", "strategies", "sdgs", "plans"]
     entries: list[Summary] | list[SdgSummary]
+    others: list[Link]  # the goals no item contributes to: each has a page, listed after the cards
 
 
 class ListingPage(Page):

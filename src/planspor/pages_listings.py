@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from . import addresses, changes, evidence
-from .fragment_data import Filters, SdgSummary, StatusView, Strength, Summary
+from .fragment_data import Filters, Link, SdgSummary, StatusView, Strength, Summary
 from .model import Item, Status, Strategy
 from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, PageMeta, RedirectPage, SdgPage, StatusPage, StrategyPage, ThemePage
 from .page_fragments import SiteContext
@@ -42,8 +42,10 @@ def overview(ctx: SiteContext) -> PageSource:
 IndexKind = Literal["themes", "committees", "strategies", "sdgs"]
 
 
-def index_page(ctx: SiteContext, src_uri: str, title: str, kind: IndexKind, entries: list[Summary] | list[SdgSummary]) -> PageSource:
-    data: IndexPage = {"site": ctx.site, "page": "index", "index": kind, "entries": entries}
+def index_page(
+    ctx: SiteContext, src_uri: str, title: str, kind: IndexKind, entries: list[Summary] | list[SdgSummary], others: list[Link] | None = None
+) -> PageSource:
+    data: IndexPage = {"site": ctx.site, "page": "index", "index": kind, "entries": entries, "others": others or []}
     return ctx.page(src_uri, title, data, "")
 
 
@@ -69,11 +71,13 @@ def section_indexes(ctx: SiteContext) -> Iterator[PageSource]:
     yield index_page(ctx, addresses.COMMITTEE_INDEX, "Udvalg", "committees", committees)
     strategies = [ctx.summary(s.id, s.title, addresses.strategy(s.id), strategy_items(ctx, s)) for s in plan.strategies]
     yield index_page(ctx, addresses.STRATEGY_INDEX, "Strategier", "strategies", strategies)
-    # Only the goals in use: every goal has a page (sdgs), but a card that leads to no items is noise.
+    # Cards for the goals in use; the others (every goal has a page, see sdgs) in a plain list after them.
     sdgs: list[SdgSummary] = [
         {**ctx.sdg(s), "url": addresses.sdg(s.number), "counts": ctx.counts([i for i in plan.items if s in i.sdgs])} for s in plan.sdgs_in_use()
     ]
-    yield index_page(ctx, addresses.SDG_INDEX, "Verdensmål", "sdgs", sdgs)
+    in_use = {s.number for s in plan.sdgs_in_use()}
+    others: list[Link] = [{"title": f"{s.number}. {s.title}", "url": addresses.sdg(s.number)} for s in every_sdg() if s.number not in in_use]
+    yield index_page(ctx, addresses.SDG_INDEX, "Verdensmål", "sdgs", sdgs, others)
 
 
 def listing(ctx: SiteContext, base_uri: str, title: str, kind: str, items: list[Item]) -> Iterator[tuple[ListingPage, PagePart[Item]]]:

@@ -27,7 +27,7 @@ def plan_pages(ctx: SiteContext) -> Iterator[PageSource]:
         return
     newest_first = list(reversed(plan.plans))
     summaries: list[Summary] = [ctx.summary(p.id, p.title, addresses.plan(p.id), plan.items_of(p)) for p in newest_first]
-    data: IndexPage = {"site": ctx.site, "page": "index", "index": "plans", "entries": summaries}
+    data: IndexPage = {"site": ctx.site, "page": "index", "index": "plans", "entries": summaries, "others": []}
     yield ctx.page(addresses.PLAN_INDEX, "Planer", data, "", f"{plan.info.municipality}s udmøntningsplaner, den gældende og de tidligere.")
     for adopted in newest_first:
         yield from _plan_page(ctx, adopted, [{"title": p.title, "url": addresses.plan(p.id)} for p in newest_first if p is not adopted])

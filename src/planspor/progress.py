@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from .model import Indicator, Item, Measurement, Milestone
+from .model import Item
+from .progress_model import Indicator, Measurement, Milestone
 
 
 def reached(item: Item) -> list[Milestone]:

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .model import Indicator, Milestone, Plan, Reading
+from .model import Plan
 from .money import danish_decimal
 from .plan_keys import BETTER
 from .progress import Track, late_milestones, standing
+from .progress_model import Indicator, Milestone, Reading
 
 # -- plan.json ------------------------------------------------------------------------------------
 

@@ -21,10 +21,11 @@ from typing import TypeVar
 from .edit_checks import arg_problem, date_problems, find_item, parse_day
 from .editing import Change, ValidPlan, load_valid
 from .located import WEB_LINK, not_a_web_link
-from .model import Indicator, Item, Milestone
+from .model import Item
 from .money import danish_decimal, thousands_separated
 from .plan_keys import ITEM_KEY_ORDER
 from .problems import choices, suggest
+from .progress_model import Indicator, Milestone
 from .progress_rules import thousands_message
 from .progress_text import ProgressTextEditor
 from .project import PLAN_FILE

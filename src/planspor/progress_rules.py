@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .located import PlanReader, describe
-from .model import Indicator, Measurement, Milestone, Reading
 from .money import thousands_separated
 from .plan_keys import (
     BETTER,
@@ -25,6 +24,7 @@ from .plan_keys import (
     MILESTONE_REQUIRED,
     READING_REQUIRED,
 )
+from .progress_model import Indicator, Measurement, Milestone, Reading
 from .yamlsource import YList, YMap
 
 UNIT_LENGTH = 40
