@@ -86,7 +86,7 @@ def plan_new_plan(root: Path, request: NewPlanRequest) -> NewPlan:
         f"  {PLAN_FILE}: {_count(len(carried))} ført videre til {new}, {_count(len(left))} blevet i {old.id} (hver nævner nu sine planer under plans:)",
     ]
     if removed:
-        messages.append(f"  Skriv den nye plans {_and(removed)} under plan: i {PLAN_FILE}; den gamle plans står ved den under earlier_plans.")
+        messages.append(f"  Skriv den nye plans {_and(removed)} under plan: i {PLAN_FILE}; den gamle plans står nu under earlier_plans.")
     details = [
         f"{PLAN_FILE}: ny sidste plan under earlier_plans:",
         *(f"    {line}" for line in "\n".join(entry).split("\n")),
