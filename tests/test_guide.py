@@ -49,6 +49,7 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("henvis-til-en-beslutning-eller-et-dokument", "Henvis til en beslutning eller et dokument"),
             ("milepaele-og-indikatorer", "Milepæle og indikatorer"),
             ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
+            ("start-naeste-aars-plan", "Start næste års plan"),
         ],
     ),
     "/vejledning/noter/": ("Skriv noter og sider", [("skriv-en-note", "Skriv en note")]),
@@ -400,7 +401,8 @@ def test_each_quoted_error_message_is_what_planspor_check_prints(guide: Tag, pro
 # -- the guide's example commands do what the guide says --------------------------------
 
 GUIDE_SOURCES = sorted((REPO / "content" / "vejledning").glob("*.md"))
-EDITING_EXAMPLE = re.compile(r"^\s*(planspor (?:ny-indsats|status|flyt|omdøb) .+)$", re.MULTILINE)
+EDITING_EXAMPLE = re.compile(r"^\s*(planspor (?:ny-indsats|status|flyt|omdøb|ny-plan) .+)$", re.MULTILINE)
+UNDATED = ("omdøb", "ny-plan")  # the commands without --dato
 
 
 def guide_examples() -> list[str]:
@@ -411,14 +413,16 @@ def guide_examples() -> list[str]:
 @pytest.mark.parametrize("example", guide_examples())
 def test_each_example_command_in_the_guide_works_on_the_shipped_plan(project: Path, example: str) -> None:
     """Run as an editor copies it (with --dato on the plan's data_as_of, as the guide's tip says;
-    omdøb has no date): it succeeds, and the plan is still valid after it."""
+    omdøb and ny-plan have no date): it succeeds, and the plan is still valid after it; a dry run
+    (--tør) changes nothing."""
     commit(project)
     args = shlex.split(example)[1:]
-    if args[0] != "omdøb":
+    if args[0] not in UNDATED:
         args += ["--dato", str(raw_plan()["plan"]["data_as_of"])]
     result = run_planspor(project, *args)
     assert result.returncode == 0, f"{example}\n{result.stderr}"
-    assert "Traceback" not in result.stderr and git(project, "status", "--porcelain") != ""
+    changed = git(project, "status", "--porcelain") != ""
+    assert "Traceback" not in result.stderr and changed != ("--tør" in args)
     assert run_planspor(project, "check").returncode == 0
 
 

@@ -118,6 +118,17 @@ def test_check_passes_on_the_two_plan_project(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_an_earlier_plan_may_close_on_the_day_of_the_data(tmp_path: Path) -> None:
+    """`planspor ny-plan` closes the old plan on data_as_of by default: that day is allowed, the next is not."""
+    project = with_two_plans(copy_project(tmp_path / "project"))
+    edit(project, "    closed: 2024-01-09\n", "    closed: 2024-10-01\n")
+    result = run_planspor(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    edit(project, "    closed: 2024-10-01\n", "    closed: 2024-10-02\n")
+    result = run_planspor(project, "check")
+    assert result.returncode == 1 and "er lukket 2024-10-02, men datoen for data (plan.data_as_of) er 2024-10-01" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize(
     ("old", "new", "line_text", "expected"),
     [
@@ -131,7 +142,7 @@ def test_check_passes_on_the_two_plan_project(tmp_path: Path) -> None:
             "    closed: 2024-01-09\n",
             "    closed: 2024-12-01\n",
             "    closed: 2024-12-01",
-            "er lukket 2024-12-01, men datoen for data (plan.data_as_of) er 2024-10-01",
+            "er lukket 2024-12-01, men datoen for data (plan.data_as_of) er 2024-10-01. Skriv den sidste dag, planen var den gældende; den ligger senest på datoen for data",
         ),
         ("    period: {start: 2023, end: 2026}\n", "    period: {start: 2024, end: 2027}\n", "  - title: Udmøntningsplan 2023-2026", "er den nuværende plan"),
         ("    closed: 2024-01-09\n", "", "  - title: Udmøntningsplan 2023-2026", "'closed'"),

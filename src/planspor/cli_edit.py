@@ -1,4 +1,4 @@
-"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import, omdøb, milepæl, måling).
+"""Commands that edit data/plan.yaml (ny-indsats, status, flyt, import, omdøb, milepæl, måling, ny-plan).
 
 Each command checks what it is asked before it writes anything, changes only
 the lines it must (see plan_text.py), and validates the new text before it
@@ -244,4 +244,36 @@ def _measurement_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kilde", required=True, help='hvor tallet kommer fra, fx "Energiregnskab 3. kvartal 2024"')
     parser.add_argument("--dato", help="dagen, målingen gælder, ÅÅÅÅ-MM-DD (standard: i dag). Den må ikke ligge efter planens data_as_of; én måling pr. dag.")
     parser.add_argument("--link", metavar="https://…", help="en webadresse, hvor kilden kan læses")
+    parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
+
+
+# -- ny-plan ------------------------------------------------------------------------
+
+
+@_paused
+def _run_new_plan(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .new_plan import NewPlanRequest, plan_new_plan
+
+    root = project_root(args)
+    planned = plan_new_plan(root, NewPlanRequest(args.periode, args.titel, args.lukket, args.kun))
+    if args.tør:  # the full account: the earlier plan's entry, the new plan, every item carried and left
+        return _save_or_try(root, replace(planned.change, messages=planned.details), True)
+    return _save_and_tell(root, planned.change)
+
+
+@command("ny-plan", "Start næste års udmøntningsplan: den nuværende plan flyttes til earlier_plans, og dens åbne indsatser føres videre.")
+@runs(_run_new_plan)
+def _new_plan_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("periode", help="den nye plans periode, første og sidste år, fx 2025-2028")
+    parser.add_argument("--titel", help="den nye plans titel (standard: Udmøntningsplan <periode>)")
+    parser.add_argument(
+        "--lukket", metavar="ÅÅÅÅ-MM-DD", help="den sidste dag, den nuværende plan var gældende (standard: planens data_as_of; den må ikke ligge efter)"
+    )
+    parser.add_argument(
+        "--kun",
+        metavar="ID,ID",
+        help="før kun disse indsatser videre, adskilt af komma (standard: alle åbne indsatser, dvs. hverken afsluttede eller udgåede)",
+    )
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")

@@ -194,8 +194,11 @@ class PlanTextEditor:
         self._add(offset, offset, prefix + block_entry(entry, dash, keys))
 
     def set_field(self, item_id: str, key: str, value: Any) -> None:
-        item = self._item(item_id)
-        pair = next(((k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        self._set_in(self._item(item_id), key, value)
+
+    def _set_in(self, item: yaml.MappingNode, key: str, value: Any) -> None:
+        """``key``'s value in the mapping replaced (its own characters only), or the key added in the item key order."""
+        pair = _pair(item, key)
         if pair is None:
             self._insert_field(item, key, value)
             return
@@ -273,17 +276,7 @@ class PlanTextEditor:
         id_node = mapping_value(item, "id")
         assert isinstance(id_node, yaml.ScalarNode)
         self._replace(id_node, new)
-        previous = mapping_value(item, "previous_ids")
-        if previous is None:
-            self._insert_field(item, "previous_ids", [old])
-        elif isinstance(previous, yaml.SequenceNode) and previous.flow_style:
-            self._append_to_flow(previous, render_scalar(old, flow=True))
-        elif isinstance(previous, yaml.SequenceNode) and previous.value:
-            offset, prefix = self._after_line(self._last_line(previous))
-            self._add(offset, offset, f"{prefix}{' ' * previous.start_mark.column}- {render_scalar(old)}\n")
-        else:  # one id without brackets, or an empty value: a list of what was there and the old id
-            kept = [previous.value] if isinstance(previous, yaml.ScalarNode) and previous.value else []
-            self.set_field(old, "previous_ids", [*kept, old])
+        self._extend_list(item, "previous_ids", [old])
         named = 0
         for node in self._items().value:
             related = mapping_value(node, "related") if isinstance(node, yaml.MappingNode) else None
@@ -294,6 +287,108 @@ class PlanTextEditor:
             named += bool(matching)
         return named
 
+    def _extend_list(self, item: yaml.MappingNode, key: str, values: Sequence[str]) -> None:
+        """``values`` added at the end of the item's list of ids under ``key``, in the list's own style
+        (``[a, b]`` or one ``- a`` a line); a missing key is written in the key order."""
+        written = mapping_value(item, key)
+        if written is None:
+            self._insert_field(item, key, list(values))
+        elif isinstance(written, yaml.SequenceNode) and written.flow_style:
+            self._append_to_flow(written, ", ".join(render_scalar(value, flow=True) for value in values))
+        elif isinstance(written, yaml.SequenceNode) and written.value:
+            offset, prefix = self._after_line(self._last_line(written))
+            self._add(offset, offset, prefix + "".join(f"{' ' * written.start_mark.column}- {render_scalar(value)}\n" for value in values))
+        else:  # one id without brackets, or an empty value: a list of what was there and the new ids
+            kept = [written.value] if isinstance(written, yaml.ScalarNode) and written.value else []
+            self._set_in(item, key, [*kept, *values])
+
+    def add_plans(self, wanted: Mapping[str, Sequence[str]]) -> None:
+        """Each named item's ``plans`` made to name the plans in ``wanted`` (item id → plan ids, oldest
+        first): written whole where the item has none, the missing ones appended where it has some.
+        One pass over the items, so thousands of items cost no more than reading them."""
+        for node in self._items().value:
+            ident = _scalar(mapping_value(node, "id")) if isinstance(node, yaml.MappingNode) else None
+            if ident is None or ident not in wanted:
+                continue
+            assert isinstance(node, yaml.MappingNode)
+            written = mapping_value(node, "plans")
+            named = {entry.value for entry in written.value if isinstance(entry, yaml.ScalarNode)} if isinstance(written, yaml.SequenceNode) else set()
+            if isinstance(written, yaml.ScalarNode):
+                named = {written.value}
+            missing = [plan for plan in wanted[ident] if plan not in named]
+            if written is None:
+                self._insert_field(node, "plans", list(wanted[ident]))
+            elif missing:
+                self._extend_list(node, "plans", missing)
+
+    # -- the plan block and earlier_plans -------------------------------------------
+
+    def plan_block(self) -> yaml.MappingNode:
+        """The top-level ``plan:`` block; one written as ``{...}`` cannot be edited key by key."""
+        plan = self._top("plan")
+        if not isinstance(plan, yaml.MappingNode) or plan.flow_style:
+            line = plan.start_mark.line + 1 if plan is not None else None
+            raise PlanInvalid([Problem(PLAN_FILE, line, "plan", "'plan:' er skrevet som {...}. Skriv hvert felt på sin egen linje under plan:.")])
+        return plan
+
+    def pair_text(self, block: yaml.MappingNode, key: str) -> str | None:
+        """``key: value`` as the editor wrote it (comments inside a value and a block scalar's layout kept),
+        moved so that the key stands at column 0 (append_earlier_plan indents it); None without the key."""
+        pair = _pair(block, key)
+        if pair is None:
+            return None
+        key_node, value_node = pair
+        text = self.text[key_node.start_mark.index : self._end_offset(value_node)]
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(_shifted(line, -key_node.start_mark.column) for line in rest)])
+
+    def set_plan_field(self, key: str, value: Any, after: str) -> None:
+        """A field of the plan block set to ``value``; a missing one goes after the field ``after``."""
+        block = self.plan_block()
+        if _pair(block, key) is not None:
+            self._set_in(block, key, value)
+            return
+        anchor = _pair(block, after)
+        assert anchor is not None, after
+        offset, prefix = self._after_line(max(self._last_line(anchor[0]), self._last_line(anchor[1])))
+        self._add(offset, offset, f"{prefix}{' ' * block.start_mark.column}{key}: {render_value(value)}\n")
+
+    def remove_plan_field(self, key: str) -> None:
+        """A field of the plan block removed: its lines, from the key to the value's last line."""
+        block = self.plan_block()
+        pair = _pair(block, key)
+        if pair is None:
+            return
+        key_node, value_node = pair
+        end, _ = self._after_line(max(self._last_line(key_node), self._last_line(value_node)))
+        self._add(self.starts[key_node.start_mark.line], end, "")
+
+    def append_earlier_plan(self, pairs: Sequence[str]) -> None:
+        """A last entry under ``earlier_plans:``, its fields given as ``key: value`` texts with the key at
+        column 0 (see pair_text); the block is made right after the plan block when the file has none."""
+        earlier = self._top("earlier_plans")
+        if earlier is None:
+            plan = self.plan_block()
+            offset, prefix = self._after_line(self._last_line(plan))
+            self._add(offset, offset, prefix + "\nearlier_plans:\n" + _entry_text(pairs, 2, 4))
+            return
+        if not isinstance(earlier, yaml.SequenceNode) or earlier.flow_style or not earlier.value:
+            raise PlanInvalid(
+                [
+                    Problem(
+                        PLAN_FILE,
+                        earlier.start_mark.line + 1,
+                        "earlier_plans",
+                        "'earlier_plans:' er ikke skrevet som en liste med et punkt, der begynder med '- ', for hver plan. Skriv den sådan, og prøv igen.",
+                    )
+                ]
+            )
+        dash = earlier.start_mark.column
+        first = earlier.value[0]
+        keys = first.start_mark.column if isinstance(first, yaml.MappingNode) and not first.flow_style else dash + 2
+        offset, prefix = self._after_line(self._last_line(earlier))
+        self._add(offset, offset, prefix + _entry_text(pairs, dash, keys))
+
     def _replace(self, node: yaml.ScalarNode, value: str) -> None:
         """The scalar's characters (quotes included) replaced; an id needs no quotes in a list either."""
         self._add(node.start_mark.index, node.end_mark.index, render_scalar(value, flow=True))
@@ -303,6 +398,30 @@ class PlanTextEditor:
         for edit in sorted(self.edits, reverse=True):
             text = text[: edit.start] + edit.text + text[edit.end :]
         return text
+
+
+def _pair(node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    return next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _shifted(line: str, shift: int) -> str:
+    """A continuation line of a moved value, indented ``shift`` more (or less: never past its own spaces).
+    Every line moves alike, spaces-only ones too, so a block scalar keeps exactly its value."""
+    if not line:
+        return line
+    if shift >= 0:
+        return " " * shift + line
+    return line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+
+
+def _entry_text(pairs: Sequence[str], dash: int, keys: int) -> str:
+    """A block sequence entry of ``key: value`` texts (each written for column 0) at the given columns."""
+    lines = []
+    for index, pair in enumerate(pairs):
+        lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
+        first, *rest = pair.split("\n")
+        lines.append("\n".join([lead + first, *(_shifted(line, keys) for line in rest)]) + "\n")
+    return "".join(lines)
 
 
 def is_flow(node: yaml.Node) -> bool:

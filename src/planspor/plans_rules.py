@@ -94,12 +94,12 @@ def _earlier_plans(r: PlanReader, root: YMap, register: dict[str, Decision], as_
                 + "Skriv de tidligere planer i den rækkefølge, de gjaldt, den ældste først.",
             )
             continue
-        if as_of is not None and closed >= as_of:
+        if as_of is not None and closed > as_of:  # the same day is allowed: `planspor ny-plan` closes the old plan on data_as_of
             r.problem(
                 block.line_of("closed"),
                 f"{path}.closed",
                 f"Planen {ident} er lukket {closed.isoformat()}, men datoen for data (plan.data_as_of) er {as_of.isoformat()}. "
-                + "Skriv den sidste dag, planen var den gældende; den ligger før datoen for data, for den nuværende plan gælder nu.",
+                + "Skriv den sidste dag, planen var den gældende; den ligger senest på datoen for data, for den nuværende plan gælder nu.",
             )
         opened = plans[-1].closed + ONE_DAY if plans and plans[-1].closed else None
         plans.append(
