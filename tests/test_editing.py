@@ -16,8 +16,8 @@ import pytest
 from conftest import run_planspor
 
 from planspor.editing import Change, save_change
-from planspor.plan_text import render_flow, render_scalar
 from planspor.project import PLAN_FILE
+from planspor.yaml_text import render_flow, render_scalar
 
 AS_OF = "2024-10-01"  # the bundled plan's data_as_of
 

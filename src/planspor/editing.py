@@ -23,12 +23,13 @@ from .model import Plan
 from .note_structure import note_template
 from .plan_file import PlanFile, read_plan_file, write_atomically
 from .plan_keys import ITEM_KEY_ORDER, TITLE_LENGTH
-from .plan_text import PlanTextEditor, period_value
+from .plan_text import PlanTextEditor
 from .problems import PlanInvalid, Problem
 from .project import CONTENT_DIR, NOTES_DIR, PLAN_FILE, Project, collector_paused, load_project, with_plan
 from .slugs import id_problem, title_key
 from .validate import build_plan
 from .yaml_errors import without_invisible
+from .yaml_text import period_value
 from .yamlsource import ComposedYaml, SourceText, compose_yaml, parse_yaml
 
 CREATED_COMMENT = "Indsatsen er oprettet."

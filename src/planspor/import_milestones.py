@@ -27,11 +27,11 @@ from .import_rows import Table
 from .located import title_too_long
 from .periods import Period, PeriodError
 from .plan_keys import TITLE_LENGTH
-from .plan_text import period_value
 from .problems import Problem
 from .progress import late_milestones
 from .progress_model import Milestone
 from .slugs import id_from, id_problem, title_key
+from .yaml_text import period_value
 
 
 def read_milestones(table: Table, layout: Layout, finder: ItemFinder, as_of: dt.date, problems: list[Problem], edits: ProgressEdits) -> None:

@@ -22,7 +22,8 @@ from .model import Item, Plan, Status
 from .money import plan_number
 from .periods import Period
 from .plan_keys import ITEM_KEY_ORDER
-from .plan_text import PlanTextEditor, period_value
+from .plan_text import PlanTextEditor
+from .yaml_text import period_value
 
 DATE_FIELD = "kolonnen Status siden, fx"  # how date_problems names where a row's date comes from
 FIELD_NAMES = {

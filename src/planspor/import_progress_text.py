@@ -22,9 +22,9 @@ import yaml
 from .import_progress_rows import Entry, ProgressEdits
 from .periods import PeriodError, parse_period
 from .plan_keys import ITEM_KEY_ORDER
-from .plan_text import block_entry, is_flow, mapping_value, render_flow, render_scalar
 from .problems import PlanInvalid
 from .progress_text import ProgressTextEditor
+from .yaml_text import block_entry, is_flow, mapping_value, render_flow, render_scalar
 from .yamlsource import SourceText, compose_yaml
 
 _EARLIEST = (dt.date.min, dt.date.min)

@@ -17,78 +17,18 @@ commands' business (editing.py); this module only knows YAML text.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import yaml
 
-from .money import plan_number
-from .periods import Period
 from .problems import PlanInvalid, Problem
 from .project import PLAN_FILE
-from .yamlsource import LOADER, ComposedYaml
-
-_WIDE = 1_000_000
-
+from .yaml_text import block_entry, entry_text, is_flow, key_value_pair, mapping_value, render_flow, render_scalar, render_value, scalar_text, shifted
+from .yamlsource import ComposedYaml
 
 # -- rendering values as YAML text -------------------------------------------------
-
-
-def _dump(value: Any) -> str:
-    text = yaml.safe_dump(value, allow_unicode=True, width=_WIDE, default_flow_style=True)
-    return text.removesuffix("\n...\n").removesuffix("\n")
-
-
-def _loads_back(text: str, value: Any) -> bool:
-    try:
-        return bool(yaml.load(text, Loader=LOADER) == value)
-    except yaml.YAMLError:
-        return False
-
-
-def render_scalar(value: Any, flow: bool = False) -> str:
-    """One value on one line; `flow` when it stands inside [...] or {...}."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return plan_number(value)
-    if isinstance(value, int | dt.date):
-        return _dump(value)
-    text = str(value)
-    if "\n" not in text:
-        plain = _dump(text)
-        unsafe_in_flow = flow and any(ch in text for ch in ",[]{}")
-        if not unsafe_in_flow and _loads_back(plain, text):
-            return plain
-    return json.dumps(text, ensure_ascii=False)
-
-
-def render_flow(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{render_scalar(k, True)}: {render_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(render_flow(v) for v in value) + "]"
-    return render_scalar(value, flow=True)
-
-
-def render_value(value: Any) -> str:
-    """A field's value after 'key: ' in a block mapping."""
-    if isinstance(value, Mapping | list | tuple):
-        return render_flow(value)
-    return render_scalar(value)
-
-
-def period_value(period: Period) -> Any:
-    """How a period is written in plan.yaml: 2025, 2025-Q1, 2025-05 or a date."""
-    if period.first == period.last:
-        return period.first
-    if period.text.isdigit():
-        return int(period.text)
-    return period.text
 
 
 # -- locating nodes and editing the text -------------------------------------------
@@ -173,7 +113,7 @@ class PlanTextEditor:
 
     def _item(self, item_id: str) -> yaml.MappingNode:
         for node in self._items().value:
-            if isinstance(node, yaml.MappingNode) and mapping_value(node, "id") is not None and _scalar(mapping_value(node, "id")) == item_id:
+            if isinstance(node, yaml.MappingNode) and mapping_value(node, "id") is not None and scalar_text(mapping_value(node, "id")) == item_id:
                 return node
         raise PlanInvalid([Problem(PLAN_FILE, None, "items", f"Indsatsen '{item_id}' findes ikke i filen.")])
 
@@ -198,7 +138,7 @@ class PlanTextEditor:
 
     def _set_in(self, item: yaml.MappingNode, key: str, value: Any) -> None:
         """``key``'s value in the mapping replaced (its own characters only), or the key added in the item key order."""
-        pair = _pair(item, key)
+        pair = key_value_pair(item, key)
         if pair is None:
             self._insert_field(item, key, value)
             return
@@ -307,7 +247,7 @@ class PlanTextEditor:
         first): written whole where the item has none, the missing ones appended where it has some.
         One pass over the items, so thousands of items cost no more than reading them."""
         for node in self._items().value:
-            ident = _scalar(mapping_value(node, "id")) if isinstance(node, yaml.MappingNode) else None
+            ident = scalar_text(mapping_value(node, "id")) if isinstance(node, yaml.MappingNode) else None
             if ident is None or ident not in wanted:
                 continue
             assert isinstance(node, yaml.MappingNode)
@@ -334,21 +274,21 @@ class PlanTextEditor:
     def pair_text(self, block: yaml.MappingNode, key: str) -> str | None:
         """``key: value`` as the editor wrote it (comments inside a value and a block scalar's layout kept),
         moved so that the key stands at column 0 (append_earlier_plan indents it); None without the key."""
-        pair = _pair(block, key)
+        pair = key_value_pair(block, key)
         if pair is None:
             return None
         key_node, value_node = pair
         text = self.text[key_node.start_mark.index : self._end_offset(value_node)]
         first, *rest = text.split("\n")
-        return "\n".join([first, *(_shifted(line, -key_node.start_mark.column) for line in rest)])
+        return "\n".join([first, *(shifted(line, -key_node.start_mark.column) for line in rest)])
 
     def set_plan_field(self, key: str, value: Any, after: str) -> None:
         """A field of the plan block set to ``value``; a missing one goes after the field ``after``."""
         block = self.plan_block()
-        if _pair(block, key) is not None:
+        if key_value_pair(block, key) is not None:
             self._set_in(block, key, value)
             return
-        anchor = _pair(block, after)
+        anchor = key_value_pair(block, after)
         assert anchor is not None, after
         offset, prefix = self._after_line(max(self._last_line(anchor[0]), self._last_line(anchor[1])))
         self._add(offset, offset, f"{prefix}{' ' * block.start_mark.column}{key}: {render_value(value)}\n")
@@ -356,7 +296,7 @@ class PlanTextEditor:
     def remove_plan_field(self, key: str) -> None:
         """A field of the plan block removed: its lines, from the key to the value's last line."""
         block = self.plan_block()
-        pair = _pair(block, key)
+        pair = key_value_pair(block, key)
         if pair is None:
             return
         key_node, value_node = pair
@@ -370,7 +310,7 @@ class PlanTextEditor:
         if earlier is None:
             plan = self.plan_block()
             offset, prefix = self._after_line(self._last_line(plan))
-            self._add(offset, offset, prefix + "\nearlier_plans:\n" + _entry_text(pairs, 2, 4))
+            self._add(offset, offset, prefix + "\nearlier_plans:\n" + entry_text(pairs, 2, 4))
             return
         if not isinstance(earlier, yaml.SequenceNode) or earlier.flow_style or not earlier.value:
             raise PlanInvalid(
@@ -387,7 +327,7 @@ class PlanTextEditor:
         first = earlier.value[0]
         keys = first.start_mark.column if isinstance(first, yaml.MappingNode) and not first.flow_style else dash + 2
         offset, prefix = self._after_line(self._last_line(earlier))
-        self._add(offset, offset, prefix + _entry_text(pairs, dash, keys))
+        self._add(offset, offset, prefix + entry_text(pairs, dash, keys))
 
     def _replace(self, node: yaml.ScalarNode, value: str) -> None:
         """The scalar's characters (quotes included) replaced; an id needs no quotes in a list either."""
@@ -398,47 +338,3 @@ class PlanTextEditor:
         for edit in sorted(self.edits, reverse=True):
             text = text[: edit.start] + edit.text + text[edit.end :]
         return text
-
-
-def _pair(node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-    return next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-
-
-def _shifted(line: str, shift: int) -> str:
-    """A continuation line of a moved value, indented ``shift`` more (or less: never past its own spaces).
-    Every line moves alike, spaces-only ones too, so a block scalar keeps exactly its value."""
-    if not line:
-        return line
-    if shift >= 0:
-        return " " * shift + line
-    return line[min(-shift, len(line) - len(line.lstrip(" "))) :]
-
-
-def _entry_text(pairs: Sequence[str], dash: int, keys: int) -> str:
-    """A block sequence entry of ``key: value`` texts (each written for column 0) at the given columns."""
-    lines = []
-    for index, pair in enumerate(pairs):
-        lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
-        first, *rest = pair.split("\n")
-        lines.append("\n".join([lead + first, *(_shifted(line, keys) for line in rest)]) + "\n")
-    return "".join(lines)
-
-
-def is_flow(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.CollectionNode) and bool(node.flow_style)
-
-
-def mapping_value(node: yaml.MappingNode, key: str) -> yaml.Node | None:
-    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-
-
-def _scalar(node: yaml.Node | None) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
-
-
-def block_entry(entry: Mapping[str, Any], dash: int, keys: int) -> str:
-    lines = []
-    for index, (key, value) in enumerate(entry.items()):
-        lead = " " * dash + "- " + " " * (keys - dash - 2) if index == 0 else " " * keys
-        lines.append(f"{lead}{key}: {render_value(value)}\n")
-    return "".join(lines)

@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 
 from .periods import PeriodError, parse_date_text
-from .plan_text import PlanTextEditor, block_entry, is_flow, mapping_value, render_flow, render_scalar
+from .plan_text import PlanTextEditor
 from .problems import PlanInvalid, Problem
 from .project import PLAN_FILE
+from .yaml_text import block_entry, is_flow, mapping_value, render_flow, render_scalar
 
 
 @dataclass(frozen=True)
