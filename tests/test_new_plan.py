@@ -1,6 +1,6 @@
 """`planspor ny-plan`: next year's plan starts from the current one (issue 21, second part).
 
-Run on a copy of the bundled project (Udmøntningsplan 2024-2027, data as of 1 October 2024): the old
+Run on a copy of the bundled project with its one-plan plan (tests/data/one-plan.yaml: Udmøntningsplan 2024-2027, data as of 1 October 2024): the old
 plan moves to earlier_plans, the open items are carried into 2025-2028, the finished and dropped stay.
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BuiltSite, copy_project, run_mkdocs_build, run_planspor
+from conftest import BuiltSite, run_mkdocs_build, run_planspor
+from test_plans import one_plan_project
 
 PLAN = "data/plan.yaml"
 CARRIED = "budget-i-balance"  # i gang
@@ -45,7 +46,7 @@ def listed(output: str, heading: str) -> list[str]:
 @pytest.fixture(scope="module")
 def new_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
     """A copy of the project after `planspor ny-plan 2025-2028`, with the file before and the command's output."""
-    project = copy_project(tmp_path_factory.mktemp("new-plan") / "project")
+    project = one_plan_project(tmp_path_factory.mktemp("new-plan") / "project")
     before = (project / PLAN).read_text(encoding="utf-8")
     result = run_planspor(project, "ny-plan", "2025-2028")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,7 +54,7 @@ def new_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
 
 
 def test_the_dry_run_shows_the_change_and_writes_nothing(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = one_plan_project(tmp_path / "project")
     before = (project / PLAN).read_bytes()
     result = run_planspor(project, "ny-plan", "2025-2028", "--tør")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -114,7 +115,7 @@ def test_the_new_plan_is_written_and_the_project_is_valid(new_plan: tuple[Path, 
 
 
 def test_only_the_items_named_are_carried(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = one_plan_project(tmp_path / "project")
     result = run_planspor(project, "ny-plan", "2025-2028", "--kun", CARRIED)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 indsats ført videre til 2025-2028, 35 indsatser blevet i 2024-2027" in result.stdout
@@ -141,7 +142,7 @@ def test_only_the_items_named_are_carried(tmp_path: Path) -> None:
     ids=["one-year", "backwards", "current-period", "unknown-id", "finished-id", "dropped-id", "closed-after-data"],
 )
 def test_a_wrong_request_is_refused_in_danish_and_changes_nothing(tmp_path: Path, args: list[str], expected: str) -> None:
-    project = copy_project(tmp_path / "project")
+    project = one_plan_project(tmp_path / "project")
     before = (project / PLAN).read_bytes()
     result = run_planspor(project, "ny-plan", *args)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -168,7 +169,7 @@ def test_after_a_new_plan_the_earlier_one_is_not_started_again(new_plan: tuple[P
 
 
 def test_a_second_new_plan_extends_the_lists(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = one_plan_project(tmp_path / "project")
     assert run_planspor(project, "ny-plan", "2025-2028").returncode == 0
     path = project / PLAN
     path.write_text(path.read_text(encoding="utf-8").replace("data_as_of: 2024-10-01", "data_as_of: 2025-10-01", 1), encoding="utf-8")

@@ -1,8 +1,11 @@
 """Several udmøntningsplaner in one site (issue 21): the current plan in the plan block, the earlier
 ones under earlier_plans, and each item naming the plans it belongs to.
 
-The two-plan project is the bundled one with an earlier plan (2023-2026, replaced on 9 January 2024)
-written in front of it: one item carried over into the current plan, one left in the earlier plan.
+Three projects: the bundled one (Udmøntningsplan 2025-2028, and 2024-2027 before it, made with
+`planspor ny-plan`); the one-plan fixture (tests/data/one-plan.yaml: the bundled plan as it was
+before it had a second plan), which must build the site it always did; and that one-plan plan with
+an earlier plan (2023-2026, replaced on 9 January 2024) written in front of it: one item carried
+over into the current plan, one left in the earlier plan.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite, copy_project, run_mkdocs_build, run_planspor
+from test_addresses import published_addresses, unanswered
 
 PLAN = "data/plan.yaml"
+ONE_PLAN = Path(__file__).parent / "data" / "one-plan.yaml"
 CARRIED = "raaderumsanalyse"  # in both plans; 'afsluttet' now, 'i gang' on 9 January 2024
 LEFT_BEHIND = "styrket-inklusion-i-almenundervisningen"  # only in the earlier plan
 EARLIER_PLANS = """earlier_plans:
@@ -36,7 +41,18 @@ def edit(project: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def with_one_plan(project: Path) -> Path:
+    (project / PLAN).write_text(ONE_PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    return project
+
+
+def one_plan_project(target: Path) -> Path:
+    """A copy of the bundled project with the one-plan fixture as its plan."""
+    return with_one_plan(copy_project(target))
+
+
 def with_two_plans(project: Path) -> Path:
+    with_one_plan(project)
     edit(project, "# Statusværdier.", EARLIER_PLANS + "# Statusværdier.")
     edit(project, f"  - id: {CARRIED}\n", f"  - id: {CARRIED}\n    plans: [2023-2026, 2024-2027]\n")
     edit(project, f"  - id: {LEFT_BEHIND}\n", f"  - id: {LEFT_BEHIND}\n    plans: [2023-2026]\n")
@@ -52,15 +68,40 @@ def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     yield BuiltSite(root / "site", result.stdout + result.stderr)
 
 
+@pytest.fixture(scope="module")
+def one_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    root = tmp_path_factory.mktemp("one-plan")
+    project = with_one_plan(copy_project(root / "project"))
+    result = run_mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield BuiltSite(root / "site", result.stdout + result.stderr)
+
+
 def text_of(site: BuiltSite, url: str) -> str:
     return " ".join(site.soup(url).get_text(" ").split())
 
 
-def test_a_site_with_one_plan_has_no_plan_pages(bundled_site: BuiltSite) -> None:
-    assert not (bundled_site.root / "planer").exists()
-    assert "Tidligere planer" not in text_of(bundled_site, "/")
-    facts = text_of(bundled_site, f"/indsatser/{CARRIED}/")
+def test_a_site_with_one_plan_has_no_plan_pages_and_every_address_it_had(one_plan: BuiltSite) -> None:
+    assert not (one_plan.root / "planer").exists()
+    assert "Tidligere planer" not in text_of(one_plan, "/")
+    facts = text_of(one_plan, f"/indsatser/{CARRIED}/")
     assert "Planer " not in facts and "Plan Udmøntningsplan" not in facts
+    assert unanswered(one_plan.root, published_addresses()) == []
+
+
+def test_the_bundled_site_holds_two_plans(bundled_site: BuiltSite) -> None:
+    titles = [a.get_text(strip=True) for a in bundled_site.soup("/planer/").select(".ps-card__title a")]
+    assert titles == ["Udmøntningsplan 2025-2028", "Udmøntningsplan 2024-2027"]
+    current = bundled_site.soup("/planer/2025-2028/")
+    rows = {str(row.select_one("a")["href"]).split("/")[-2]: row["data-status"] for row in current.select("tbody tr[data-status]")}
+    assert "klimatilpasning-i-kystbyerne" in rows and "budget-i-balance" in rows  # new, and carried over
+    assert "afsluttet" not in rows.values() and "udgaaet" not in rows.values()  # finished and dropped stayed behind
+    earlier = bundled_site.soup("/planer/2024-2027/")
+    text = " ".join(earlier.get_text(" ").split())
+    assert "til 30. september 2024 , da den blev afløst" in text
+    statuses = {row["data-status"] for row in earlier.select("tbody tr[data-status]")}
+    assert {"afsluttet", "udgaaet", "i-gang"} <= statuses
+    assert "Udmøntningsplan 2024-2027 Godkendt" in " ".join(earlier.select_one("section[aria-labelledby=beslutninger]").get_text(" ").split())
 
 
 def test_the_plans_page_lists_every_plan_newest_first(two_plans: BuiltSite) -> None:
@@ -93,8 +134,8 @@ def test_the_current_plan_shows_its_own_items_with_their_status_now(two_plans: B
     assert carried["data-status"] == "afsluttet"
 
 
-def test_the_overview_counts_the_current_plan_and_links_the_earlier_ones(two_plans: BuiltSite, bundled_site: BuiltSite) -> None:
-    before = re.search(r"Planen har (\d+) indsatser", text_of(bundled_site, "/"))
+def test_the_overview_counts_the_current_plan_and_links_the_earlier_ones(two_plans: BuiltSite, one_plan: BuiltSite) -> None:
+    before = re.search(r"Planen har (\d+) indsatser", text_of(one_plan, "/"))
     after = re.search(r"Planen har (\d+) indsatser", text_of(two_plans, "/"))
     assert before and after and int(after[1]) == int(before[1]) - 1
     links = {a.get_text(strip=True): a["href"] for a in two_plans.soup("/").select("a") if a.get_text(strip=True) == "Udmøntningsplan 2023-2026"}
