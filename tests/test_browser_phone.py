@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from browser_pages import BY_NAME, PAGE_TYPES, PHONE, PageType
 from browser_support import open_drawer, visit
-from conftest import copy_project, run_mkdocs_build
+from conftest import run_mkdocs_build
 from playwright.sync_api import Browser, BrowserContext, Page
 from server import serve_site
+from test_plans import one_plan_project
 
 pytestmark = pytest.mark.browser
 
@@ -204,10 +205,10 @@ LONG_TITLE = "Analyse af det økonomiske råderum på tværs af alle fagområder
 
 @pytest.fixture(scope="module")
 def stretched_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The bundled plan stretched as a large one is: 24 quarters, 8 budget years, a theme and an item named in 120 characters."""
+    """The bundled one-plan plan stretched as a large one is: 24 quarters, 8 budget years, a theme and an item named in 120 characters."""
     assert len(LONG_THEME) == len(LONG_TITLE) == 120
     work = tmp_path_factory.mktemp("stretched")
-    project = copy_project(work / "project")
+    project = one_plan_project(work / "project")
     plan = project / "data/plan.yaml"
     text = plan.read_text(encoding="utf-8")
     for old, new in (
