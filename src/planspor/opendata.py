@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import addresses
-from .model import Decision, HistoryEntry, Item, Plan, Timing, freshness
+from .model import AdoptedPlan, Decision, HistoryEntry, Item, Plan, Timing, freshness
 from .money import danish_decimal
 from .opendata_schema import SCHEMA_VERSION
 from .opendata_schema import schema_json as schema_json  # plan.schema.json, beside plan.json for pages
@@ -57,11 +57,28 @@ def _history_entry(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
+def _adopted_plan(adopted: AdoptedPlan, plan: Plan, site_url: str) -> dict[str, Any]:
+    """One udmøntningsplan of the site; its ``url`` is its own page, or the front page while the site holds one plan (which has no plan pages)."""
+    page = addresses.url_of(addresses.plan_source(adopted.id)) if plan.several_plans else ""
+    return {
+        "id": adopted.id,
+        "title": adopted.title,
+        "url": addresses.absolute(site_url, page),
+        "period": {"start": adopted.period_start, "end": adopted.period_end},
+        "budget_agreement": adopted.budget_agreement or None,
+        "case_number": adopted.case_number or None,
+        "introduction": adopted.introduction or None,
+        "closed": adopted.closed.isoformat() if adopted.closed else None,
+        "adopted_by": [decision.id for decision in adopted.adopted_by],
+    }
+
+
 def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
     fresh = freshness(item, plan.info)
     return {
         "id": item.id,
         "url": addresses.absolute(site_url, addresses.item(item.id)),
+        "plans": list(item.plans),
         "title": item.title,
         "theme": item.theme.id,
         "kind": item.kind.id,
@@ -110,6 +127,7 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
             "logo": {"file": addresses.absolute(site_url, info.logo.file), "alt": info.logo.alt} if info.logo else None,
             "contact": {"unit": info.contact.unit or None, "email": info.contact.email or None, "phone": info.contact.phone or None} if info.contact else None,
         },
+        "plans": [_adopted_plan(adopted, plan, site_url) for adopted in plan.plans],
         "statuses": [
             {
                 "id": s.id,

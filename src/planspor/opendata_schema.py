@@ -15,7 +15,8 @@ from .progress_data import STANDING
 
 # 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
 # 3: the register of decisions and the history's sources (issue 19)
-SCHEMA_VERSION = 3
+# 4: the site's udmøntningsplaner (plans) and the plans each item belongs to (issue 21)
+SCHEMA_VERSION = 4
 
 
 def _nullable(kind: str) -> dict[str, Any]:
@@ -24,6 +25,7 @@ def _nullable(kind: str) -> dict[str, Any]:
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _DATE = {"type": "string", "format": "date"}
+_PLAN_ID = {"type": "string", "pattern": r"^\d{4}-\d{4}$", "description": "en plans id: dens periode, fx 2024-2027"}
 _PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
 _END = {**_PERIOD, "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|løbende)$", "description": "løbende: ingen planlagt slut"}
 _TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
@@ -108,6 +110,28 @@ SCHEMA: dict[str, Any] = {
                     },
                 }
             ),
+            "plans": {
+                "type": "array",
+                "minItems": 1,
+                "description": "hjemmesidens udmøntningsplaner, den ældste først og den gældende sidst (med kun én plan: den ene)",
+                "items": _object(
+                    {
+                        "id": _PLAN_ID,
+                        "title": {"type": "string"},
+                        "url": {"type": "string", "description": "planens side (/planer/<periode>/), eller forsiden, når hjemmesiden kun har én plan"},
+                        "period": _object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
+                        "budget_agreement": _nullable("string"),
+                        "case_number": _nullable("string"),
+                        "introduction": _nullable("string"),
+                        "closed": {
+                            **_DATE,
+                            "type": ["string", "null"],
+                            "description": "den sidste dag, planen var den gældende; null for den gældende plan",
+                        },
+                        "adopted_by": {"type": "array", "items": _ID, "description": "id'er på de beslutninger i plan.decisions, der vedtog planen"},
+                    }
+                ),
+            },
             "statuses": {
                 "type": "array",
                 "items": _object(
@@ -157,6 +181,12 @@ SCHEMA: dict[str, Any] = {
                     {
                         "id": _ID,
                         "url": {"type": "string"},
+                        "plans": {
+                            "type": "array",
+                            "items": _PLAN_ID,
+                            "minItems": 1,
+                            "description": "id'erne på de planer (plans), indsatsen hører til, den ældste først",
+                        },
                         "title": {"type": "string"},
                         "theme": _ID,
                         "kind": _ID,
