@@ -194,6 +194,7 @@ def plan_csv(plan: Plan, site_url: str = "") -> str:
                 ", ".join(s.title for s in item.strategies),
                 ", ".join(str(s.number) for s in item.sdgs),
                 ", ".join(item.related_ids),
+                ", ".join(item.plans),
                 addresses.absolute(site_url, addresses.item(item.id)),
             ]
         )
