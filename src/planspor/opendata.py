@@ -59,7 +59,7 @@ def _history_entry(entry: HistoryEntry) -> dict[str, Any]:
 
 def _adopted_plan(adopted: AdoptedPlan, plan: Plan, site_url: str) -> dict[str, Any]:
     """One udmøntningsplan of the site; its ``url`` is its own page, or the front page while the site holds one plan (which has no plan pages)."""
-    page = addresses.url_of(addresses.plan_source(adopted.id)) if plan.several_plans else ""
+    page = addresses.plan(adopted.id) if plan.several_plans else ""
     return {
         "id": adopted.id,
         "title": adopted.title,
