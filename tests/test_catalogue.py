@@ -20,6 +20,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 from server import serve_site
+from test_plans import with_two_plans
 from test_validation import Case, assert_reported, replace_in_plan
 
 from planspor.catalogue import catalogue_turtle
@@ -127,6 +128,38 @@ def test_the_catalogue_describes_the_plan_it_comes_from(catalogue: Graph) -> Non
     assert catalogue.value(plan, DCTERMS.spatial) == URIRef("https://api.dataforsyningen.dk/kommuner/0707")
     media = {str(catalogue.value(f, DCAT.mediaType)).rpartition("media-types/")[2] for f in catalogue.objects(plan, DCAT.distribution)}
     assert media == {"application/json", "text/csv"}
+
+
+def test_a_site_with_several_plans_lists_each_plan_as_a_dataset_and_conforms(tmp_path: Path) -> None:
+    project = with_two_plans(copy_project(tmp_path / "project"))
+    data = graph_of(catalogue_turtle(load_project(project).plan, ELSEWHERE))
+    for shapes in (*OFFICIAL, "planspor-shapes.ttl"):
+        assert results(data, shapes) == [], shapes
+    [found] = list(data.subjects(RDF.type, DCAT.Catalog))
+    datasets = {str(d).rpartition("#")[2]: d for d in data.objects(found, DCAT.dataset)}
+    assert set(datasets) == DATASETS | {"plan-2023-2026", "plan-2024-2027"}
+
+    def years(dataset: URIRef) -> tuple[str, str]:
+        period = data.value(dataset, DCTERMS.temporal)
+        return str(data.value(period, DCAT.startDate)), str(data.value(period, DCAT.endDate))
+
+    earlier, current = datasets["plan-2023-2026"], datasets["plan-2024-2027"]
+    assert str(data.value(earlier, DCTERMS.title)) == "Eksempeldata: Udmøntningsplan 2023-2026"
+    assert years(earlier) == ("2023-01-01", "2026-12-31") and years(current) == ("2024-01-01", "2027-12-31")
+    assert years(datasets["plan"]) == ("2023-01-01", "2027-12-31"), "the whole plan's files hold every plan's items"
+    assert str(data.value(datasets["plan"], DCTERMS.title)) == "Eksempeldata: Udmøntningsplan 2024-2027 og de tidligere planer"
+    assert data.value(earlier, DCAT.landingPage) == URIRef(ELSEWHERE + "planer/2023-2026/")
+    assert data.value(current, DCAT.landingPage) == URIRef(ELSEWHERE + "planer/2024-2027/")
+    description = str(data.value(earlier, DCTERMS.description))
+    assert "gjaldt til 9. januar 2024, da den blev afløst" in description
+    assert "de rækker i plan.csv, hvis kolonne Planer nævner 2023-2026" in description and "plan.json, hvis felt plans nævner 2023-2026" in description
+    files = {str(data.value(f, DCAT.downloadURL)).removeprefix(ELSEWHERE) for f in data.objects(earlier, DCAT.distribution)}
+    assert files == {"data/plan.json", "data/plan.csv"}
+
+
+def test_a_one_plan_sites_catalogue_lists_no_plan_of_its_own() -> None:
+    data = graph_of(catalogue_turtle(load_project(REPO).plan, ELSEWHERE))
+    assert {str(d).rpartition("#")[2] for d in data.subjects(RDF.type, DCAT.Dataset)} == DATASETS
 
 
 @pytest.fixture(scope="module")

@@ -80,7 +80,7 @@ def test_plan_json_history_names_its_sources(bundled_site: BuiltSite) -> None:
 def test_the_schema_refuses_a_decision_or_a_source_without_its_fields(bundled_site: BuiltSite) -> None:
     data = plan_json_of(bundled_site)
     validator = published_schema(bundled_site)
-    assert validator.schema["properties"]["schema_version"] == {"const": 3}
+    assert validator.schema["properties"]["schema_version"] == {"const": 4}
 
     def with_decision(**changed: Any) -> dict[str, Any]:
         decision = {key: value for key, value in {**data["plan"]["decisions"][0], **changed}.items() if value is not ...}
@@ -106,7 +106,7 @@ def test_the_schema_refuses_a_decision_or_a_source_without_its_fields(bundled_si
 def test_plan_json_matches_the_plan(bundled_site: BuiltSite) -> None:
     data = json.loads((bundled_site.root / "data/plan.json").read_text(encoding="utf-8"))
     raw = raw_plan()
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["example_data"] is raw["plan"]["example_data"] is True
     assert data["plan"]["title"] == raw["plan"]["title"]
     assert [t["id"] for t in data["themes"]] == [t["id"] for t in raw["themes"]]

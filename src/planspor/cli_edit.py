@@ -134,7 +134,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from .spreadsheet import import_spreadsheet
 
     root = project_root(args)
-    change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato, ignored=args.ignorer or ())
+    change = import_spreadsheet(root, Path(args.fil), sheet=args.ark, day_text=args.dato, ignored=args.ignorer or (), plan_text=args.plan)
     for notice in change.notices:
         print(notice)
     if not change.messages:
@@ -154,6 +154,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dato", help="datoen for nye statusser, X'er og flytninger, ÅÅÅÅ-MM-DD (standard: planens data_as_of). Den må ikke ligge efter data_as_of."
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="PERIODE",
+        help="den plan, nye indsatser kommer i, fx 2025-2028 (standard: den gældende plan). En kolonne Planer i regnearket går forud for den.",
     )
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
     parser.add_argument(

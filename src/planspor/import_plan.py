@@ -30,6 +30,7 @@ FIELD_NAMES = {
     "title": "titel", "theme": "tema", "kind": "type", "committees": "udvalg", "strategic": "strategisk",
     "responsible": "ansvarlig", "process": "proces", "cross_cutting": "tværgående", "budget": "budget",
     "strategies": "strategier", "strengths": "styrkepositioner", "sdgs": "verdensmål", "related": "relaterede",
+    "plans": "planer",
 }  # fmt: skip
 _REQUIRED_FOR_NEW = ("title", "theme", "kind", "committees")
 
@@ -58,8 +59,10 @@ def row_status(row: MatchedRow, plan: Plan) -> Status:
     return next((s for s in plan.statuses if s.id == wanted), plan.statuses[0])
 
 
-def new_item_fields(row: MatchedRow, plan: Plan, day: dt.date) -> dict[str, Any]:
-    """The new item as the plan stores it, its keys in the plan's order."""
+def new_item_fields(row: MatchedRow, plan: Plan, day: dt.date, target: str | None = None) -> dict[str, Any]:
+    """The new item as the plan stores it, its keys in the plan's order. Its plans are the row's Planer,
+    else ``target`` (`--plan`); written only when they are not the current plan alone, which an item
+    without 'plans' belongs to."""
     values = row.values
     status = row_status(row, plan)
     fields: dict[str, Any] = {"id": row.ident}
@@ -72,6 +75,10 @@ def new_item_fields(row: MatchedRow, plan: Plan, day: dt.date) -> dict[str, Any]
     if row.budget:
         fields["budget"] = dict(sorted(row.budget.items()))
     fields.update({key: values[key] for key in ("strategies", "strengths", "sdgs", "related") if key in values})
+    plans = values.get("plans") or ([target] if target else [])
+    current = plan.current_plan
+    if plans and (current is None or plans != [current.id]):
+        fields["plans"] = plans
     fields["history"] = [history_entry(row.day or day, status.id, comment=values.get("comment", CREATED_COMMENT))]
     return {key: fields[key] for key in ITEM_KEY_ORDER if key in fields}
 
@@ -117,6 +124,7 @@ def current_fields(item: Item) -> dict[str, Any]:
         "strengths": [s.id for s in item.strengths],
         "sdgs": [s.number for s in item.sdgs],
         "related": list(item.related_ids),
+        "plans": list(item.plans),
         "budget": dict(item.budget),
     }
 

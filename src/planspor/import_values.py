@@ -32,6 +32,7 @@ def read_values(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
     _read_references(row, plan)
     _read_finished(row, plan)
     _read_lists(row, plan, sheet_ids)
+    _read_plans(row, plan)
     _read_sdgs(row)
     _read_texts(row)
     _read_strategic(row)
@@ -103,6 +104,16 @@ def _read_lists(row: MatchedRow, plan: Plan, sheet_ids: Iterable[str]) -> None:
         parts = split_list(row.cells.raw(key))
         if parts:
             row.values[key] = [ident for part in parts for ident in _joined(part, options) or [_resolve(row, key, part, options, what)]]
+
+
+def _read_plans(row: MatchedRow, plan: Plan) -> None:
+    """Planer: the plans the item belongs to, by period or title, kept in the plans' order (oldest first) as the plan writes them."""
+    parts = split_list(row.cells.raw("plans"))
+    if not parts:
+        return
+    order = [adopted.id for adopted in plan.plans]
+    named = {_resolve(row, "plans", part, [(p.id, p.title) for p in plan.plans], "plan") for part in parts}
+    row.values["plans"] = sorted(named, key=lambda ident: order.index(ident) if ident in order else len(order))
 
 
 # Between two names in one list cell, as Word documents write it: "Økonomiudvalget og Børne- og ungdomsudvalget".

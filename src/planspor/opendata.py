@@ -1,4 +1,4 @@
-"""Open data: the whole plan as JSON (with a JSON Schema) and the items as CSV.
+"""Open data: the whole plan as JSON (its JSON Schema in opendata_schema) and the items as CSV.
 
 plan.json carries the model as validated: the current status and timing are
 derived from the history and included for convenience, never stored twice in
@@ -14,18 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from . import addresses
-from .model import Decision, HistoryEntry, Item, Plan, Timing, freshness
+from .model import AdoptedPlan, Decision, HistoryEntry, Item, Plan, Timing, freshness
 from .money import danish_decimal
+from .opendata_schema import SCHEMA_VERSION
+from .opendata_schema import schema_json as schema_json  # plan.schema.json, beside plan.json for pages
 from .plan_columns import plan_csv_header
-from .plan_keys import BETTER
 from .progress import late_milestones
-from .progress_data import STANDING, danish_excel_csv, indicator_data, json_number, milestone_data
+from .progress_data import danish_excel_csv, indicator_data, json_number, milestone_data
 from .progress_data import measurements_csv as measurements_csv  # the open data's files, in one place for pages
 from .progress_data import milestones_csv as milestones_csv
-
-# 2: plan.logo and plan.contact (a v1 reader's schema refuses the new keys)
-# 3: the register of decisions and the history's sources (issue 19)
-SCHEMA_VERSION = 3
 
 
 def _timing(timing: Timing) -> dict[str, str | None]:
@@ -60,11 +57,28 @@ def _history_entry(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
+def _adopted_plan(adopted: AdoptedPlan, plan: Plan, site_url: str) -> dict[str, Any]:
+    """One udmøntningsplan of the site; its ``url`` is its own page, or the front page while the site holds one plan (which has no plan pages)."""
+    page = addresses.plan(adopted.id) if plan.several_plans else ""
+    return {
+        "id": adopted.id,
+        "title": adopted.title,
+        "url": addresses.absolute(site_url, page),
+        "period": {"start": adopted.period_start, "end": adopted.period_end},
+        "budget_agreement": adopted.budget_agreement or None,
+        "case_number": adopted.case_number or None,
+        "introduction": adopted.introduction or None,
+        "closed": adopted.closed.isoformat() if adopted.closed else None,
+        "adopted_by": [decision.id for decision in adopted.adopted_by],
+    }
+
+
 def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
     fresh = freshness(item, plan.info)
     return {
         "id": item.id,
         "url": addresses.absolute(site_url, addresses.item(item.id)),
+        "plans": list(item.plans),
         "title": item.title,
         "theme": item.theme.id,
         "kind": item.kind.id,
@@ -113,6 +127,7 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
             "logo": {"file": addresses.absolute(site_url, info.logo.file), "alt": info.logo.alt} if info.logo else None,
             "contact": {"unit": info.contact.unit or None, "email": info.contact.email or None, "phone": info.contact.phone or None} if info.contact else None,
         },
+        "plans": [_adopted_plan(adopted, plan, site_url) for adopted in plan.plans],
         "statuses": [
             {
                 "id": s.id,
@@ -179,206 +194,8 @@ def plan_csv(plan: Plan, site_url: str = "") -> str:
                 ", ".join(s.title for s in item.strategies),
                 ", ".join(str(s.number) for s in item.sdgs),
                 ", ".join(item.related_ids),
+                ", ".join(item.plans),
                 addresses.absolute(site_url, addresses.item(item.id)),
             ]
         )
     return danish_excel_csv(header, rows)
-
-
-def _nullable(kind: str) -> dict[str, Any]:
-    return {"type": [kind, "null"]}
-
-
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_DATE = {"type": "string", "format": "date"}
-_PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
-_END = {**_PERIOD, "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|løbende)$", "description": "løbende: ingen planlagt slut"}
-_TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
-# A link to the web (minutes, a document): http(s)://…, checked when the plan is read; "iri", not "uri",
-# because the plan accepts an address as it is written, Danish letters and all.
-_WEB_LINK = {"type": "string", "format": "iri", "pattern": "^https?://"}
-
-
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
-
-
-_READING = _object({"value": {"type": "number"}, "date": _DATE})
-_MILESTONE = _object({"id": _ID, "title": {"type": "string"}, "planned": {**_PERIOD, "type": "string"}, "reached": {**_DATE, "type": ["string", "null"]}})
-_MEASUREMENT = _object(
-    {"date": _DATE, "value": {"type": "number"}, "source": {"type": "string", "minLength": 1}, "url": {"oneOf": [{"type": "null"}, _WEB_LINK]}}
-)
-_INDICATOR = _object(
-    {
-        "id": _ID,
-        "name": {"type": "string"},
-        "unit": {"type": "string"},
-        "better": {"enum": list(BETTER), "description": "hvilken vej er bedre for indikatoren"},
-        "baseline": {**_READING, "description": "udgangspunktet"},
-        "target": {**_READING, "description": "målet"},
-        "measurements": {"type": "array", "items": _MEASUREMENT, "description": "målingerne, ældste først"},
-        "standing": {
-            "enum": list(STANDING.values()),
-            "description": "den seneste måling holdt op mod målet og linjen fra udgangspunktet til målet: "
-            + "; ".join(f"{value}: {track.value}" for track, value in STANDING.items()),
-        },
-    }
-)
-
-
-SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "plan.schema.json",
-    "title": "Planspor: en kommunes udmøntningsplan",
-    "description": "Hele planen som åbne data. Aktuel status og tidspunkt er udledt af historikken.",
-    **_object(
-        {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
-            "plan": _object(
-                {
-                    "title": {"type": "string"},
-                    "municipality": {"type": "string"},
-                    "period": _object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
-                    "data_as_of": _DATE,
-                    "stale_after_months": {"type": "integer", "minimum": 1},
-                    "introduction": _nullable("string"),
-                    "budget_agreement": _nullable("string"),
-                    "case_number": _nullable("string"),
-                    "values_name": _nullable("string"),
-                    "values": {"type": "array", "items": {"type": "string"}},
-                    "decisions": {
-                        "type": "array",
-                        "description": "registret over beslutninger (plan.decisions), ældste først",
-                        "items": _object(
-                            {
-                                "id": {**_ID, "type": ["string", "null"], "description": "null: beslutningen kan ikke citeres fra en historik"},
-                                "body": {"type": "string", "description": "organets navn"},
-                                "body_id": {**_ID, "description": "et af planens udvalg (committees) eller et andet organ"},
-                                "date": _DATE,
-                                "agenda_item": {**_nullable("string"), "description": "punktets nummer på dagsordenen"},
-                                "agenda_title": {**_nullable("string"), "description": "punktets titel på dagsordenen"},
-                                "outcome": {"type": "string"},
-                                "comment": _nullable("string"),
-                                "url": {"oneOf": [{"type": "null"}, _WEB_LINK], "description": "referatet fra mødet"},
-                                "example": {"type": "boolean", "description": "true: beslutningen er et opdigtet eksempel"},
-                            }
-                        ),
-                    },
-                    "logo": {
-                        "oneOf": [{"type": "null"}, _object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
-                        "description": "kommunens logo (plan.logo)",
-                    },
-                    "contact": {
-                        "oneOf": [{"type": "null"}, _object({"unit": _nullable("string"), "email": _nullable("string"), "phone": _nullable("string")})],
-                        "description": "hvem man kan spørge om planen (plan.contact)",
-                    },
-                }
-            ),
-            "statuses": {
-                "type": "array",
-                "items": _object(
-                    {
-                        "id": _ID,
-                        "label": {"type": "string"},
-                        "colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
-                        "text_colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
-                        "icon": {"type": "string"},
-                        "meaning": {"type": "string"},
-                        "finished": {"type": "boolean"},
-                        "dropped": {"type": "boolean"},
-                    }
-                ),
-            },
-            "themes": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
-            "kinds": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
-            "committees": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
-            "strategies": {
-                "type": "array",
-                "items": _object(
-                    {
-                        "id": _ID,
-                        "title": {"type": "string"},
-                        "subtitle": _nullable("string"),
-                        "adopted": _PERIOD,
-                        "url": _nullable("string"),
-                        "description": _nullable("string"),
-                        "strengths": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
-                    }
-                ),
-            },
-            "sdgs": _object(
-                {
-                    "selected": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
-                    "goals": {
-                        "type": "array",
-                        "items": _object(
-                            {"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": {"type": "string"}, "colour": {"type": "string"}}
-                        ),
-                    },
-                }
-            ),
-            "items": {
-                "type": "array",
-                "items": _object(
-                    {
-                        "id": _ID,
-                        "url": {"type": "string"},
-                        "title": {"type": "string"},
-                        "theme": _ID,
-                        "kind": _ID,
-                        "committees": {"type": "array", "items": _ID, "minItems": 1},
-                        "strategic": {"type": "boolean"},
-                        "status": _ID,
-                        "status_since": _DATE,
-                        "last_confirmed": _DATE,
-                        "not_updated": {"type": "boolean"},
-                        "past_planned_end": {"type": "boolean"},
-                        "milestones_late": {"type": "integer", "minimum": 0, "description": "milepæle, hvis planlagte periode er slut, uden at de er nået"},
-                        "timing": _TIMING,
-                        "planned_timing": _TIMING,
-                        "responsible": _nullable("string"),
-                        "process": _nullable("string"),
-                        "cross_cutting": _nullable("string"),
-                        "budget": {
-                            "type": "array",
-                            "items": _object({"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}),
-                        },
-                        "strategies": {"type": "array", "items": _ID},
-                        "strengths": {"type": "array", "items": _ID},
-                        "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
-                        "related": {"type": "array", "items": _ID},
-                        "previous_ids": {"type": "array", "items": _ID},
-                        "history": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": _object(
-                                {
-                                    "date": _DATE,
-                                    "status": {"type": ["string", "null"]},
-                                    "timing": {"oneOf": [{"type": "null"}, _TIMING]},
-                                    "comment": _nullable("string"),
-                                    "decision": {
-                                        **_ID,
-                                        "type": ["string", "null"],
-                                        "description": "id på den beslutning i plan.decisions, som punktet henviser til",
-                                    },
-                                    "document": {
-                                        "oneOf": [{"type": "null"}, _object({"title": {"type": "string"}, "url": _WEB_LINK})],
-                                        "description": "et dokument, som punktet henviser til",
-                                    },
-                                }
-                            ),
-                        },
-                        "milestones": {"type": "array", "items": _MILESTONE, "description": "milepælene i planlagt rækkefølge"},
-                        "indicators": {"type": "array", "items": _INDICATOR},
-                    }
-                ),
-            },
-        }
-    ),
-}
-
-
-def schema_json() -> str:
-    return json.dumps(SCHEMA, ensure_ascii=False, indent=1) + "\n"

@@ -106,18 +106,28 @@ SITE_CSV_COLUMNS: tuple[Column, ...] = (
     Column("Budget i alt", "budget_total", "Summen af budgetårene. Udfyldes af Planspor; ret beløbene i kolonnerne Budget ÅÅÅÅ."),
     Column("Adresse", "address", "Indsatsens side på hjemmesiden. Udfyldes af Planspor."),
 )
-ALL_COLUMNS: tuple[Column, ...] = (*COLUMNS, *SITE_CSV_COLUMNS)
+# The plans an item belongs to (its 'plans'), by their periods. In plan.csv and read by the import,
+# but not in the template: a template sheet is one plan's, and `planspor import --plan` says which.
+PLANS_COLUMN = Column(
+    "Planer",
+    "plans",
+    "De udmøntningsplaner, indsatsen hører til: deres perioder (fx 2023-2026, 2024-2027), adskilt af komma. "
+    "Tom: ingen ændring; en ny indsats kommer i den gældende plan (eller i planen fra --plan).",
+    "2024-2027",
+    ("Plan", "Udmøntningsplan", "Udmøntningsplaner"),
+)
+ALL_COLUMNS: tuple[Column, ...] = (*COLUMNS, PLANS_COLUMN, *SITE_CSV_COLUMNS)
 BUDGET_HELP = "Beløb i 1.000 kr. for året, besparelser negative. Decimalkomma og tusindtalspunktum er i orden (fx -1.250,5)."
 BUDGET_COLUMNS = "Budget ÅÅÅÅ"  # one column per year, "Budget 2025" and so on
 AMOUNT_UNIT = "1.000 kr."
 # Every header the import knows, in the order its "Ukendt kolonne" message lists them.
-ALLOWED_HEADERS: tuple[str, ...] = (*(c.header for c in COLUMNS), BUDGET_COLUMNS, *(c.header for c in SITE_CSV_COLUMNS))
+ALLOWED_HEADERS: tuple[str, ...] = (*(c.header for c in COLUMNS), BUDGET_COLUMNS, PLANS_COLUMN.header, *(c.header for c in SITE_CSV_COLUMNS))
 
 # plan.csv's columns, in order. "budget" stands for one column per budget year;
 # the amounts' headers carry their unit, which the import reads past.
 PLAN_CSV_KEYS: tuple[str, ...] = (
     "id", "title", "theme", "kind", "committees", "strategic", "status", "status_since", "confirmed",
-    "start", "end", "planned_end", "responsible", "budget", "budget_total", "strategies", "sdgs", "related", "address",
+    "start", "end", "planned_end", "responsible", "budget", "budget_total", "strategies", "sdgs", "related", "plans", "address",
 )  # fmt: skip
 _IN_THOUSANDS = {"budget", "budget_total"}
 

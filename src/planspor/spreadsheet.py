@@ -22,7 +22,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from .edit_checks import parse_day
+from .edit_checks import arg_problem, parse_day
 from .editing import Change, load_valid
 from .import_headings import with_places
 from .import_layout import Layout, RowCells, heading_table, ignored_not_found, read_layout
@@ -45,10 +45,14 @@ from .project import CONTENT_DIR, NOTES_DIR
 __all__ = ["BUDGET_HELP", "COLUMNS", "import_spreadsheet"]  # the column names stay importable from here, as before the split
 
 
-def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_text: str | None = None, ignored: Collection[str] = ()) -> Change:
-    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved)."""
+def import_spreadsheet(
+    root: Path, path: Path, sheet: str | None = None, day_text: str | None = None, ignored: Collection[str] = (), plan_text: str | None = None
+) -> Change:
+    """Read the spreadsheet against the plan; the Change holds the new plan text and what changes (validated when saved).
+    ``plan_text`` (`--plan`): the plan the file's new items belong to, unless their Planer cell names others."""
     valid = load_valid(root)
     plan = valid.plan
+    target = target_plan(plan, plan_text)
     day = parse_day(day_text) if day_text else plan.info.data_as_of  # the sheet tells how things stood on the plan's data date
     read = read_tables(path, sheet)
     item_tables, progress = set_apart(read)  # "Milepæle" and "Målinger" are never items, nor a theme
@@ -69,13 +73,29 @@ def import_spreadsheet(root: Path, path: Path, sheet: str | None = None, day_tex
         raise PlanInvalid(problems)
     notes: dict[str, str] = {}
     for row in new_rows:
-        fields = new_item_fields(row, plan, day)
+        fields = new_item_fields(row, plan, day, target)
         editor.append_item(fields)
         messages.append(_new_item_told(row, fields))
         notes[f"{CONTENT_DIR}/{NOTES_DIR}/{row.ident}.md"] = note_template(str(fields["title"]))  # as `ny-indsats` makes it
     messages += progress_edits.messages
     text = write_progress(editor, progress_edits, valid.plan_yaml.source)
     return Change(text, messages, notes, original=valid, notices=[notice for table in read for notice in table.notices])
+
+
+def target_plan(plan: Plan, text: str | None) -> str | None:
+    """The plan `--plan` names, by its period; a period the site has no plan for is refused with the ones it has."""
+    if text is None:
+        return None
+    ids = [adopted.id for adopted in plan.plans]
+    wanted = text.strip()
+    if wanted in ids:
+        return wanted
+    current = f" ({ids[-1]} er den gældende)" if ids else ""
+    raise arg_problem(
+        "--plan",
+        f"Ukendt plan '{text}'. Skriv perioden for en af hjemmesidens planer: {', '.join(ids)}{current}. "
+        + "En ny plan begyndes med planspor ny-plan, før der importeres til den.",
+    )
 
 
 def _placed(tables: list[Table], plan: Plan, found: list[Problem]) -> list[Table]:
