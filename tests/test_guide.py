@@ -49,6 +49,7 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("henvis-til-en-beslutning-eller-et-dokument", "Henvis til en beslutning eller et dokument"),
             ("milepaele-og-indikatorer", "Milepæle og indikatorer"),
             ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
+            ("giv-et-tema-eller-et-udvalg-et-nyt-id", "Giv et tema eller et udvalg et nyt id"),
             ("start-naeste-aars-plan", "Start næste års plan"),
         ],
     ),

@@ -14,7 +14,8 @@ site-relative: no leading slash, directories ending in '/'; templates pass them 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # -- pages of one kind, named by an id -------------------------------------------------------------
@@ -195,6 +196,28 @@ def theme_feed(theme_id: str) -> str:
 # -- the rule from source to address, and long listings ---------------------------------------------
 
 PAGE_PREFIX = "side-"
+
+
+# Where an id of the plan stands in the source of a page named by it (after splitting on '/', '.md'
+# removed): a theme's and a committee's page and its later pages, the report's part for a theme, a
+# committee's report and its parts per theme. Renaming the theme or committee moves all of them.
+_ID_SLOTS: dict[tuple[str, ...], dict[int, str]] = {
+    (THEMES,): {1: THEMES},
+    (COMMITTEES,): {1: COMMITTEES},
+    (REPORTS, THEMES): {2: THEMES},
+    (REPORTS, COMMITTEES): {2: COMMITTEES, 3: THEMES},
+}
+
+
+def former_sources(src_uri: str, former: Mapping[str, Mapping[str, Sequence[str]]]) -> list[str]:
+    """The sources a generated page had under its theme's or committee's previous ids.
+
+    ``former`` is folder → {current id: previous ids} (former_ids.former_names). 'temaer/skoler/side-2.md'
+    of a theme that was 'skole' had 'temaer/skole/side-2.md'; each such address keeps a forwarding page."""
+    parts = src_uri.removesuffix(".md").split("/")
+    slots = next((slots for lead, slots in _ID_SLOTS.items() if tuple(parts[: len(lead)]) == lead), {})
+    choices = [[part, *former.get(slots[index], {}).get(part, ())] if index in slots and part != "index" else [part] for index, part in enumerate(parts)]
+    return ["/".join(names) + ".md" for names in itertools.product(*choices) if list(names) != parts]
 
 
 def url_of(src_uri: str) -> str:

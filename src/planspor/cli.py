@@ -149,11 +149,12 @@ def _run_redirects(args: argparse.Namespace) -> int:
     write_atomically(args.fil, redirects.text.encode("utf-8"))
     was = "sender videre til tilgængelighedserklæringen" if redirects.statement else "er sidens egen side (ingen erklæring angivet)"
     moved = "1 gammel adresse på en indsats sender" if redirects.moved_items == 1 else f"{redirects.moved_items} gamle adresser på indsatser sender"
-    print(f"Skrev {args.fil}: {moved} videre med 301, og /was {was}.")
+    others = f", {redirects.moved_others} gamle adresser på temaer og udvalg" if redirects.moved_others else ""
+    print(f"Skrev {args.fil}: {moved}{others} videre med 301, og /was {was}.")
     return 0
 
 
-@command("omdirigeringer", "Skriv nginx' omdirigeringer: indsatsers gamle adresser og /was (til deploy/nginx/planspor.conf).")
+@command("omdirigeringer", "Skriv nginx' omdirigeringer: gamle adresser på indsatser, temaer og udvalg og /was (til deploy/nginx/planspor.conf).")
 @runs(_run_redirects)
 def _redirects_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("fil", type=Path, nargs="?", help="filen, der skrives (fx /etc/nginx/planspor-redirects.conf); uden fil skrives til skærmen")

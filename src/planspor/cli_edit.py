@@ -177,14 +177,28 @@ def _run_rename(args: argparse.Namespace) -> int:
     from .renaming import plan_rename
 
     root = project_root(args)
-    change = plan_rename(root, args.id, args.nyt_id)
+    if args.hvad is None:
+        change = plan_rename(root, args.id, args.nyt_id)
+    else:
+        from .renaming import plan_rename_entry
+
+        change = plan_rename_entry(root, args.hvad, args.id, args.nyt_id)
     return _save_or_try(root, change, args.tør)
 
 
-@command("omdøb", "Giv en indsats et nyt id: adressen, noten, links og related: følger med, og den gamle adresse sender videre.")
+@command(
+    "omdøb",
+    "Giv en indsats, et tema eller et udvalg et nyt id: adressen, teksten, links og henvisningerne i planen følger med, og den gamle adresse sender videre.",
+)
 @runs(_run_rename)
 def _rename_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", help="indsatsens id nu")
+    parser.add_argument(
+        "hvad",
+        nargs="?",
+        choices=("tema", "udvalg"),
+        help="tema eller udvalg, når det er et tema eller et udvalg, der skal omdøbes (uden: en indsats), fx planspor omdøb tema skoler skoler-og-dagtilbud",
+    )
+    parser.add_argument("id", help="id'et nu (indsatsens, temaets eller udvalgets)")
     parser.add_argument("nyt_id", metavar="nyt-id", help="det nye id: små bogstaver a-z, tal og bindestreg, højst 60 tegn")
     parser.add_argument("--tør", action="store_true", help="prøvekørsel: vis hvad der ville blive ændret, uden at gemme noget")
 

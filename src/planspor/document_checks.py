@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import addresses
+from .former_ids import renamed
 from .markdown_source import MarkdownDoc, level_one_headings, rewrite_links
 from .model import Plan
 from .note_anchors import anchor_problems
@@ -143,6 +144,14 @@ def _reserved_problem(plan: Plan, src_uri: str, doc: MarkdownDoc) -> Problem | N
     if ident in known:
         return None
     what = addresses.ID_FOLDERS[folder][0]
+    now = renamed(plan).get(folder, {}).get(ident)
+    if now is not None:  # the theme or committee was renamed, and its text was not
+        return Problem(
+            doc.display,
+            None,
+            "",
+            f"Teksten hører til {what} '{ident}', som nu hedder '{now}'. Giv filen det nye id som navn: {CONTENT_DIR}/{folder}/{now}.md, så følger den med.",
+        )
     return Problem(doc.display, None, "", f"Teksten hører til {what} '{ident}', som ikke findes i planen. Tilladt: {', '.join(sorted(known))}.")
 
 
@@ -169,16 +178,15 @@ def _known_ids(plan: Plan) -> dict[str, set[str]]:
 
 
 def _resolver(plan: Plan) -> Callable[[str, str], str | None]:
-    """The id a link by id ('tema:skoler') names in the plan now, or None. An item's previous id
-    (previous_ids) names the item: the link goes to its current page, as its old address does."""
-    known = nameable(plan)
-    renamed = {old: item.id for item in plan.items for old in item.previous_ids}
+    """The id a link by id ('tema:skoler') names in the plan now, or None. A previous id of an item,
+    a theme or a committee (previous_ids) names it: the link goes to its current page, as its old address does."""
+    known, moved = nameable(plan), renamed(plan)
 
     def resolve(scheme: str, ident: str) -> str | None:
         folder = addresses.SCHEME_FOLDERS[scheme]
         if ident in known[folder]:
             return ident
-        return renamed.get(ident) if folder == addresses.ITEMS else None
+        return moved.get(folder, {}).get(ident)
 
     return resolve
 
@@ -232,8 +240,8 @@ def _plan_facts(plan: Plan) -> Hashable:
     """All of the plan that check_documents reads: the names a text may use, the previous ids a link
     may still use, and each item's id, process and cross-cutting text (its page's Markdown besides the note)."""
     names = tuple(sorted((folder, frozenset(ids)) for folder, ids in nameable(plan).items()))
-    renamed = tuple(sorted((old, item.id) for item in plan.items for old in item.previous_ids))
-    return names, renamed, tuple((item.id, item.process, item.cross_cutting) for item in plan.items)
+    moved = tuple(sorted((folder, old, new) for folder, olds in renamed(plan).items() for old, new in olds.items()))
+    return names, moved, tuple((item.id, item.process, item.cross_cutting) for item in plan.items)
 
 
 def _files_under(content: Path) -> Hashable:

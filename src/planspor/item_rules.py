@@ -17,10 +17,11 @@ from .decision_rules import cited_too_early
 from .located import PlanReader, describe
 from .model import Committee, Decision, Document, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
 from .plan_keys import DOCUMENT_REQUIRED, HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
+from .previous_id_rules import invalid_previous_id, reused
 from .problems import choices
 from .progress_rules import read_indicators, read_milestones
 from .sdgs import Sdg
-from .slugs import PREVIOUS_ID_LENGTH, is_slug, title_key
+from .slugs import is_slug, title_key
 from .yamlsource import YList, YMap
 
 
@@ -115,16 +116,9 @@ class ItemBuilder:
         self.claim_id(ident, block.line_of("id"), f"{path}.id", "id")
         previous = [p for p, _ in r.id_list(block, "previous_ids", path)]
         for index, (old, line) in enumerate(r.id_list(block, "previous_ids", path)):
-            if not isinstance(old, str) or not is_slug(old):
-                r.problem(line, f"{path}.previous_ids", f"Det tidligere id {describe(old)} er ikke et gyldigt id.")
-                continue
-            if len(old) > PREVIOUS_ID_LENGTH:
-                r.problem(
-                    line,
-                    f"{path}.previous_ids[{index + 1}]",
-                    f"Det tidligere id er {len(old)} tegn langt; højst {PREVIOUS_ID_LENGTH} kan bruges, fordi adressen, der sendes videre fra, "
-                    + "gemmes som en mappe med det navn. En så lang adresse kan ikke have været offentliggjort: slet det tidligere id.",
-                )
+            problem = invalid_previous_id(old)
+            if problem is not None:
+                r.problem(line, f"{path}.previous_ids" if not isinstance(old, str) or not is_slug(old) else f"{path}.previous_ids[{index + 1}]", problem)
                 continue
             self.claim_id(old, line, f"{path}.previous_ids[{index + 1}]", "tidligere id")
         return tuple(str(p) for p in previous)
@@ -134,9 +128,7 @@ class ItemBuilder:
             self.ids[ident] = (line, what)
             return
         first_line, first_what = self.ids[ident]
-        self.r.problem(
-            line, field, f"Id'et '{ident}' ({what}) er allerede brugt som {first_what} i linje {first_line}. Et id må aldrig genbruges; vælg et nyt."
-        )
+        self.r.problem(line, field, reused(ident, what, first_what, first_line))
 
     def with_related(self, item: Item, block: YMap, path: str, current: dict[str, str]) -> Item:
         """related: refers to other items by their current id, so it is read once all ids are known."""

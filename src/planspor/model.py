@@ -28,6 +28,7 @@ class Status:
 class Theme:
     id: str
     title: str
+    previous_ids: tuple[str, ...] = ()  # its old addresses, each a page that forwards to the new one
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Kind:
 class Committee:
     id: str
     title: str
+    previous_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

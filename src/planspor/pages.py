@@ -9,15 +9,16 @@ every other editor page is published as it is (the checks in ``project`` refuse 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
 from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans
 from .catalogue import catalogue_turtle
+from .former_ids import former_names
 from .fragment_data import KindData, StatusDescription
 from .licences import licence_of
 from .model import Plan
-from .page_data import AboutPage, Page, PageMeta, ProblemsPage
+from .page_data import AboutPage, Page, PageMeta, ProblemsPage, RedirectPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, front_matter_page, split_pages, template
 from .problems import Problem
@@ -73,13 +74,14 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     yield pages_listings.overview(ctx)
     sections = pages_listings.section_indexes(ctx)
     yield next(sections)  # /temaer/ before the themes, as the site has always listed them
-    yield from pages_listings.themes(ctx)
+    former = former_names(ctx.plan)
+    yield from with_former_addresses(ctx, pages_listings.themes(ctx), former)
     for item in ctx.plan.items:
         yield pages_item.item_page(ctx, item)
         yield from pages_item.redirects(ctx, item)
     yield from pages_listings.status_table(ctx)
     yield next(sections)
-    yield from pages_listings.committees(ctx)
+    yield from with_former_addresses(ctx, pages_listings.committees(ctx), former)
     yield next(sections)
     yield from pages_listings.strategies(ctx)
     yield next(sections)
@@ -89,13 +91,25 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     if figures:
         yield pages_insights.figures(ctx)
     yield pages_insights.budget(ctx)
-    yield from pages_insights.reports(ctx)
+    yield from with_former_addresses(ctx, pages_insights.reports(ctx), former)
     yield about(ctx)
     search: Page = {"site": ctx.site, "page": "search"}
     yield ctx.page(addresses.SEARCH, "Søg", search, "")
     accessibility: Page = {"site": ctx.site, "page": "accessibility"}
     yield ctx.page(addresses.ACCESSIBILITY, "Tilgængelighedserklæring", accessibility, "")
     yield from free_pages(ctx)
+
+
+def with_former_addresses(ctx: SiteContext, pages: Iterable[PageSource], former: Mapping[str, Mapping[str, Sequence[str]]]) -> Iterator[PageSource]:
+    """Each page, followed by a forwarding page at every address it had under its theme's or committee's
+    previous ids (addresses.former_sources): a renamed theme's or committee's old links keep answering."""
+    for page in pages:
+        yield page
+        for old in addresses.former_sources(page.src_uri, former) if former else ():
+            ident = next(now for now, was in zip(page.src_uri.split("/"), old.split("/"), strict=True) if now != was)
+            data: RedirectPage = {"page": "redirect", "site": ctx.site, "target": addresses.url_of(page.src_uri), "id": ident.removesuffix(".md")}
+            meta: PageMeta = {"title": str((page.meta or {}).get("title", "")), "template": template("redirect"), "planspor": data}
+            yield front_matter_page(old, meta)
 
 
 def free_pages(ctx: SiteContext) -> Iterator[PageSource]:
@@ -162,7 +176,11 @@ def feed_files(plan: Plan, site_url: str) -> list[PageSource]:
     for theme in plan.themes:
         path = addresses.theme_feed(theme.id)
         theme_changes = changes.all_changes(plan, theme)
-        feeds.append(PageSource(path, changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", theme_changes, addresses.theme(theme.id))))
+        feed = changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", theme_changes, addresses.theme(theme.id))
+        feeds.append(PageSource(path, feed))
+        # A feed reader cannot follow a page that forwards, and a static host cannot answer with a 301 (the
+        # nginx recipe does): the old address serves the same feed, whose self link names the new address.
+        feeds.extend(PageSource(addresses.theme_feed(old), feed) for old in theme.previous_ids)
     return feeds
 
 

@@ -18,6 +18,7 @@ from .item_rules import KnownBlocks, build_items
 from .located import PlanReader
 from .model import Committee, Kind, Plan, PlanInfo, Strategy, Strength, Theme
 from .plan_keys import (
+    COMMITTEE_OPTIONAL,
     COMMITTEE_REQUIRED,
     KIND_OPTIONAL,
     KIND_REQUIRED,
@@ -29,9 +30,11 @@ from .plan_keys import (
     STRATEGY_REQUIRED,
     STRENGTH_OPTIONAL,
     STRENGTH_REQUIRED,
+    THEME_OPTIONAL,
     THEME_REQUIRED,
 )
 from .plans_rules import adopted_by, read_period, read_plans
+from .previous_id_rules import PreviousIds
 from .sdgs import all_sdgs
 from .status_rules import read_status
 from .yamlsource import YMap
@@ -49,11 +52,23 @@ class PlanBuilder:
         r, root = self.r, self.root
         info = self.plan_info()
         statuses = r.identified(root, "statuses", STATUS_REQUIRED, STATUS_OPTIONAL, lambda b, p, i: read_status(r, b, p, i), "status")
-        themes = r.identified(root, "themes", THEME_REQUIRED, [], lambda b, p, i: Theme(i, r.title(b, p, "temaets titel")), "tema")
+        renamed_themes, renamed_committees = PreviousIds(r), PreviousIds(r)
+        themes = r.identified(
+            root, "themes", THEME_REQUIRED, THEME_OPTIONAL, lambda b, p, i: Theme(i, r.title(b, p, "temaets titel"), renamed_themes.read(b, p, i)), "tema"
+        )
+        renamed_themes.check()
         kinds = r.identified(
             root, "kinds", KIND_REQUIRED, KIND_OPTIONAL, lambda b, p, i: Kind(i, r.title(b, p, "typens titel"), r.text(b, "description", p)), "type"
         )
-        committees = r.identified(root, "committees", COMMITTEE_REQUIRED, [], lambda b, p, i: Committee(i, r.title(b, p, "udvalgets navn")), "udvalg")
+        committees = r.identified(
+            root,
+            "committees",
+            COMMITTEE_REQUIRED,
+            COMMITTEE_OPTIONAL,
+            lambda b, p, i: Committee(i, r.title(b, p, "udvalgets navn"), renamed_committees.read(b, p, i)),
+            "udvalg",
+        )
+        renamed_committees.check()
         strategies = r.identified(root, "strategies", STRATEGY_REQUIRED, STRATEGY_OPTIONAL, self.strategy, "strategi")
         sdgs = {sdg.number: sdg for sdg in all_sdgs().values()}
         selected = r.refs(root, "sdgs", "sdgs", sdgs, "verdensmål")

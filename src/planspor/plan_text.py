@@ -217,15 +217,36 @@ class PlanTextEditor:
         assert isinstance(id_node, yaml.ScalarNode)
         self._replace(id_node, new)
         self._extend_list(item, "previous_ids", [old])
-        named = 0
-        for node in self._items().value:
-            related = mapping_value(node, "related") if isinstance(node, yaml.MappingNode) else None
-            entries = related.value if isinstance(related, yaml.SequenceNode) else [related] if isinstance(related, yaml.ScalarNode) else []
-            matching = [entry for entry in entries if isinstance(entry, yaml.ScalarNode) and entry.value == old]
-            for entry in matching:
-                self._replace(entry, new)
-            named += bool(matching)
-        return named
+        return sum(self._rename_in(node, "related", old, new) for node in self._items().value)
+
+    def rename_entry(self, block: str, old: str, new: str, item_key: str, decision_bodies: bool) -> tuple[int, int]:
+        """Entry ``old`` of a reference block (themes:, committees:) is now ``new``: its id, ``old`` added to
+        its previous_ids, and ``old`` where items name it under ``item_key`` (and, with ``decision_bodies``,
+        where a decision's body names it by id). How many items and decisions named it."""
+        entries = self._top(block)
+        entry = next(
+            (n for n in entries.value if isinstance(n, yaml.MappingNode) and scalar_text(mapping_value(n, "id")) == old),
+            None,
+        ) if isinstance(entries, yaml.SequenceNode) else None  # fmt: skip
+        if entry is None:
+            raise PlanInvalid([Problem(PLAN_FILE, None, block, f"'{old}' findes ikke under {block}: i filen.")])
+        id_node = mapping_value(entry, "id")
+        assert isinstance(id_node, yaml.ScalarNode)
+        self._replace(id_node, new)
+        self._extend_list(entry, "previous_ids", [old])
+        items = sum(self._rename_in(node, item_key, old, new) for node in self._items().value)
+        decisions = mapping_value(self.plan_block(), "decisions") if decision_bodies else None
+        bodies = decisions.value if isinstance(decisions, yaml.SequenceNode) else []
+        return items, sum(self._rename_in(node, "body", old, new) for node in bodies)
+
+    def _rename_in(self, node: yaml.Node, key: str, old: str, new: str) -> bool:
+        """``old`` replaced by ``new`` in the mapping's ``key`` (an id, or a list of ids); whether it was there."""
+        value = mapping_value(node, key) if isinstance(node, yaml.MappingNode) else None
+        named = value.value if isinstance(value, yaml.SequenceNode) else [value] if isinstance(value, yaml.ScalarNode) else []
+        matching = [entry for entry in named if isinstance(entry, yaml.ScalarNode) and entry.value == old]
+        for entry in matching:
+            self._replace(entry, new)
+        return bool(matching)
 
     def _extend_list(self, item: yaml.MappingNode, key: str, values: Sequence[str]) -> None:
         """``values`` added at the end of the item's list of ids under ``key``, in the list's own style

@@ -25,6 +25,7 @@ from .document_checks import (
     nameable,
     orphan_problem,
 )
+from .former_ids import renamed
 from .logo_file import logo_problems
 from .markdown_source import MarkdownDoc, split_front_matter
 from .model import Plan
@@ -137,7 +138,7 @@ def with_plan(project: Project, plan: Plan, new_files: Mapping[str, str]) -> Pro
     a goal's text), so an edit need not read every note a second time; and
     when the plan names the same things as before, nothing needs checking.
     """
-    if not new_files and nameable(plan) == nameable(project.plan):
+    if not new_files and nameable(plan) == nameable(project.plan) and renamed(plan) == renamed(project.plan):  # a link may use an old id
         return replace(project, plan=plan)
     content = project.root / CONTENT_DIR
     docs = {f"{NOTES_DIR}/{item_id}.md": note.doc for item_id, note in project.notes.items()}
