@@ -1,6 +1,6 @@
 """Lav eksemplet på en udmøntningsplan i Word: python skabeloner/lav_word_eksempel.py
 
-Skriver skabeloner/udmoentningsplan-eksempel.docx ud fra planen i data/plan.yaml,
+Skriver skabeloner/udmoentningsplan-eksempel.docx ud fra den gældende plan i data/plan.yaml,
 sådan som administrationen skriver planen i Word: en overskrift (Overskrift 1)
 for hver type (Driftsændringer, Anlægsprojekter, Hensigtserklæringer), under
 den en overskrift (Overskrift 2) for hvert tema og en tabel med temaets
@@ -64,7 +64,7 @@ def write(plan: Plan) -> bytes:
     document.add_heading(plan.info.title, level=0)
     document.add_paragraph("De punkter, der allerede er implementeret, er markeret med X for afsluttet. De anførte tidspunkter i planen er vejledende.")
     for kind in plan.kinds:
-        items = [item for item in plan.items if item.kind == kind]
+        items = [item for item in plan.current_items() if item.kind == kind]
         if not items:
             continue
         document.add_heading(plural(kind), level=1)

@@ -20,7 +20,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 from server import serve_site
-from test_plans import with_two_plans
+from test_plans import one_plan_project, with_two_plans
 from test_validation import Case, assert_reported, replace_in_plan
 
 from planspor.catalogue import catalogue_turtle
@@ -33,7 +33,9 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 SHAPES = REPO / "tests/data/dcat-ap-dk"
 OFFICIAL = ("dcat-ap-dk_2.0.2_shacl_shapes.ttl", "dcat-ap-dk_2.0.2_shacl_shapes-strict.ttl")
 CATALOGUE = "data/katalog.ttl"
-DATASETS = {"plan", "aendringer", "milepaele", "maalinger"}
+DATASETS = {"plan", "aendringer", "milepaele", "maalinger"}  # on a site with one plan
+# The bundled site holds two plans: each is a dataset of its own too.
+BUNDLED_DATASETS = DATASETS | {"plan-2024-2027", "plan-2025-2028"}
 ELSEWHERE = "https://plan.norddjurs.dk/udmoentningsplan/"
 
 
@@ -72,7 +74,7 @@ def test_the_catalogue_conforms_to_the_profile_with_no_result_at_all(catalogue: 
 def test_the_catalogue_and_every_dataset_are_typed_so_the_shapes_apply(catalogue: Graph) -> None:
     [found] = list(catalogue.subjects(RDF.type, DCAT.Catalog))
     datasets = set(catalogue.objects(found, DCAT.dataset))
-    assert {str(d).rpartition("#")[2] for d in datasets} == DATASETS
+    assert {str(d).rpartition("#")[2] for d in datasets} == BUNDLED_DATASETS
     assert all((d, RDF.type, DCAT.Dataset) in catalogue for d in datasets)
     for dataset in datasets:
         files = list(catalogue.objects(dataset, DCAT.distribution))
@@ -94,7 +96,7 @@ def test_a_copy_without_licence_and_publisher_fails_with_named_violations(catalo
     own = results(stripped, "planspor-shapes.ttl")
     files = sum(1 for _ in catalogue.subjects(RDF.type, DCAT.Distribution))
     assert sorted((r["focus"].rpartition("#")[2], r["path"].rpartition("/")[2]) for r in own) == sorted(
-        [("Dataset", "license")] * len(DATASETS) + [("Dataset", "publisher")] * len(DATASETS) + [("Distribution", "license")] * files
+        [("Dataset", "license")] * len(BUNDLED_DATASETS) + [("Dataset", "publisher")] * len(BUNDLED_DATASETS) + [("Distribution", "license")] * files
     )
     assert results(catalogue, "planspor-shapes.ttl") == []
 
@@ -122,7 +124,8 @@ def test_a_real_plan_is_listed_under_its_own_name() -> None:
 def test_the_catalogue_describes_the_plan_it_comes_from(catalogue: Graph) -> None:
     plan = next(d for d in catalogue.subjects(RDF.type, DCAT.Dataset) if str(d).endswith("#plan"))
     period = catalogue.value(plan, DCTERMS.temporal)
-    assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == ("2024-01-01", "2027-12-31")
+    # The whole plan's dataset covers every plan's years: 2024-2027 and 2025-2028.
+    assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == ("2024-01-01", "2028-12-31")
     assert str(catalogue.value(plan, DCTERMS.modified)) == "2024-10-01"  # data_as_of, never the build's clock
     assert catalogue.value(plan, DCTERMS.license) == URIRef("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
     assert catalogue.value(plan, DCTERMS.spatial) == URIRef("https://api.dataforsyningen.dk/kommuner/0707")
@@ -157,8 +160,8 @@ def test_a_site_with_several_plans_lists_each_plan_as_a_dataset_and_conforms(tmp
     assert files == {"data/plan.json", "data/plan.csv"}
 
 
-def test_a_one_plan_sites_catalogue_lists_no_plan_of_its_own() -> None:
-    data = graph_of(catalogue_turtle(load_project(REPO).plan, ELSEWHERE))
+def test_a_one_plan_sites_catalogue_lists_no_plan_of_its_own(tmp_path: Path) -> None:
+    data = graph_of(catalogue_turtle(load_project(one_plan_project(tmp_path / "project")).plan, ELSEWHERE))
     assert {str(d).rpartition("#")[2] for d in data.subjects(RDF.type, DCAT.Dataset)} == DATASETS
 
 

@@ -71,13 +71,22 @@ def test_the_about_page_holds_the_whole_register(bundled_site: BuiltSite) -> Non
     table = bundled_site.soup("/om/").select_one("table.ps-decision-table")
     assert table is not None
     rows = table.select("tbody tr")
-    assert [tr.time["datetime"] for tr in rows] == ["2023-12-05", "2023-12-12", "2024-02-29", "2024-03-12", "2024-06-18", "2024-06-25", "2024-08-20"]  # type: ignore[index]
+    assert [tr.time["datetime"] for tr in rows] == [
+        "2023-12-05",
+        "2023-12-12",
+        "2024-02-29",
+        "2024-03-12",
+        "2024-06-18",
+        "2024-06-25",
+        "2024-08-20",
+        "2024-09-24",
+    ]  # type: ignore[index]
     bodies = [text_of(tr.select_one("td[data-label=Organ]")) for tr in rows]
     assert bodies[:4] == ["Økonomiudvalget", "Kommunalbestyrelsen", "Hovedudvalget", "Børne- og ungdomsudvalget"]
     # a committee links its page; the council and the main committee have none
     assert rows[0].select_one("td[data-label=Organ] a") is not None and rows[1].select_one("td[data-label=Organ] a") is None
     # the seed's three decisions are real: no example mark; every invented one has it
-    assert [tr.select_one(".ps-example") is not None for tr in rows] == [False, False, False, True, True, True, True]
+    assert [tr.select_one(".ps-example") is not None for tr in rows] == [False, False, False, True, True, True, True, True]
 
 
 def test_the_overview_keeps_to_the_decisions_about_the_plan(bundled_site: BuiltSite) -> None:

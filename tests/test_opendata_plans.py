@@ -20,7 +20,7 @@ from conftest import copy_project, run_planspor
 from docx import Document
 from test_editing import commit, diff_lines, ok, refused
 from test_import_docx import add_table
-from test_plans import CARRIED, LEFT_BEHIND, with_two_plans
+from test_plans import CARRIED, LEFT_BEHIND, one_plan_project, with_two_plans
 
 from planspor.opendata import plan_csv, plan_json, schema_json
 from planspor.project import load_project
@@ -69,7 +69,7 @@ def test_plan_json_names_every_plan_and_the_plans_of_each_item(two_plan_project:
 
 
 def test_a_one_plan_site_names_its_one_plan_everywhere_so_readers_need_no_special_case(tmp_path: Path) -> None:
-    data = json_of(copy_project(tmp_path / "project"))
+    data = json_of(one_plan_project(tmp_path / "project"))
     validator().validate(data)
     [only] = data["plans"]
     assert (only["id"], only["closed"], only["url"]) == ("2024-2027", None, SITE), "no plan pages: the front page is the plan's"

@@ -234,7 +234,7 @@ CASES = [
     ),
     Case(
         "plan title over 200 characters",
-        replace_in_plan("  title: Udmøntningsplan 2024-2027\n", "  title: Udmøntningsplan 2024-2027" + " for Norddjurs Kommune" * 9 + "\n"),
+        replace_in_plan("  title: Udmøntningsplan 2025-2028\n", "  title: Udmøntningsplan 2025-2028" + " for Norddjurs Kommune" * 9 + "\n"),
         r"\[plan\.title\]: Titlen er 223 tegn lang; højst 200 er tilladt",
     ),
     Case(
@@ -488,8 +488,8 @@ def test_a_budget_amount_must_be_a_finite_number(project: Path, written: str, sh
         ("2025: -2500,", "2025: 1e999999999,", "[items[budget-i-balance].budget.2025]: Der står 1e999999999, som ikke kan være et beløb i 1.000 kr."),
         ("2025: -2500,", "2025: -0500,", "[items[budget-i-balance].budget.2025]: Der står -0500. Skriv beløbet som et almindeligt tal"),
         ("  stale_after_months: 6\n", "  stale_after_months: .nan\n", "[plan.stale_after_months]: Her skal stå et helt tal, men der står nan."),
-        ("end: 2027}", "end: .inf}", "[plan.period.end]: Her skal stå et helt tal, men der står inf."),
-        ("end: 2027}", "end: 20277}", "[plan.period.end]: Året 20277 er ikke et årstal."),
+        ("end: 2028}", "end: .inf}", "[plan.period.end]: Her skal stå et helt tal, men der står inf."),
+        ("end: 2028}", "end: 20288}", "[plan.period.end]: Året 20288 er ikke et årstal."),
         ("    sdgs: [17]\n    related", "    sdgs: [.nan]\n    related", "[items[budget-i-balance].sdgs]: Ukendt verdensmål nan."),
     ],
     ids=["huge amount", "octal amount", "months not a number", "period infinite", "period year", "SDG not a number"],

@@ -47,8 +47,8 @@ def adopted_by(r: PlanReader, block: YMap, path: str, register: dict[str, Decisi
 def read_plans(r: PlanReader, root: YMap, info: PlanInfo | None, register: dict[str, Decision]) -> tuple[AdoptedPlan, ...]:
     """Every plan, oldest first, the current one last; () when the plan block could not be read."""
     earlier = _earlier_plans(r, root, register, info.data_as_of if info else None)
-    if info is None:
-        return ()
+    if info is None or not (info.period_start and info.period_end):
+        return ()  # the period is reported where it is written; items' plans are not checked against a plan with no id
     current = AdoptedPlan(
         id=plan_id(info.period_start, info.period_end),
         title=info.title,
