@@ -50,6 +50,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("budget", "oekonomi/"),
     PageType("report", "rapport/"),
     PageType("report-committee", "rapport/udvalg/oekonomiudvalget/"),
+    PageType("plan-current", "planer/2025-2028/"),
+    PageType("plan-earlier", "planer/2024-2027/"),
     PageType("not-found", "findes/ikke/", status=404),
     PageType("search-results", "soeg/?q=budget", ready=".pagefind-ui__result-link", needs_js=True),
 ]

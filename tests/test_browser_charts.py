@@ -20,6 +20,7 @@ from conftest import run_mkdocs_build
 from playwright.sync_api import Browser, BrowserContext, Page
 from server import serve_site
 from test_insights import danish, raw_plan
+from test_plans import with_one_plan
 
 pytestmark = pytest.mark.browser
 
@@ -183,6 +184,7 @@ def test_on_a_desktop_the_wide_chart_shows_whole_and_readable(desktop: BrowserCo
 
 
 def test_a_timeline_too_long_for_a_phone_scrolls_in_a_focusable_region_with_a_hint(project: Path, tmp_path: Path, browser: Browser) -> None:
+    with_one_plan(project)  # a plan stretched to 2030: the one-plan plan, whose period no item names
     plan = project / "data/plan.yaml"
     text = plan.read_text(encoding="utf-8")
     assert "period: {start: 2024, end: 2027}" in text

@@ -229,11 +229,13 @@ def stretched_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+# The stretched plan is the one-plan plan, which has no plan pages.
+ONE_PLAN_PAGES = [p for p in STATIC_PAGES if not p.path.startswith("planer/")]
 # The pages whose tables the stretched plan makes longer or wider: each must have tables to check.
 STRETCHED_TABLES = {"budget", "figures", "theme", "status-table", "report", "item-with-note", "committee"}
 
 
-@pytest.mark.parametrize("page_type", STATIC_PAGES, ids=[p.name for p in STATIC_PAGES])
+@pytest.mark.parametrize("page_type", ONE_PLAN_PAGES, ids=[p.name for p in ONE_PLAN_PAGES])
 def test_a_large_plans_tables_keep_every_number_on_a_phone(phone: BrowserContext, stretched_site: str, page_type: PageType) -> None:
     name = page_type.name
     page = phone.new_page()

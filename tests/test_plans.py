@@ -202,3 +202,14 @@ def test_a_wrong_plan_is_named_with_its_line(tmp_path: Path, old: str, new: str,
     assert f"data/plan.yaml:{line}" in output and expected in output, output
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0 and expected in build.stdout + build.stderr
+
+
+def test_a_theme_and_a_committee_group_their_items_by_plan(bundled_site: BuiltSite, one_plan: BuiltSite) -> None:
+    for url in ("/temaer/oekonomisk-politik/", "/udvalg/oekonomiudvalget/"):
+        page = bundled_site.soup(url)
+        headings = [h.get_text(strip=True) for h in page.select("h2[id^=plan-]")]
+        assert headings == ["Udmøntningsplan 2025-2028 (den gældende plan)", "Sluttede med Udmøntningsplan 2024-2027"], url
+        current, ended = (h.find_next("table") for h in page.select("h2[id^=plan-]"))
+        assert "budget-i-balance" in str(current) and "budget-i-balance" not in str(ended)  # carried over: in the current plan
+        assert CARRIED in str(ended) and CARRIED not in str(current)  # finished in 2024: ended with the earlier plan
+        assert one_plan.soup(url).select("h2[id^=plan-]") == [], "one plan: one table, as before"

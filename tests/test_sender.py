@@ -116,7 +116,7 @@ def test_the_header_shows_the_logo_and_the_whole_names_at_every_width(browser: B
         found = page.evaluate(HEADER_JS)
         assert found["logo"] is not None and found["logoLoaded"], "the municipality's mark is shown"
         assert found["logo"]["right"] <= viewport["width"]
-        assert {name["text"] for name in found["names"]} == {"Norddjurs Kommune", "Udmøntningsplan 2024-2027"}
+        assert {name["text"] for name in found["names"]} == {"Norddjurs Kommune", "Udmøntningsplan 2025-2028"}
         for name in found["names"]:
             assert not name["cut"], f"cut off: {name}"
             assert name["px"] >= 13, name

@@ -326,3 +326,14 @@ class Problem(TypedDict):
     location: str
     field: str
     message: str
+
+
+class PlanGroup(TypedDict):
+    """The items of a listing whose latest plan is one plan: on a site with several plans, a theme's and a
+    committee's page group their items so, the current plan first."""
+
+    id: str  # the plan's id, its period
+    title: str  # the group's heading: 'Udmøntningsplan 2025-2028 (den gældende plan)', 'Sluttede med Udmøntningsplan 2024-2027'
+    plan: str  # the plan's title, for the table's caption
+    url: str  # the plan's page
+    table: Table

@@ -23,6 +23,7 @@ from .fragment_data import (
     Money,
     Pagination,
     Period,
+    PlanGroup,
     Problem,
     ReportGroup,
     ReportPart,
@@ -88,11 +89,13 @@ class PlanPage(ListingPage):
 class ThemePage(ListingPage):
     id: str
     feed: str
+    groups: list[PlanGroup]  # this page's rows by their latest plan; [] on a site with one plan
 
 
 class CommitteePage(ListingPage):
     id: str
     decisions: list[Decision]  # the committee's decisions in the register, newest first
+    groups: list[PlanGroup]  # this page's rows by their latest plan; [] on a site with one plan
 
 
 class StrategyPage(ListingPage):

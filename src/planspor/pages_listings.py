@@ -14,6 +14,7 @@ from .model import Item, Status, Strategy
 from .page_data import CommitteePage, IndexPage, ListingPage, OverviewPage, PageMeta, RedirectPage, SdgPage, StatusPage, StrategyPage, ThemePage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PagePart, PageSource, escape, front_matter_page, split_pages, template
+from .pages_plans import newest_plan_first, plan_groups
 from .sdgs import Sdg, every_sdg
 
 LATEST_CHANGES = 5  # on the overview
@@ -97,20 +98,21 @@ def listing(ctx: SiteContext, base_uri: str, title: str, kind: str, items: list[
 
 def themes(ctx: SiteContext) -> Iterator[PageSource]:
     for theme in ctx.plan.themes:
-        items = [i for i in ctx.sorted_items if i.theme == theme]
+        items = newest_plan_first(ctx, [i for i in ctx.sorted_items if i.theme == theme])
         description = f"{theme.title}: {len(items)} indsatser i {ctx.plan.info.title}."
         for common, part in listing(ctx, addresses.theme_source(theme.id), theme.title, "theme", items):
-            data: ThemePage = {**common, "id": theme.id, "feed": addresses.theme_feed(theme.id)}
+            data: ThemePage = {**common, "id": theme.id, "feed": addresses.theme_feed(theme.id), "groups": plan_groups(ctx, part.rows)}
             yield ctx.page(part.src_uri, part.title, data, "", description)
 
 
 def committees(ctx: SiteContext) -> Iterator[PageSource]:
     by_committee = committee_items(ctx)
     for committee in ctx.plan.committees:
-        items = by_committee[committee.id]
+        items = newest_plan_first(ctx, by_committee[committee.id])
         description = f"{committee.title}: {len(items)} indsatser i {ctx.plan.info.title}."
         for common, part in listing(ctx, addresses.committee_source(committee.id), committee.title, "committee", items):
-            data: CommitteePage = {**common, "id": committee.id, "decisions": ctx.decisions(evidence.committee_decisions(ctx.plan, committee.id))}
+            decisions = ctx.decisions(evidence.committee_decisions(ctx.plan, committee.id))
+            data: CommitteePage = {**common, "id": committee.id, "decisions": decisions, "groups": plan_groups(ctx, part.rows)}
             yield ctx.page(part.src_uri, part.title, data, "", description)
 
 

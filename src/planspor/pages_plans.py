@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 
 from . import addresses, evidence
-from .fragment_data import Link, Summary, Table
+from .fragment_data import Link, PlanGroup, Summary, Table
 from .model import AdoptedPlan, Item
 from .page_data import IndexPage, PlanPage
 from .page_fragments import SiteContext
@@ -75,3 +76,25 @@ def _table(ctx: SiteContext, items: list[Item], adopted: AdoptedPlan) -> Table:
     used = {row["status"] for row in rows}
     statuses = {s.id: ctx.status(s) for s in ctx.plan.statuses if s.id in used}
     return {**table, "rows": rows, "statuses": statuses}  # type: ignore[typeddict-item]
+
+
+def newest_plan_first(ctx: SiteContext, items: list[Item]) -> list[Item]:
+    """The items of the current plan first, then those that ended with each earlier plan, newest first;
+    in their own order within each (stable). Unchanged on a site with one plan."""
+    if not ctx.plan.several_plans:
+        return items
+    order = {plan.id: index for index, plan in enumerate(ctx.plan.plans)}
+    return sorted(items, key=lambda item: -order[item.plans[-1]])
+
+
+def plan_groups(ctx: SiteContext, items: list[Item]) -> list[PlanGroup]:
+    """A listing page's items (in newest_plan_first order) grouped by their latest plan; [] with one plan."""
+    if not ctx.plan.several_plans:
+        return []
+    by_id = {plan.id: plan for plan in ctx.plan.plans}
+    groups: list[PlanGroup] = []
+    for plan_id, members in groupby(items, key=lambda item: item.plans[-1]):
+        adopted = by_id[plan_id]
+        title = f"{adopted.title} (den gældende plan)" if adopted.current else f"Sluttede med {adopted.title}"
+        groups.append({"id": adopted.id, "title": title, "plan": adopted.title, "url": addresses.plan(adopted.id), "table": ctx.table(members)})
+    return groups
