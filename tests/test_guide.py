@@ -51,6 +51,7 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("giv-en-indsats-et-nyt-id", "Giv en indsats et nyt id"),
             ("giv-et-tema-eller-et-udvalg-et-nyt-id", "Giv et tema eller et udvalg et nyt id"),
             ("start-naeste-aars-plan", "Start næste års plan"),
+            ("ret-i-en-tidligere-plan", "Ret i en tidligere plan"),
         ],
     ),
     "/vejledning/noter/": ("Skriv noter og sider", [("skriv-en-note", "Skriv en note")]),

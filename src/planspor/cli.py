@@ -56,19 +56,25 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _compare(root: Path, plan: Plan, ref: str) -> str:
-    """What the comparison found, for the terminal; raises PlanInvalid when an address would vanish."""
+    """What the comparison found, for the terminal; raises PlanInvalid when an address would vanish
+    or a closed plan changed without a new correction."""
+    import datetime as dt
+
+    from .closed_plans import check_closed_plans
     from .published import ComparisonFailed, earlier_plan_text, nothing_vanished, vanished
 
     try:
         earlier = earlier_plan_text(root, ref)
         if earlier is None:
             return f"Planen fandtes ikke i '{ref}': der er ingen tidligere adresser at sammenligne med."
-        problems = vanished(plan, (root / PLAN_FILE).read_text(encoding="utf-8-sig"), earlier, ref)
+        text = (root / PLAN_FILE).read_text(encoding="utf-8-sig")
+        problems = vanished(plan, text, earlier, ref)
+        closed_problems, closed_lines = check_closed_plans(text, earlier, ref, dt.date.today())
     except ComparisonFailed as error:
         raise PlanInvalid([Problem(PLAN_FILE, None, "--sammenlign-med", str(error))]) from None
-    if problems:
-        raise PlanInvalid(problems)
-    return nothing_vanished(ref)
+    if problems or closed_problems:
+        raise PlanInvalid(problems + closed_problems)
+    return "\n".join([nothing_vanished(ref), *closed_lines])
 
 
 def _refuse(problems: Sequence[Problem], output: str) -> int:
@@ -107,7 +113,8 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="VERSION",
         help=(
             "en git-version (fx origin/main): fejl, hvis en indsats, et tema, et udvalg, en strategi eller en status, "
-            "der var i planen dengang, er slettet eller har skiftet id uden previous_ids"
+            "der var i planen dengang, er slettet eller har skiftet id uden previous_ids, "
+            "og hvis en afløst plan (earlier_plans) er ændret uden en ny rettelse under corrections"
         ),
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from .corrections import Correction
 from .periods import Period
 from .progress_model import Indicator, Milestone
 from .sdgs import Sdg
@@ -286,6 +287,7 @@ class AdoptedPlan:
     adopted_by: tuple[Decision, ...] = ()
     closed: dt.date | None = None
     opened: dt.date | None = None  # the day after the plan before it closed (None: the first plan)
+    corrections: tuple[Correction, ...] = ()  # an earlier plan's corrections since it closed, in the order written
 
     @property
     def current(self) -> bool:

@@ -82,6 +82,7 @@ class PlanPage(ListingPage):
     opened: str  # 'den 1. januar 2025', or '' for the first plan
     closed: str  # 'den 31. december 2024', or '' for the current plan
     closed_iso: str
+    corrections: list[str]  # 'Rettet 3. februar 2025: <begrundelse>', for a closed plan whose record was corrected
     decisions: list[Decision]
     other_plans: list[Link]  # the site's other plans, newest first
 

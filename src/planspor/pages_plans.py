@@ -56,6 +56,7 @@ def _plan_page(ctx: SiteContext, adopted: AdoptedPlan, others: list[Link]) -> It
             "opened": danish_date(adopted.opened) if adopted.opened else "",
             "closed": danish_date(adopted.closed) if adopted.closed else "",
             "closed_iso": adopted.closed.isoformat() if adopted.closed else "",
+            "corrections": [correction.describe() for correction in adopted.corrections],
             "decisions": decisions,
             "other_plans": others,
         }

@@ -23,7 +23,9 @@ PLAN_OPTIONAL = (
 # is described by the plan block; each earlier one keeps what it was, and the day it was replaced.
 # Its id is its period ('2024-2027'), the name an item's 'plans' uses.
 EARLIER_PLAN_REQUIRED = ("title", "period", "closed")
-EARLIER_PLAN_OPTIONAL = ("budget_agreement", "case_number", "introduction", "adopted_by")
+EARLIER_PLAN_OPTIONAL = ("budget_agreement", "case_number", "introduction", "adopted_by", "corrections")
+# A change to a closed plan's record, with the day it was made and why (corrections.py).
+CORRECTION_REQUIRED = ("date", "reason")
 PERIOD_REQUIRED = ("start", "end")
 # The register of decisions: who decided what and when, each citable by its id from an item's history.
 DECISION_REQUIRED = ("body", "date", "outcome")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .corrections import Correction
 from .located import PlanReader
 from .model import AdoptedPlan, Decision, PlanInfo, plan_id
-from .plan_keys import EARLIER_PLAN_OPTIONAL, EARLIER_PLAN_REQUIRED, PERIOD_REQUIRED, YEARS
+from .plan_keys import CORRECTION_REQUIRED, EARLIER_PLAN_OPTIONAL, EARLIER_PLAN_REQUIRED, PERIOD_REQUIRED, YEARS
 from .yamlsource import YMap
 
 ONE_DAY = dt.timedelta(days=1)
@@ -79,6 +80,7 @@ def _earlier_plans(r: PlanReader, root: YMap, register: dict[str, Decision], as_
         closed = r.date(block, "closed", path)
         title = r.limited(block, "title", path, r.required_text(block, "title", path, "Titlen er tom. Skriv planens titel, fx Udmøntningsplan 2024-2027."))
         decisions = adopted_by(r, block, path, register)
+        corrections = read_corrections(r, block, path)
         if not (start and end and closed):
             continue
         ident = plan_id(start, end)
@@ -114,9 +116,29 @@ def _earlier_plans(r: PlanReader, root: YMap, register: dict[str, Decision], as_
                 decisions,
                 closed,
                 opened,
+                corrections,
             )
         )
     return plans
+
+
+def read_corrections(r: PlanReader, block: YMap, path: str) -> tuple[Correction, ...]:
+    """An earlier plan's corrections: each with the day and a reason, since the plan's page shows both
+    to say why the record of a closed plan was changed (see corrections.py)."""
+    found: list[Correction] = []
+    for entry, epath, _line in r.entries(block, "corrections", required=False):
+        epath = f"{path}.{epath}"
+        r.fields(entry, epath, CORRECTION_REQUIRED, [])
+        day = r.date(entry, "date", epath)
+        reason = r.required_text(
+            entry,
+            "reason",
+            epath,
+            "Begrundelsen er tom. Skriv, hvad der var forkert i planen, og hvad der er rettet, fx Afslutningsdatoen var skrevet forkert.",
+        )
+        if day is not None and reason:
+            found.append(Correction(day, reason))
+    return tuple(found)
 
 
 def _lines(root: YMap) -> list[tuple[str, int]]:
