@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from . import addresses
 from .fragment_data import ItemData, Link
+from .freshness import freshness
 from .indicator_chart import indicator_view
-from .model import Item, freshness
+from .model import Item
 from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
 from .page_source import PageSource, front_matter_page, item_markdown, template
