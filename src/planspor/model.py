@@ -183,6 +183,18 @@ class TimingMove:
 
 
 @dataclass(frozen=True)
+class PlanRecord:
+    """What an item was in an earlier plan, where it differed from what it is now (an entry of its
+    'plans' written as {plan: 2024-2027, committees: [...]}): None where it was as it is."""
+
+    plan: str  # the plan's id (plan_id)
+    title: str | None = None
+    theme: Theme | None = None
+    kind: Kind | None = None
+    committees: tuple[Committee, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -204,6 +216,8 @@ class Item:
     related_ids: tuple[str, ...] = ()
     previous_ids: tuple[str, ...] = ()
     plans: tuple[str, ...] = ()  # the ids of the plans it belongs to, oldest first (plan_id); () before validation
+    plan_records: tuple[PlanRecord, ...] = ()  # what it was in an earlier plan where it differed, oldest first
+    replaces: tuple[str, ...] = ()  # the ids of the items it took over from when a new plan reshaped them
     line: int = 0
 
     @cached_property

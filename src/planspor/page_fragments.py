@@ -220,6 +220,7 @@ class SiteContext:
                     "comment": entry.comment,
                     "decision": self.decision(entry.decision) if entry.decision else None,
                     "document": {"title": entry.document.title, "url": entry.document.url} if entry.document else None,
+                    "plan": None,
                 }
             )
         return entries
