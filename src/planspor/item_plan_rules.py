@@ -100,7 +100,10 @@ def _plan_of(r: PlanReader, entry: Any, line: int, epath: str, known: PlanChoice
 def _record(r: PlanReader, entry: YMap, epath: str, ident: str, known: PlanChoices, now: Now) -> PlanRecord | None:
     """What the item was in plan ``ident``; None when the block says nothing that differed."""
     r.fields(entry, epath, PLAN_RECORD_REQUIRED, PLAN_RECORD_OPTIONAL)
-    title = r.limited(entry, "title", epath, r.text(entry, "title", epath)) if entry.get("title") is not None else None
+    title = None
+    if entry.get("title") is not None:
+        blank = f"Titlen er tom. Skriv indsatsens titel, som den var i planen {ident}, eller slet 'title'."
+        title = r.limited(entry, "title", epath, r.required_text(entry, "title", epath, blank)) or None
     theme = r.ref(entry, "theme", epath, known.themes, "tema")
     kind = r.ref(entry, "kind", epath, known.kinds, "type")
     committees = r.refs(entry, "committees", epath, known.committees, "udvalg") if entry.get("committees") is not None else None
@@ -135,7 +138,7 @@ def _record(r: PlanReader, entry: YMap, epath: str, ident: str, known: PlanChoic
         )
     if same or committees == ():
         return None
-    return PlanRecord(ident, title or None, theme, kind, committees)
+    return PlanRecord(ident, title, theme, kind, committees)
 
 
 def read_replaces(r: PlanReader, block: YMap, path: str, current: Mapping[str, str], ident: str) -> tuple[str, ...]:
