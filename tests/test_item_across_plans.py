@@ -135,6 +135,9 @@ def test_ny_plan_keeps_a_plan_record_and_adds_the_new_plan_once(tmp_path: Path) 
 
 def test_a_carried_item_tells_its_plans_in_its_history(bundled_site: BuiltSite) -> None:
     entries = history(bundled_site, f"/indsatser/{CARRIED}/")
+    page = bundled_site.soup(f"/indsatser/{CARRIED}/")
+    kinds = ["plan" if "ps-history__entry--plan" in li["class"] else "status" for li in page.select("li.ps-history__entry")]
+    assert kinds == ["plan", "status", "status", "plan"]
     assert entries == [
         "1. oktober 2024 Ført videre til Udmøntningsplan 2025-2028 "
         + "Ændret: udvalg Miljø- og teknikudvalget → Miljø- og teknikudvalget og Børne- og ungdomsudvalget.",
@@ -142,7 +145,6 @@ def test_a_carried_item_tells_its_plans_in_its_history(bundled_site: BuiltSite) 
         "10. januar 2024 Status: Ikke påbegyndt",
         "10. januar 2024 Udmøntningsplan 2024-2027 : udvalg Miljø- og teknikudvalget",  # the plan's title is a link
     ]
-    page = bundled_site.soup(f"/indsatser/{CARRIED}/")
     links = {a.get_text(strip=True): str(a["href"]) for a in page.select("section[aria-labelledby=historik] a")}
     assert links["Udmøntningsplan 2025-2028"].endswith("planer/2025-2028/") and links["Udmøntningsplan 2024-2027"].endswith("planer/2024-2027/")
 
