@@ -185,6 +185,15 @@ class ChangeData(TypedDict):
     comment: str
 
 
+class PlanStep(TypedDict):
+    """The item entering a plan (item_plans.PlanStep): carried from the plan before, or its first one."""
+
+    plan: Link
+    carried: bool
+    account: str  # what it was in this plan where that differed from now: 'tema …, udvalg …'
+    changes: list[str]  # what changed from the plan it came from: 'udvalg A → B'
+
+
 class HistoryEntry(TypedDict):
     date: str
     iso: str
@@ -193,6 +202,7 @@ class HistoryEntry(TypedDict):
     comment: str
     decision: Decision | None
     document: Link | None
+    plan: PlanStep | None  # an entry about the item's plans, not its status (only with several plans)
 
 
 class BudgetLine(TypedDict):
@@ -252,6 +262,8 @@ class ItemData(TypedDict):
     strengths: list[Link]
     sdgs: list[SdgLink]
     history: list[HistoryEntry]
+    replaces: list[Link]  # the items this one replaced when a new plan reshaped them ('replaces')
+    replaced_by: list[Link]  # the items that replaced this one
     related: list[Row]
     related_statuses: dict[str, StatusData]
     previous_ids: list[str]

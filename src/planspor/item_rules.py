@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from .budget_rules import read_budget
 from .decision_rules import cited_too_early
+from .item_plan_rules import Now, PlanChoices, check_replace_cycles, read_item_plans, read_replaces
 from .located import PlanReader, describe
 from .model import Committee, Decision, Document, HistoryEntry, Item, Kind, Status, Strategy, Strength, Theme, Timing
 from .plan_keys import DOCUMENT_REQUIRED, HISTORY_OPTIONAL, HISTORY_REQUIRED, ITEM_OPTIONAL, ITEM_REQUIRED, TIMING_OPTIONAL
@@ -94,7 +95,9 @@ class ItemBuilder:
                 related.append((item, block, path))
         current = {ident: ident for ident, (_, what) in self.ids.items() if what == "id"}
         self.unique_titles(related)
-        return [self.with_related(item, block, path, current) for item, block, path in related]
+        linked = [(self.with_related(item, block, path, current), block, path) for item, block, path in related]
+        check_replace_cycles(r, linked)
+        return [item for item, _, _ in linked]
 
     def unique_titles(self, items: list[tuple[Item, YMap, str]]) -> None:
         """Two items with one title (slugs.title_key: case, spacing, dashes and quotes aside) cannot be
@@ -131,11 +134,11 @@ class ItemBuilder:
         self.r.problem(line, field, reused(ident, what, first_what, first_line))
 
     def with_related(self, item: Item, block: YMap, path: str, current: dict[str, str]) -> Item:
-        """related: refers to other items by their current id, so it is read once all ids are known."""
+        """related and replaces: refer to other items by their current id, so they are read once all ids are known."""
         related_ids = self.r.refs(block, "related", path, current, "indsats")
         if item.id in related_ids:
             self.r.problem(block.line_of("related"), f"{path}.related", "En indsats kan ikke være relateret til sig selv.")
-        return replace(item, related_ids=related_ids)
+        return replace(item, related_ids=related_ids, replaces=read_replaces(self.r, block, path, current, item.id))
 
     def item(self, block: YMap, path: str, ident: str, previous: tuple[str, ...]) -> Item | None:
         r, known = self.r, self.known
@@ -151,6 +154,8 @@ class ItemBuilder:
         milestones = read_milestones(r, block, path, self.as_of)
         indicators = read_indicators(r, block, path, self.as_of)
         title = r.title(block, path, "indsatsens titel")
+        choices = PlanChoices(known.plans, known.themes, known.kinds, known.committees)
+        plans, records = read_item_plans(r, block, path, choices, Now(title, theme, kind, committees))
         if not (theme and kind and history and title):
             return None
         return Item(
@@ -172,19 +177,10 @@ class ItemBuilder:
             strengths=r.refs(block, "strengths", path, known.strengths, "styrkeposition"),
             sdgs=r.refs(block, "sdgs", path, known.sdgs, "verdensmål"),
             previous_ids=previous,
-            plans=self.plans(block, path),
+            plans=plans,
+            plan_records=records,
             line=block.line,
         )
-
-    def plans(self, block: YMap, path: str) -> tuple[str, ...]:
-        """The plans the item belongs to, oldest first; without 'plans', the current plan."""
-        order = list(self.known.plans)
-        if "plans" not in block or not order:
-            return tuple(order[-1:])
-        named = self.r.refs(block, "plans", path, self.known.plans, "plan")
-        if not named and block.get("plans") is not None and not self.r.id_list(block, "plans", path):
-            self.r.problem(block.line_of("plans"), f"{path}.plans", f"Skriv mindst én plan, indsatsen hører til, fx plans: [{order[-1]}].")
-        return tuple(sorted(named, key=order.index))
 
     # -- history ---------------------------------------------------------------
 

@@ -184,6 +184,18 @@ class TimingMove:
 
 
 @dataclass(frozen=True)
+class PlanRecord:
+    """What an item was in an earlier plan, where it differed from what it is now (an entry of its
+    'plans' written as {plan: 2024-2027, committees: [...]}): None where it was as it is."""
+
+    plan: str  # the plan's id (plan_id)
+    title: str | None = None
+    theme: Theme | None = None
+    kind: Kind | None = None
+    committees: tuple[Committee, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -205,6 +217,8 @@ class Item:
     related_ids: tuple[str, ...] = ()
     previous_ids: tuple[str, ...] = ()
     plans: tuple[str, ...] = ()  # the ids of the plans it belongs to, oldest first (plan_id); () before validation
+    plan_records: tuple[PlanRecord, ...] = ()  # what it was in an earlier plan where it differed, oldest first
+    replaces: tuple[str, ...] = ()  # the ids of the items it took over from when a new plan reshaped them
     line: int = 0
 
     @cached_property
@@ -319,36 +333,6 @@ class PlanInfo:
     license: str = "CC-BY-4.0"  # licences.KNOWN's name, or another licence's address
     municipality_code: str = ""  # the municipality's four-digit code ('0707'), for the catalogue's spatial coverage
     adopted_by: tuple[Decision, ...] = ()  # the decisions that adopted the current plan (plan.adopted_by)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (clamped to the month's end)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return dt.date(year, month, min(day.day, last))
-
-
-@dataclass(frozen=True)
-class Freshness:
-    """How current an item's information is, against the plan's reference date.
-
-    Notices never change the status an editor set; they are shown beside it.
-    """
-
-    last_confirmed: dt.date
-    stale: bool  # not confirmed within the plan's stale_after_months
-    past_end: bool  # the planned end has passed and the item is neither finished nor dropped
-
-
-def freshness(item: Item, info: PlanInfo) -> Freshness:
-    reference = info.data_as_of
-    last = item.history[-1].date
-    stale = last < months_before(reference, info.stale_after_months)
-    end = item.timing.end
-    closed = item.status.finished or item.status.dropped
-    past_end = bool(end and end.last < reference and not closed)
-    return Freshness(last, stale and not closed, past_end)
 
 
 @dataclass(frozen=True)

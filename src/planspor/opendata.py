@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from . import addresses
-from .model import AdoptedPlan, Decision, HistoryEntry, Item, Plan, Timing, freshness
+from .freshness import freshness
+from .model import AdoptedPlan, Decision, HistoryEntry, Item, Plan, Timing
 from .money import danish_decimal
 from .opendata_schema import SCHEMA_VERSION
 from .opendata_schema import schema_json as schema_json  # plan.schema.json, beside plan.json for pages

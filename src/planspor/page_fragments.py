@@ -29,7 +29,8 @@ from .fragment_data import (
     Summary,
     Table,
 )
-from .model import Contact, Item, Plan, Status, freshness
+from .freshness import freshness
+from .model import Contact, Item, Plan, Status
 from .money import danish_number
 from .page_data import PageData, PageMeta
 from .page_source import PageSource, front_matter_page, template
@@ -219,6 +220,7 @@ class SiteContext:
                     "comment": entry.comment,
                     "decision": self.decision(entry.decision) if entry.decision else None,
                     "document": {"title": entry.document.title, "url": entry.document.url} if entry.document else None,
+                    "plan": None,
                 }
             )
         return entries

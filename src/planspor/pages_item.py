@@ -4,9 +4,11 @@ forwarding pages at its previous addresses."""
 from __future__ import annotations
 
 from . import addresses
-from .fragment_data import ItemData, Link
+from .fragment_data import HistoryEntry, ItemData, Link
+from .freshness import freshness
 from .indicator_chart import indicator_view
-from .model import Item, freshness
+from .item_plans import plan_steps, replaced_by
+from .model import Item
 from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
 from .page_source import PageSource, front_matter_page, item_markdown, template
@@ -45,7 +47,9 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "strategies": [{"title": s.title, "url": addresses.strategy(s.id)} for s in item.strategies],
         "strengths": [{"title": s.title, "url": addresses.strength(_strength_owner(ctx, s.id), s.id)} for s in item.strengths],
         "sdgs": [{**ctx.sdg(s), "url": addresses.sdg(s.number)} for s in item.sdgs],
-        "history": ctx.history(item),
+        "history": _history(ctx, item),
+        "replaces": [_item_link(plan.items_by_id[old]) for old in item.replaces],
+        "replaced_by": [_item_link(new) for new in replaced_by(plan, item)],
         "related": [ctx.rows[r] for r in item.related_ids],
         "related_statuses": {s.id: ctx.status(s) for s in plan.statuses if any(ctx.rows[r]["status"] == s.id for r in item.related_ids)},
         "previous_ids": list(item.previous_ids),
@@ -81,3 +85,32 @@ def _plans(ctx: SiteContext, item: Item) -> list[Link]:
     if not ctx.plan.several_plans:
         return []
     return [{"title": p.title, "url": addresses.plan(p.id)} for p in ctx.plan.plans if p.id in item.plans]
+
+
+def _item_link(item: Item) -> Link:
+    return {"title": item.title, "url": addresses.item(item.id)}
+
+
+def _history(ctx: SiteContext, item: Item) -> list[HistoryEntry]:
+    """The history newest first, with the item's entries into its plans among the statuses (with
+    several plans): on a day with both, the plan entry is the older, the day's work came after it."""
+    entries = ctx.history(item)
+    for step in plan_steps(ctx.plan, item):
+        entries.append(
+            {
+                "date": danish_date(step.date),
+                "iso": step.date.isoformat(),
+                "status": None,
+                "moved": "",
+                "comment": "",
+                "decision": None,
+                "document": None,
+                "plan": {
+                    "plan": {"title": step.plan.title, "url": addresses.plan(step.plan.id)},
+                    "carried": step.carried,
+                    "account": step.account,
+                    "changes": list(step.changes),
+                },
+            }
+        )
+    return sorted(entries, key=lambda entry: (entry["iso"], entry["plan"] is None), reverse=True)  # stable: a day's statuses keep their order

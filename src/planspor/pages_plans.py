@@ -14,6 +14,7 @@ from itertools import groupby
 
 from . import addresses, evidence
 from .fragment_data import Link, PlanGroup, Summary, Table
+from .item_plans import as_in_plan
 from .model import AdoptedPlan, Item
 from .page_data import IndexPage, PlanPage
 from .page_fragments import SiteContext
@@ -68,12 +69,14 @@ def _final_status(item: Item, adopted: AdoptedPlan) -> str:
 
 
 def _table(ctx: SiteContext, items: list[Item], adopted: AdoptedPlan) -> Table:
-    """The items' table; for a plan that was replaced, each row with the status it had that day and
-    without today's notices (not updated, end passed), which are not about the plan that ended."""
-    table = ctx.table(items)
+    """The items' table; for a plan that was replaced, each item as it was in that plan (its title,
+    theme, kind and committees of then) with the status it had that day, and without today's notices
+    (not updated, end passed), which are not about the plan that ended."""
     if adopted.current:
-        return table
-    rows = [{**row, "status": _final_status(item, adopted), "flags": [], "next_milestone": ""} for row, item in zip(table["rows"], items, strict=True)]
+        return ctx.table(items)
+    then = [as_in_plan(item, adopted.id) for item in items]
+    table = ctx.table(then)
+    rows = [{**ctx.row(item), "status": _final_status(item, adopted), "flags": [], "next_milestone": ""} for item in then]
     used = {row["status"] for row in rows}
     statuses = {s.id: ctx.status(s) for s in ctx.plan.statuses if s.id in used}
     return {**table, "rows": rows, "statuses": statuses}  # type: ignore[typeddict-item]

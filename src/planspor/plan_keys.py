@@ -61,11 +61,15 @@ STRENGTH_OPTIONAL = ("description",)
 ITEM_KEY_ORDER = (
     "id", "title", "theme", "kind", "committees", "strategic", "timing", "responsible",
     "process", "cross_cutting", "budget", "milestones", "indicators", "strategies", "strengths", "sdgs", "related",
-    "previous_ids", "plans", "history",
+    "replaces", "previous_ids", "plans", "history",
 )  # fmt: skip
 ITEM_REQUIRED = ("title", "theme", "kind", "committees", "strategic", "history")
 ITEM_OPTIONAL = tuple(key for key in ITEM_KEY_ORDER if key != "id" and key not in ITEM_REQUIRED)
 TIMING_OPTIONAL = ("start", "end")
+# An entry of an item's 'plans' written as a block: what the item was in that (earlier) plan, where it
+# differed from what it is now ({plan: 2024-2027, committees: [...]}); its own fields are what it is now.
+PLAN_RECORD_REQUIRED = ("plan",)
+PLAN_RECORD_OPTIONAL = ("title", "theme", "kind", "committees")
 # Optional keys that, once written, must say something: left empty, each would be read as its
 # default (no status, not finished, the computed text colour, 6 months), which nobody wrote.
 # An empty text or list just means none, and is fine.

@@ -273,7 +273,16 @@ class PlanTextEditor:
                 continue
             assert isinstance(node, yaml.MappingNode)
             written = mapping_value(node, "plans")
-            named = {entry.value for entry in written.value if isinstance(entry, yaml.ScalarNode)} if isinstance(written, yaml.SequenceNode) else set()
+            # an entry is a plan's id, or a block {plan: 2024-2027, ...} saying what the item was in it
+            named = (
+                {
+                    scalar_text(entry) if isinstance(entry, yaml.ScalarNode) else scalar_text(mapping_value(entry, "plan"))
+                    for entry in written.value
+                    if isinstance(entry, yaml.ScalarNode | yaml.MappingNode)
+                }
+                if isinstance(written, yaml.SequenceNode)
+                else set()
+            )
             if isinstance(written, yaml.ScalarNode):
                 named = {written.value}
             missing = [plan for plan in wanted[ident] if plan not in named]
