@@ -167,6 +167,8 @@ VOCABULARY = 12_000
 class _Header:
     text: str
     data_as_of: dt.date
+    period_start: int
+    period_end: int
     statuses: list[str]
     dropped: list[str]
     themes: list[str]
@@ -177,8 +179,9 @@ class _Header:
     decisions: list[tuple[str, dt.date]]  # the register's citable decisions: id and date
 
 
-def write_project(target: Path, items: int, seed: int = 1) -> None:
-    """Write a complete Planspor project with ``items`` generated items into ``target``."""
+def write_project(target: Path, items: int, seed: int = 1, plans: int = 1) -> None:
+    """Write a complete Planspor project with ``items`` generated items into ``target``; with ``plans``
+    above 1, as that many udmøntningsplaner (see :func:`_earlier_plans`), the items spread over them."""
     rng = random.Random(seed)
     # The evidence (cited decisions and documents, milestones, indicators) draws from a generator of
     # its own, so the rest of the plan is the one the benchmark measured before they existed.
@@ -197,12 +200,37 @@ def write_project(target: Path, items: int, seed: int = 1) -> None:
     words = _Words(rng)
     titles: set[str] = set()  # a plan never has two items with one title (planspor check refuses it)
     blocks = [_item(rng, evidence, header, ids, index, words, titles) for index in range(items)]
+    earlier = ""
+    if plans > 1:
+        earlier, periods = _earlier_plans(header, plans)
+        blocks = [_in_plans(block, index, items, periods) for index, block in enumerate(blocks)]
     (target / "data").mkdir(exist_ok=True)
-    (target / PLAN_FILE).write_text(header.text + "\nitems:\n" + "\n".join(blocks), encoding="utf-8")
+    (target / PLAN_FILE).write_text(header.text + earlier + "\nitems:\n" + "\n".join(blocks), encoding="utf-8")
     notes = target / "content" / NOTES
     notes.mkdir(exist_ok=True)
     for index in range(0, items, 2):
         (notes / f"{ids[index]}.md").write_text(_note(rng, header, ids, index, words), encoding="utf-8")
+
+
+def _earlier_plans(header: _Header, plans: int) -> tuple[str, list[str]]:
+    """``plans - 1`` earlier plans before the bundled current one, a year apart, each replaced a
+    month before the next; and every plan's id (period), oldest first."""
+    current = (header.period_start, header.period_end)
+    periods = [f"{current[0] - back}-{current[1] - back}" for back in range(plans - 1, -1, -1)]
+    lines = ["", "earlier_plans:"]
+    for back in range(plans - 1, 0, -1):
+        start, end = current[0] - back, current[1] - back
+        closed = header.data_as_of - dt.timedelta(days=30 * back)
+        lines += [f"  - title: Udmøntningsplan {start}-{end}", f"    period: {{start: {start}, end: {end}}}", f"    closed: {closed.isoformat()}"]
+    return "\n".join(lines) + "\n", periods
+
+
+def _in_plans(block: str, index: int, items: int, periods: list[str]) -> str:
+    """An item of the plan its place in the list falls in; one in three carried into the next plan."""
+    group = index * len(periods) // items
+    named = periods[group : group + 2] if index % 3 == 0 else periods[group : group + 1]
+    first, _, rest = block.partition("\n")
+    return f"{first}\n    plans: [{', '.join(named)}]\n{rest}"
 
 
 def _read_header() -> _Header:
@@ -211,11 +239,15 @@ def _read_header() -> _Header:
     head, found, _ = text.partition("\nitems:\n")
     if not found:
         raise ValueError(f"{PLAN_FILE} has no top-level 'items:' block")
+    # One plan, the current one: the bundled plan's earlier plan names items the synthetic plan has not.
+    head = re.sub(r"\nearlier_plans:\n(?:[ \t].*\n|\n)*", "\n", head)
     raw: dict[str, Any] = yaml.safe_load(head)
     strategies = raw["strategies"]
     return _Header(
         text=head.rstrip() + "\n",
         data_as_of=raw["plan"]["data_as_of"],
+        period_start=raw["plan"]["period"]["start"],
+        period_end=raw["plan"]["period"]["end"],
         statuses=[s["id"] for s in raw["statuses"] if not s.get("dropped")],
         dropped=[s["id"] for s in raw["statuses"] if s.get("dropped")],
         themes=[t["id"] for t in raw["themes"]],
