@@ -43,6 +43,16 @@ def _commit_epoch(project_root: Path) -> str:
     return _git(project_root, "log", "-1", "--format=%ct")
 
 
+def build_commit(project_root: Path) -> str:
+    """The commit that builds the site: PLANSPOR_COMMIT, GITHUB_SHA or git's HEAD; "" when none is known."""
+    return os.environ.get("PLANSPOR_COMMIT") or os.environ.get("GITHUB_SHA") or _git(project_root, "rev-parse", "HEAD")
+
+
+def short_commit(commit: str) -> str:
+    """A commit as the footer and the citations name it: a sha's first 7 digits, any other name whole."""
+    return commit[:7] if all(c in "0123456789abcdef" for c in commit.lower()) else commit
+
+
 def build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
     """Which commit built the site, and when it was committed (for the footer).
 
@@ -54,11 +64,10 @@ def build_stamp(project_root: Path, repository_url: str) -> dict[str, str]:
         epoch = _commit_epoch(project_root)
         if epoch.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-    commit = os.environ.get("PLANSPOR_COMMIT") or os.environ.get("GITHUB_SHA") or _git(project_root, "rev-parse", "HEAD")
+    commit = build_commit(project_root)
     if not commit:
         return {}
-    is_sha = all(c in "0123456789abcdef" for c in commit.lower())
-    stamp = {"commit": commit, "short": commit[:7] if is_sha else commit, "url": ""}
+    stamp = {"commit": commit, "short": short_commit(commit), "url": ""}
     if repository_url:
         stamp["url"] = f"{repository_url.rstrip('/')}/commit/{commit}"
     epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "")
