@@ -236,6 +236,20 @@ class Milestones(TypedDict):
     entries: list[MilestoneEntry]
 
 
+class Citation(TypedDict):
+    """How to cite a page (citation.citation): the facts, a plain-text citation and CSL-JSON."""
+
+    title: str
+    url: str  # absolute when the build knows its site_url
+    plan: str
+    municipality: str
+    data_as_of: str
+    data_as_of_iso: str
+    version: str  # the build's short commit, or ''
+    text: str  # 'Norddjurs Kommune: "…". Udmøntningsplan 2025-2028, data pr. 1. oktober 2024. https://… (version afab2bb).'
+    csl_json: str  # a CSL-JSON array of one entry, for reference managers
+
+
 class ItemData(TypedDict):
     id: str
     status: StatusMeaning
@@ -270,6 +284,7 @@ class ItemData(TypedDict):
     plans: list[Link]  # the plans it belongs to, oldest first; [] on a site with one plan
     has_note: bool
     edit: EditLinks
+    citation: Citation
 
 
 class Strength(TypedDict):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from . import addresses, changes, evidence, model, progress
+from .buildinfo import build_commit, short_commit
 from .fragment_data import (
     ChangeData,
     ContactData,
@@ -45,10 +46,12 @@ CITED_SHOWN = 10
 class SiteContext:
     """One build's shared state for the page kinds; every fragment from the validated plan."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, site_url: str = "") -> None:
         self.project = project
         self.plan: Plan = project.plan
         self.site = site_data(self.plan)
+        self.site_url = site_url  # the public address ('https://…/'), or '': the citations' addresses are absolute from it
+        self.version = short_commit(build_commit(project.root))  # the build's commit, as the footer names it
         self.rows = {item.id: self.row(item) for item in self.plan.items}
         self.sorted_items = sorted(self.plan.items, key=lambda i: i.sort_key)
         self.citing = evidence.citing_items(self.plan)  # each cited decision's id → the items that cite it

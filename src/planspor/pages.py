@@ -54,7 +54,7 @@ def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | N
     ``part``: only that part of them (see SOURCE_PARTS), in the same order; ``files_of``: makes
     plan_files' files (the preview's remembers them while the plan is the same)."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
-    ctx = SiteContext(project)
+    ctx = SiteContext(project, site_url)
     if part != "whole-plan":
         yield from generated_pages(ctx, figures=part is None)
     if part == "pages":

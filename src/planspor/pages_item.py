@@ -4,6 +4,7 @@ forwarding pages at its previous addresses."""
 from __future__ import annotations
 
 from . import addresses
+from .citation import citation
 from .fragment_data import HistoryEntry, ItemData, Link
 from .freshness import freshness
 from .indicator_chart import indicator_view
@@ -56,6 +57,7 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "plans": _plans(ctx, item),
         "has_note": note is not None,
         "edit": {"note": f"content/{NOTES_DIR}/{item.id}.md", "note_exists": note is not None, "plan": PLAN_FILE, "plan_line": item.line},
+        "citation": citation(item.title, addresses.item(item.id), plan.info.title, plan.info.municipality, plan.info.data_as_of, ctx.version, ctx.site_url),
     }
     description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
     if note is not None and note.doc.meta.get("description"):
