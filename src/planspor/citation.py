@@ -44,5 +44,11 @@ def citation(title: str, address: str, plan_title: str, municipality: str, data_
         "data_as_of_iso": data_as_of.isoformat(),
         "version": version,
         "text": text,
-        "csl_json": json.dumps([entry], ensure_ascii=False, indent=2),
+        "csl_json": _csl_json(entry),
     }
+
+
+def _csl_json(entry: dict[str, object]) -> str:
+    """A CSL-JSON array of the one entry, a field a line (json.dumps' indent would give each date part a line of its own)."""
+    fields = ",\n".join(f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in entry.items())
+    return f"[\n  {{\n{fields}\n  }}\n]"
