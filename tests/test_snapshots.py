@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, BuiltSite
+from conftest import REPO, BuiltSite, copy_project, run_mkdocs_build
+from test_plans import with_one_plan
 
 EARLIER, CURRENT = "2024-2027", "2025-2028"
 QUARTER_END = (EARLIER, dt.date(2024, 3, 31))
@@ -125,3 +127,28 @@ def test_no_snapshot_after_the_plan_closed_or_the_data(bundled_site: BuiltSite) 
     folder = bundled_site.root / "aendringer"
     assert sorted(p.name for p in (folder / EARLIER).iterdir()) == ["2023-12-05", "2023-12-12", "2024-03-31", "2024-06-30", "2024-09-30"]
     assert sorted(p.name for p in (folder / CURRENT).iterdir()) == ["2024-09-24"]
+
+
+def test_a_day_before_any_item_entered_the_plan_says_so(bundled_site: BuiltSite) -> None:
+    assert expected(EARLIER, dt.date(2023, 12, 5))[0] == {}
+    page = bundled_site.soup(address(EARLIER, dt.date(2023, 12, 5)))
+    text = " ".join(page.get_text(" ").split())
+    assert "Ingen af planens indsatser var registreret endnu." in text
+    assert page.select("tbody tr") == []
+    assert "Økonomiudvalget: Tiltrådt" in text
+
+
+def test_a_site_with_one_plan_keeps_its_snapshots_under_the_changes(tmp_path: Path) -> None:
+    """No /planer/ on a site with one plan; its snapshots have the address they keep when a second plan comes."""
+    project = with_one_plan(copy_project(tmp_path / "project"))
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = BuiltSite(tmp_path / "site", result.stdout)
+    assert not (site.root / "planer").exists()
+    changes = site.soup("/aendringer/").select_one("section[aria-labelledby=planen-som-den-stod]")
+    assert changes is not None
+    assert any(str(a["href"]).endswith("2024-2027/2024-06-30/") for a in changes.select("li a"))
+    assert changes.select_one("h3 a") is None  # no plan page to link to
+    page = site.soup("/aendringer/2024-2027/2024-06-30/")
+    eyebrow = page.select_one(".ps-eyebrow a")
+    assert eyebrow is not None and eyebrow.get_text(strip=True) == "Ændringer" and str(eyebrow["href"]).endswith("#planen-som-den-stod")
