@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from . import addresses
+from . import addresses, changes
 from .fragment_data import Link, Row, SnapshotGroup, Summary, Table
 from .model import AdoptedPlan
 from .page_data import ChangeListPage, SnapshotPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date
-from .snapshots import SnapshotDay, SnapshotRow, changes_between, rows_on, snapshot_days
+from .snapshots import SnapshotDay, SnapshotRow, changes_between, plan_changes, rows_on, snapshot_days
 
 
 def snapshot_links(ctx: SiteContext, adopted: AdoptedPlan) -> list[Link]:
@@ -38,17 +38,20 @@ def snapshot_groups(ctx: SiteContext) -> list[SnapshotGroup]:
 def snapshot_pages(ctx: SiteContext) -> Iterator[PageSource]:
     for adopted in ctx.plan.plans:
         days = snapshot_days(ctx.plan, adopted)
+        every = plan_changes(ctx.plan, adopted) if days else []
         for index, day in enumerate(days):
             previous = days[index - 1] if index else None
             following = days[index + 1] if index + 1 < len(days) else None
-            yield from _snapshot(ctx, adopted, day, previous, following)
+            yield from _snapshot(ctx, adopted, day, previous, following, every)
 
 
 def _link(adopted: AdoptedPlan, day: SnapshotDay | None) -> Link | None:
     return {"title": day.label(), "url": addresses.snapshot(adopted.id, day.day.isoformat())} if day else None
 
 
-def _snapshot(ctx: SiteContext, adopted: AdoptedPlan, day: SnapshotDay, previous: SnapshotDay | None, following: SnapshotDay | None) -> Iterator[PageSource]:
+def _snapshot(
+    ctx: SiteContext, adopted: AdoptedPlan, day: SnapshotDay, previous: SnapshotDay | None, following: SnapshotDay | None, every: list[changes.Change]
+) -> Iterator[PageSource]:
     iso = day.day.isoformat()
     rows = rows_on(ctx.plan, adopted, day.day)
     counts = ctx.spread_counts(Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows))
@@ -62,7 +65,7 @@ def _snapshot(ctx: SiteContext, adopted: AdoptedPlan, day: SnapshotDay, previous
         for theme in ctx.plan.themes
         if any(r.item.theme == theme for r in rows)
     ]
-    listed = changes_between(ctx.plan, adopted, previous.day if previous else None, day.day)
+    listed = changes_between(every, previous.day if previous else None, day.day)
     paged = len(listed) > PAGE_SIZE  # then on pages of their own
     changes_source = addresses.snapshot_changes_source(adopted.id, iso)
     title = f"{adopted.title} den {danish_date(day.day)}"
@@ -101,7 +104,7 @@ def _table(ctx: SiteContext, rows: list[SnapshotRow]) -> Table:
     table = ctx.table(r.item for r in rows)
     shown: list[Row] = [
         {
-            **ctx.row(r.item),
+            **(ctx.rows[r.item.id] if r.item is ctx.plan.items_by_id.get(r.item.id) else ctx.row(r.item)),
             "status": r.status.id,
             "timing": r.timing.shown(),
             "sort": _sort(r),

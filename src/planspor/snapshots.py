@@ -92,7 +92,12 @@ def rows_on(plan: Plan, adopted: AdoptedPlan, day: dt.date) -> list[SnapshotRow]
     return sorted(rows, key=lambda row: _order(row.timing, row.item.title))
 
 
-def changes_between(plan: Plan, adopted: AdoptedPlan, after: dt.date | None, day: dt.date) -> list[changes.Change]:
-    """The changes to the plan's items after ``after`` (None: from the start) up to the end of ``day``, newest first."""
+def plan_changes(plan: Plan, adopted: AdoptedPlan) -> list[changes.Change]:
+    """Every change to the plan's items, newest first (as /aendringer/ lists them)."""
     ids = {item.id for item in plan.items_of(adopted)}
-    return [c for c in changes.all_changes(plan) if c.item.id in ids and (after is None or c.date > after) and c.date <= day]
+    return [c for c in changes.all_changes(plan) if c.item.id in ids]
+
+
+def changes_between(listed: list[changes.Change], after: dt.date | None, day: dt.date) -> list[changes.Change]:
+    """Those of ``listed`` (plan_changes) after ``after`` (None: from the start) up to the end of ``day``, newest first."""
+    return [c for c in listed if (after is None or c.date > after) and c.date <= day]
