@@ -54,7 +54,9 @@ def _snapshot(
 ) -> Iterator[PageSource]:
     iso = day.day.isoformat()
     rows = rows_on(ctx.plan, adopted, day.day)
-    counts = ctx.spread_counts(Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows))
+    counts = ctx.spread_counts(
+        Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestone_late for r in rows)
+    )
     themes: list[Summary] = [
         {
             "id": theme.id,
@@ -108,7 +110,7 @@ def _table(ctx: SiteContext, rows: list[SnapshotRow]) -> Table:
             "status": r.status.id,
             "timing": r.timing.shown(),
             "sort": _sort(r),
-            "flags": [flag for flag, on in (("stale", r.stale), ("past_end", r.past_end)) if on],
+            "flags": [flag for flag, on in (("stale", r.stale), ("past_end", r.past_end), ("milestone_late", r.milestone_late)) if on],
             "next_milestone": "",
         }
         for r in rows

@@ -4,7 +4,7 @@ A snapshot's day is a quarter's last day (up to ``data_as_of``, or for an earlie
 or the day of one of the decisions that adopted the plan (``adopted_by``); one snapshot a day. On it,
 each of the plan's items that had entered it by then has the status of that day (changes.status_at,
 as /aendringer/ counts it), its timing as moved by then, and the notices as they would have read that
-day (not updated within stale_after_months, end passed); items not yet in the plan are left out.
+day (not updated within stale_after_months, end passed, a milestone late); items not yet in the plan are left out.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class SnapshotRow:
     timing: Timing
     stale: bool
     past_end: bool
+    milestone_late: bool  # a milestone whose planned period had ended by then without being reached by then
 
 
 def snapshot_days(plan: Plan, adopted: AdoptedPlan) -> list[SnapshotDay]:
@@ -88,7 +89,8 @@ def rows_on(plan: Plan, adopted: AdoptedPlan, day: dt.date) -> list[SnapshotRow]
         last = max(entry.date for entry in item.history if entry.date <= day)
         stale = not closed and last < months_before(day, plan.info.stale_after_months)
         past_end = bool(timing.end and timing.end.last < day and not closed)
-        rows.append(SnapshotRow(as_in_plan(item, adopted.id), status, timing, stale, past_end))
+        late = not closed and any(m.planned.last < day and (m.reached is None or m.reached > day) for m in item.milestones)
+        rows.append(SnapshotRow(as_in_plan(item, adopted.id), status, timing, stale, past_end, late))
     return sorted(rows, key=lambda row: _order(row.timing, row.item.title))
 
 
