@@ -152,3 +152,61 @@ def test_a_site_with_one_plan_keeps_its_snapshots_under_the_changes(tmp_path: Pa
     page = site.soup("/aendringer/2024-2027/2024-06-30/")
     eyebrow = page.select_one(".ps-eyebrow a")
     assert eyebrow is not None and eyebrow.get_text(strip=True) == "Ændringer" and str(eyebrow["href"]).endswith("#planen-som-den-stod")
+
+
+def last_day(period: str) -> dt.date:
+    """The last day of a period as the plan file writes it: '2024-Q2', '2024-06', '2024'."""
+    year, _, rest = str(period).partition("-")
+    month = int(rest[1]) * 3 if rest.startswith("Q") else int(rest) if rest else 12
+    following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def months_earlier(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    following = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return dt.date(year, month + 1, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
+def expected_notices(plan_id: str, day: dt.date) -> dict[str, set[str]]:
+    """item id -> the notices its row carried that day: end passed, and not updated within stale_after_months."""
+    data = plain_plan()
+    current = f"{data['plan']['period']['start']}-{data['plan']['period']['end']}"
+    closing = {s["id"] for s in data["statuses"] if s.get("finished") or s.get("dropped")}
+    stale_after = data["plan"].get("stale_after_months", 6)
+    notices: dict[str, set[str]] = {}
+    for item in data["items"]:
+        if plan_id not in plans_of(item, current):
+            continue
+        entries = [entry for entry in item["history"] if entry["date"] <= day]
+        status = next((entry["status"] for entry in reversed(entries) if entry.get("status")), None)
+        if status is None:
+            continue
+        end = (item.get("timing") or {}).get("end")
+        for entry in entries:
+            end = (entry.get("timing") or {}).get("end", end)  # a move
+        said = set()
+        if status not in closing and end and str(end) != "løbende" and last_day(end) < day:
+            said.add("slut passeret")
+        if status not in closing and entries[-1]["date"] < months_earlier(day, stale_after):
+            said.add("ikke opdateret")
+        notices[item["id"]] = said
+    return notices
+
+
+@pytest.mark.parametrize(("plan_id", "day"), [QUARTER_END, DECISION_DAY, CLOSED_DAY], ids=["quarter-end", "decision-day", "closed-day"])
+def test_a_snapshot_shows_the_notices_as_they_read_that_day(bundled_site: BuiltSite, plan_id: str, day: dt.date) -> None:
+    page = bundled_site.soup(address(plan_id, day))
+    shown = {
+        str(row.select_one("a")["href"]).rstrip("/").split("/")[-1]: {flag.get_text(strip=True) for flag in row.select(".ps-row-flag")}
+        - {"milepæl overskredet"}
+        for row in page.select("tbody tr[data-status]")
+    }
+    assert shown == expected_notices(plan_id, day)
+
+
+def test_the_notices_are_of_their_day() -> None:
+    """At the end of March 2024 no item of the earlier plan was overdue for an update; at its closed day some were."""
+    assert not any(expected_notices(*QUARTER_END).values())
+    assert any("ikke opdateret" in said for said in expected_notices(*CLOSED_DAY).values())
