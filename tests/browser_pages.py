@@ -52,6 +52,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("report-committee", "rapport/udvalg/oekonomiudvalget/"),
     PageType("plan-current", "planer/2025-2028/"),
     PageType("plan-earlier", "planer/2024-2027/"),
+    PageType("snapshot", "aendringer/2024-2027/2024-06-30/"),
     PageType("not-found", "findes/ikke/", status=404),
     PageType("search-results", "soeg/?q=budget", ready=".pagefind-ui__result-link", needs_js=True),
 ]

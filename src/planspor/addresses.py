@@ -64,6 +64,19 @@ def plan_source(plan_id: str) -> str:
     return f"{PLANS}/{plan_id}.md"
 
 
+def snapshot_source(plan_id: str, day: str) -> str:
+    """A plan as it stood on a day (``day`` as ÅÅÅÅ-MM-DD): /aendringer/2024-2027/2024-03-31/. Under the
+    changes, which list them, on a site with one plan and with several alike: the address names the plan,
+    so it stays when a second plan arrives, and a site with one plan gets no /planer/ (a period is never
+    a quarter page's '2024-k1')."""
+    return f"{CHANGES}/{plan_id}/{day}.md"
+
+
+def snapshot_changes_source(plan_id: str, day: str) -> str:
+    """The changes up to a snapshot when there are more than a page holds: /aendringer/2024-2027/2024-03-31/aendringer/."""
+    return f"{CHANGES}/{plan_id}/{day}/{CHANGES}.md"
+
+
 def committee_report_source(committee_id: str) -> str:
     return f"{REPORTS}/{COMMITTEES}/{committee_id}.md"
 
@@ -105,6 +118,10 @@ def status_view(status_id: str) -> str:
 
 def plan(plan_id: str) -> str:
     return url_of(plan_source(plan_id))
+
+
+def snapshot(plan_id: str, day: str) -> str:
+    return url_of(snapshot_source(plan_id, day))
 
 
 def committee_report(committee_id: str) -> str:

@@ -319,6 +319,14 @@ class Period(TypedDict):
     url: str
 
 
+class SnapshotGroup(TypedDict):
+    """One plan's snapshots on /aendringer/: the plan, and a link to each of its days, oldest first."""
+
+    title: str
+    url: str  # the plan's page, or '' on a site with one plan
+    snapshots: list[Link]
+
+
 class Money(TypedDict):
     amount: str
     saving: bool

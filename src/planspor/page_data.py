@@ -30,6 +30,7 @@ from .fragment_data import (
     SdgData,
     SdgSummary,
     SiteData,
+    SnapshotGroup,
     StatusData,
     StatusDescription,
     StatusView,
@@ -85,6 +86,25 @@ class PlanPage(ListingPage):
     corrections: list[str]  # 'Rettet 3. februar 2025: <begrundelse>', for a closed plan whose record was corrected
     decisions: list[Decision]
     other_plans: list[Link]  # the site's other plans, newest first
+    snapshots: list[Link]  # the plan as it stood at each quarter's end and on its decisions' days, oldest first
+
+
+class SnapshotPage(ListingPage):
+    """A plan as it stood on a day: its items' status, timing and notices of then, the spread per theme,
+    and what changed since the snapshot before."""
+
+    plan_title: str
+    plan_url: str  # the plan's page, or '' on a site with one plan
+    day: str  # '31. marts 2024'
+    day_iso: str
+    reasons: list[str]  # 'udgangen af 1. kvartal 2024', 'Kommunalbestyrelsen: Godkendt'
+    themes: list[Summary]  # the spread per theme that day (first page only)
+    since: str  # the previous snapshot's day, or '' for the first
+    changes: list[ChangeData]  # since the previous snapshot, newest first; [] when they have pages of their own
+    changes_count: int
+    changes_url: str  # their own pages when there are more than a page holds, else ''
+    previous: Link | None
+    next: Link | None
 
 
 class ThemePage(ListingPage):
@@ -123,6 +143,7 @@ class ItemPage(Page):
 class ChangesPage(Page):
     periods: list[Period]
     feed: str
+    snapshots: list[SnapshotGroup]  # each plan's snapshots, newest plan first
 
 
 class ChangeListPage(Page):
@@ -182,6 +203,7 @@ PageData = (
     | OverviewPage
     | IndexPage
     | PlanPage
+    | SnapshotPage
     | ThemePage
     | CommitteePage
     | StrategyPage

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
-from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans
+from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans, pages_snapshots
 from .catalogue import catalogue_turtle
 from .former_ids import former_names
 from .fragment_data import KindData, StatusDescription
@@ -88,6 +88,7 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     yield from pages_listings.sdgs(ctx)
     yield from pages_plans.plan_pages(ctx)
     yield from pages_insights.changes_pages(ctx)
+    yield from pages_snapshots.snapshot_pages(ctx)
     if figures:
         yield pages_insights.figures(ctx)
     yield pages_insights.budget(ctx)

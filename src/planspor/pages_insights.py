@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from . import addresses, changes, charts, evidence
+from . import addresses, changes, charts, evidence, pages_snapshots
 from .fragment_data import BudgetRow, Link, Money, Period, ReportGroup, ReportPart
 from .model import Item
 from .money import danish_number
@@ -40,7 +40,8 @@ def changes_pages(ctx: SiteContext) -> Iterator[PageSource]:
         )
         if not shown:
             yield from change_list_pages(ctx, source, f"Ændringer i {changes.quarter_label(year, quarter)}", listed)
-    data: ChangesPage = {"site": ctx.site, "page": "changes", "periods": periods, "feed": addresses.CHANGES_FEED}
+    snapshots = pages_snapshots.snapshot_groups(ctx)
+    data: ChangesPage = {"site": ctx.site, "page": "changes", "periods": periods, "feed": addresses.CHANGES_FEED, "snapshots": snapshots}
     yield ctx.page(addresses.CHANGE_LIST, "Ændringer", data, "", f"Hvad er ændret i {plan.info.title}, kvartal for kvartal.")
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
 
-from . import addresses, evidence
+from . import addresses, evidence, pages_snapshots
 from .fragment_data import Link, PlanGroup, Summary, Table
 from .item_plans import as_in_plan
 from .model import AdoptedPlan, Item
@@ -42,6 +42,7 @@ def _plan_page(ctx: SiteContext, adopted: AdoptedPlan, others: list[Link]) -> It
     body = escape(adopted.introduction)
     state = "gældende" if adopted.current else f"afløst {danish_date(adopted.closed)}" if adopted.closed else ""
     description = f"{adopted.title} for {ctx.plan.info.municipality} ({state}): {len(items)} indsatser."
+    snapshots = pages_snapshots.snapshot_links(ctx, adopted)
     for part in split_pages(addresses.plan_source(adopted.id), adopted.title, items):
         data: PlanPage = {
             "site": ctx.site,
@@ -60,6 +61,7 @@ def _plan_page(ctx: SiteContext, adopted: AdoptedPlan, others: list[Link]) -> It
             "corrections": [correction.describe() for correction in adopted.corrections],
             "decisions": decisions,
             "other_plans": others,
+            "snapshots": snapshots if part.number == 1 else [],
         }
         yield ctx.page(part.src_uri, part.title, data, body if part.number == 1 else "", description)
 

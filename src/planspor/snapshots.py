@@ -1,0 +1,105 @@
+"""A plan as it stood on a day: at the end of every quarter of its period, and on the days it was decided on.
+
+A snapshot's day is a quarter's last day (up to ``data_as_of``, or for an earlier plan its closed day)
+or the day of one of the decisions that adopted the plan (``adopted_by``); one snapshot a day. On it,
+each of the plan's items that had entered it by then has the status of that day (changes.status_at,
+as /aendringer/ counts it), its timing as moved by then, and the notices as they would have read that
+day (not updated within stale_after_months, end passed, a milestone late); items not yet in the plan are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import changes
+from .freshness import months_before
+from .item_plans import as_in_plan
+from .model import AdoptedPlan, Decision, Item, Plan, Status, Timing
+from .periods import danish_date
+
+
+@dataclass(frozen=True)
+class SnapshotDay:
+    day: dt.date
+    quarter: tuple[int, int] | None  # (year, quarter) when the day ends a quarter of the plan's period
+    decisions: tuple[Decision, ...]  # the plan-level decisions made that day
+
+    def reasons(self) -> list[str]:
+        """Why the day has a snapshot: 'udgangen af 1. kvartal 2024', 'Kommunalbestyrelsen: Godkendt'."""
+        said = [f"udgangen af {changes.quarter_label(*self.quarter)}"] if self.quarter else []
+        said += [f"{decision.body}: {decision.outcome}" for decision in self.decisions]
+        return said
+
+    def label(self) -> str:
+        """'31. marts 2024 (udgangen af 1. kvartal 2024)'"""
+        return f"{danish_date(self.day)} ({'; '.join(self.reasons())})"
+
+
+@dataclass(frozen=True)
+class SnapshotRow:
+    item: Item  # as it was in the plan (its title, theme, kind and committees of then)
+    status: Status
+    timing: Timing
+    stale: bool
+    past_end: bool
+    milestone_late: bool  # a milestone whose planned period had ended by then without being reached by then
+
+
+def snapshot_days(plan: Plan, adopted: AdoptedPlan) -> list[SnapshotDay]:
+    """The plan's snapshot days, oldest first: quarter ends of its period and its decisions' days, none after
+    its closed day (the current plan: data_as_of)."""
+    limit = adopted.closed or plan.info.data_as_of
+    quarters = {
+        changes.quarter_end(year, quarter): (year, quarter)
+        for year in range(adopted.period_start, adopted.period_end + 1)
+        for quarter in range(1, 5)
+        if changes.quarter_end(year, quarter) <= limit
+    }
+    decided: dict[dt.date, list[Decision]] = {}
+    for decision in adopted.adopted_by:
+        if decision.date <= limit:
+            decided.setdefault(decision.date, []).append(decision)
+    return [SnapshotDay(day, quarters.get(day), tuple(decided.get(day, ()))) for day in sorted(set(quarters) | set(decided))]
+
+
+def timing_on(item: Item, day: dt.date) -> Timing:
+    """The item's timing at the end of ``day``: the planned one, as moved by the history up to then."""
+    moved = [move for move in item.moves if move.date <= day]
+    return moved[-1].after if moved else item.planned
+
+
+def _order(timing: Timing, title: str) -> tuple[dt.date, dt.date, str]:
+    """Work-plan order, as Item.sort_key, for a timing of a given day."""
+    far = dt.date.max
+    end = timing.end.last if timing.end else (timing.start.last if timing.start else far)
+    start = timing.start.first if timing.start else (timing.end.first if timing.end and timing.end.ongoing else end)
+    return (end, start, title.casefold())
+
+
+def rows_on(plan: Plan, adopted: AdoptedPlan, day: dt.date) -> list[SnapshotRow]:
+    """The plan's items as they stood at the end of ``day``, in work-plan order by their timing of then."""
+    rows = []
+    for item in plan.items_of(adopted):
+        status = changes.status_at(item, day)
+        if status is None:
+            continue
+        timing = timing_on(item, day)
+        closed = status.finished or status.dropped
+        last = max(entry.date for entry in item.history if entry.date <= day)
+        stale = not closed and last < months_before(day, plan.info.stale_after_months)
+        past_end = bool(timing.end and timing.end.last < day and not closed)
+        late = not closed and any(m.planned.last < day and (m.reached is None or m.reached > day) for m in item.milestones)
+        rows.append(SnapshotRow(as_in_plan(item, adopted.id), status, timing, stale, past_end, late))
+    return sorted(rows, key=lambda row: _order(row.timing, row.item.title))
+
+
+def plan_changes(plan: Plan, adopted: AdoptedPlan) -> list[changes.Change]:
+    """Every change to the plan's items, newest first (as /aendringer/ lists them)."""
+    ids = {item.id for item in plan.items_of(adopted)}
+    return [c for c in changes.all_changes(plan) if c.item.id in ids]
+
+
+def changes_between(listed: list[changes.Change], after: dt.date | None, day: dt.date) -> list[changes.Change]:
+    """Those of ``listed`` (plan_changes) after ``after`` (None: from the start) up to the end of ``day``, newest first."""
+    return [c for c in listed if (after is None or c.date > after) and c.date <= day]
