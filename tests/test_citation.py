@@ -85,3 +85,17 @@ def test_the_opened_block_is_accessible_and_stays_off_paper(bundled_url: str, de
         assert not block.is_visible()
     finally:
         page.close()
+
+
+def test_a_snapshot_page_cites_the_plan_on_its_day(bundled_site: BuiltSite) -> None:
+    soup = bundled_site.soup("/aendringer/2024-2027/2024-06-30/")
+    block = soup.select_one("details.ps-cite")
+    assert block is not None and block.find_parent(attrs={"data-pagefind-body": True}) is None
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+    address = f"{site_url}aendringer/2024-2027/2024-06-30/"
+    text, csl = (pre.get_text() for pre in block.select("pre"))
+    assert text == (
+        f'Norddjurs Kommune: "Udmøntningsplan 2024-2027 den 30. juni 2024". Udmøntningsplan 2024-2027, data pr. 30. juni 2024. {address} (version {_commit()}).'
+    )
+    [entry] = json.loads(csl)
+    assert (entry["URL"], entry["issued"], entry["container-title"]) == (address, {"date-parts": [[2024, 6, 30]]}, "Udmøntningsplan 2024-2027")

@@ -14,6 +14,7 @@ from .chart_data import Chart
 from .fragment_data import (
     BudgetRow,
     ChangeData,
+    Citation,
     Counts,
     Decision,
     Filters,
@@ -105,6 +106,7 @@ class SnapshotPage(ListingPage):
     changes_url: str  # their own pages when there are more than a page holds, else ''
     previous: Link | None
     next: Link | None
+    citation: Citation  # the snapshot cited: its address, the plan and its day
 
 
 class ThemePage(ListingPage):

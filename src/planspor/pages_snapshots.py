@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from . import addresses, changes
+from .citation import citation
 from .fragment_data import Link, Row, SnapshotGroup, Summary, Table
 from .model import AdoptedPlan
 from .page_data import ChangeListPage, SnapshotPage
@@ -85,6 +86,7 @@ def _snapshot(
             "day": danish_date(day.day),
             "day_iso": iso,
             "reasons": day.reasons(),
+            "citation": citation(title, addresses.snapshot(adopted.id, iso), adopted.title, ctx.plan.info.municipality, day.day, ctx.version, ctx.site_url),
             "themes": themes if part.number == 1 else [],
             "since": danish_date(previous.day) if previous else "",
             "changes": [ctx.change(c) for c in listed] if part.number == 1 and not paged else [],
