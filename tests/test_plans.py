@@ -11,7 +11,7 @@ over into the current plan, one left in the earlier plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,22 +59,22 @@ def with_two_plans(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    root = tmp_path_factory.mktemp("two-plans")
-    project = with_two_plans(copy_project(root / "project"))
+def built(root: Path, make: Callable[[Path], Path]) -> BuiltSite:
+    """A copy of the project, changed by ``make``, built with `mkdocs build --strict`."""
+    project = make(copy_project(root / "project"))
     result = run_mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    yield BuiltSite(root / "site", result.stdout + result.stderr)
+    return BuiltSite(root / "site", result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="module")
-def one_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    root = tmp_path_factory.mktemp("one-plan")
-    project = with_one_plan(copy_project(root / "project"))
-    result = run_mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield BuiltSite(root / "site", result.stdout + result.stderr)
+def two_plans(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built(tmp_path_factory.mktemp("two-plans"), with_two_plans)
+
+
+@pytest.fixture(scope="module")
+def one_plan(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built(tmp_path_factory.mktemp("one-plan"), with_one_plan)
 
 
 def text_of(site: BuiltSite, url: str) -> str:
