@@ -18,7 +18,7 @@ import itertools
 import random
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,7 @@ VOCABULARY = 12_000
 @dataclass(frozen=True)
 class _Header:
     text: str
+    title: str
     data_as_of: dt.date
     period_start: int
     period_end: int
@@ -179,9 +180,13 @@ class _Header:
     decisions: list[tuple[str, dt.date]]  # the register's citable decisions: id and date
 
 
-def write_project(target: Path, items: int, seed: int = 1, plans: int = 1) -> None:
+def write_project(target: Path, items: int, seed: int = 1, plans: int = 1, lived: bool = False) -> None:
     """Write a complete Planspor project with ``items`` generated items into ``target``; with ``plans``
-    above 1, as that many udmøntningsplaner (see :func:`_earlier_plans`), the items spread over them."""
+    above 1, as that many udmøntningsplaner (see :func:`_earlier_plans`), the items spread over them.
+
+    ``lived``: the plan as it stands on its period's last day (``data_as_of`` moved there, so every
+    quarter of the period has a snapshot, and the histories spread over the whole period) and with
+    two plan-level decisions a year (:func:`_lived`), each on a day of its own."""
     rng = random.Random(seed)
     # The evidence (cited decisions and documents, milestones, indicators) draws from a generator of
     # its own, so the rest of the plan is the one the benchmark measured before they existed.
@@ -195,7 +200,7 @@ def write_project(target: Path, items: int, seed: int = 1, plans: int = 1) -> No
         else:
             shutil.copy2(source, target / part)
     shutil.copytree(REPO / "content", target / "content", ignore=shutil.ignore_patterns("__pycache__", NOTES), dirs_exist_ok=True)
-    header = _read_header()
+    header = _lived(_read_header()) if lived else _read_header()
     ids = _item_ids(rng, items, _linked_ids(target / "content"))
     words = _Words(rng)
     titles: set[str] = set()  # a plan never has two items with one title (planspor check refuses it)
@@ -210,6 +215,23 @@ def write_project(target: Path, items: int, seed: int = 1, plans: int = 1) -> No
     notes.mkdir(exist_ok=True)
     for index in range(0, items, 2):
         (notes / f"{ids[index]}.md").write_text(_note(rng, header, ids, index, words), encoding="utf-8")
+
+
+def _lived(header: _Header) -> _Header:
+    """The header on its period's last day, with the plan taken up by the Økonomiudvalget and the
+    Kommunalbestyrelsen twice a year (on the 20th of June and of December: not quarter ends), each a
+    plan-level decision in the register and in ``adopted_by``."""
+    end = dt.date(header.period_end, 12, 31)
+    days = [dt.date(year, month, 20) for year in range(header.period_start, header.period_end + 1) for month in (6, 12)]
+    register = [
+        f"    - id: status-{day.isoformat()}\n      body: Kommunalbestyrelsen\n      date: {day.isoformat()}\n"
+        + f"      agenda_title: Status på {header.title}\n      outcome: Taget til efterretning\n"
+        for day in days
+    ]
+    text = header.text.replace(f"data_as_of: {header.data_as_of.isoformat()}", f"data_as_of: {end.isoformat()}", 1)
+    text = re.sub(r"(\n  adopted_by: \[)([^\]]*)\]", lambda m: m[1] + ", ".join([m[2], *(f"status-{d.isoformat()}" for d in days)]) + "]", text, count=1)
+    text = re.sub(r"(\n  decisions:\n(?:    .*\n|\n)*)", lambda m: m[1] + "".join(register), text, count=1)
+    return replace(header, text=text, data_as_of=end, decisions=[*header.decisions, *((f"status-{d.isoformat()}", d) for d in days)])
 
 
 def _earlier_plans(header: _Header, plans: int) -> tuple[str, list[str]]:
@@ -245,6 +267,7 @@ def _read_header() -> _Header:
     strategies = raw["strategies"]
     return _Header(
         text=head.rstrip() + "\n",
+        title=raw["plan"]["title"],
         data_as_of=raw["plan"]["data_as_of"],
         period_start=raw["plan"]["period"]["start"],
         period_end=raw["plan"]["period"]["end"],

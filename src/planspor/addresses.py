@@ -124,6 +124,16 @@ def snapshot(plan_id: str, day: str) -> str:
     return url_of(snapshot_source(plan_id, day))
 
 
+def snapshot_json(plan_id: str, day: str) -> str:
+    """A snapshot's open data, in its page's folder: /aendringer/2024-2027/2024-03-31/stand.json."""
+    return f"{snapshot(plan_id, day)}stand.json"
+
+
+def snapshot_csv(plan_id: str, day: str) -> str:
+    """A snapshot's items for Danish Excel, in its page's folder: /aendringer/2024-2027/2024-03-31/stand.csv."""
+    return f"{snapshot(plan_id, day)}stand.csv"
+
+
 def committee_report(committee_id: str) -> str:
     return url_of(committee_report_source(committee_id))
 
@@ -199,6 +209,7 @@ DATA_CSV = "data/plan.csv"
 DATA_MILESTONES_CSV = "data/milepaele.csv"
 DATA_MEASUREMENTS_CSV = "data/maalinger.csv"
 DATA_SCHEMA = "data/plan.schema.json"
+DATA_SNAPSHOT_SCHEMA = "data/stand.schema.json"  # the schema of every snapshot's stand.json
 DATA_CATALOGUE = "data/katalog.ttl"  # the open data described in DCAT-AP-DK, for the national dataset catalogue
 CHANGES_FEED = "feeds/aendringer.xml"
 STATUS_CSS = "assets/planspor-statuses.css"

@@ -17,7 +17,7 @@ from .page_data import ChangeListPage, SnapshotPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date
-from .snapshots import SnapshotDay, SnapshotRow, changes_between, plan_changes, rows_on, snapshot_days
+from .snapshots import SnapshotDay, SnapshotRow, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days
 
 
 def snapshot_links(ctx: SiteContext, adopted: AdoptedPlan) -> list[Link]:
@@ -37,13 +37,11 @@ def snapshot_groups(ctx: SiteContext) -> list[SnapshotGroup]:
 
 
 def snapshot_pages(ctx: SiteContext) -> Iterator[PageSource]:
-    for adopted in ctx.plan.plans:
-        days = snapshot_days(ctx.plan, adopted)
-        every = plan_changes(ctx.plan, adopted) if days else []
-        for index, day in enumerate(days):
-            previous = days[index - 1] if index else None
-            following = days[index + 1] if index + 1 < len(days) else None
-            yield from _snapshot(ctx, adopted, day, previous, following, every)
+    every: dict[str, list[changes.Change]] = {}
+    for snapshot in every_snapshot(ctx.plan):
+        adopted = snapshot.adopted
+        listed = every.setdefault(adopted.id, plan_changes(ctx.plan, adopted))
+        yield from _snapshot(ctx, adopted, snapshot.day, snapshot.previous, snapshot.following, listed)
 
 
 def _link(adopted: AdoptedPlan, day: SnapshotDay | None) -> Link | None:
@@ -56,7 +54,7 @@ def _snapshot(
     iso = day.day.isoformat()
     rows = rows_on(ctx.plan, adopted, day.day)
     counts = ctx.spread_counts(
-        Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestone_late for r in rows)
+        Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestones_late > 0 for r in rows)
     )
     themes: list[Summary] = [
         {
@@ -112,7 +110,7 @@ def _table(ctx: SiteContext, rows: list[SnapshotRow]) -> Table:
             "status": r.status.id,
             "timing": r.timing.shown(),
             "sort": _sort(r),
-            "flags": [flag for flag, on in (("stale", r.stale), ("past_end", r.past_end), ("milestone_late", r.milestone_late)) if on],
+            "flags": [flag for flag, on in (("stale", r.stale), ("past_end", r.past_end), ("milestone_late", r.milestones_late > 0)) if on],
             "next_milestone": "",
         }
         for r in rows

@@ -41,9 +41,21 @@ class SnapshotRow:
     item: Item  # as it was in the plan (its title, theme, kind and committees of then)
     status: Status
     timing: Timing
+    status_since: dt.date  # the day of the last history entry by then that set a status
+    last_confirmed: dt.date  # the day of the last history entry by then
     stale: bool
     past_end: bool
-    milestone_late: bool  # a milestone whose planned period had ended by then without being reached by then
+    milestones_late: int  # milestones whose planned period had ended by then without being reached by then
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One snapshot of one plan, with its neighbours among the plan's snapshots."""
+
+    adopted: AdoptedPlan
+    day: SnapshotDay
+    previous: SnapshotDay | None
+    following: SnapshotDay | None
 
 
 def snapshot_days(plan: Plan, adopted: AdoptedPlan) -> list[SnapshotDay]:
@@ -61,6 +73,16 @@ def snapshot_days(plan: Plan, adopted: AdoptedPlan) -> list[SnapshotDay]:
         if decision.date <= limit:
             decided.setdefault(decision.date, []).append(decision)
     return [SnapshotDay(day, quarters.get(day), tuple(decided.get(day, ()))) for day in sorted(set(quarters) | set(decided))]
+
+
+def every_snapshot(plan: Plan) -> list[Snapshot]:
+    """Every plan's snapshots: the oldest plan first, each plan's days oldest first."""
+    listed = []
+    for adopted in plan.plans:
+        days = snapshot_days(plan, adopted)
+        for index, day in enumerate(days):
+            listed.append(Snapshot(adopted, day, days[index - 1] if index else None, days[index + 1] if index + 1 < len(days) else None))
+    return listed
 
 
 def timing_on(item: Item, day: dt.date) -> Timing:
@@ -86,11 +108,13 @@ def rows_on(plan: Plan, adopted: AdoptedPlan, day: dt.date) -> list[SnapshotRow]
             continue
         timing = timing_on(item, day)
         closed = status.finished or status.dropped
-        last = max(entry.date for entry in item.history if entry.date <= day)
+        entries = [entry for entry in item.history if entry.date <= day]
+        last = entries[-1].date
+        since = next(entry.date for entry in reversed(entries) if entry.status is not None)
         stale = not closed and last < months_before(day, plan.info.stale_after_months)
         past_end = bool(timing.end and timing.end.last < day and not closed)
-        late = not closed and any(m.planned.last < day and (m.reached is None or m.reached > day) for m in item.milestones)
-        rows.append(SnapshotRow(as_in_plan(item, adopted.id), status, timing, stale, past_end, late))
+        late = 0 if closed else sum(m.planned.last < day and (m.reached is None or m.reached > day) for m in item.milestones)
+        rows.append(SnapshotRow(as_in_plan(item, adopted.id), status, timing, since, last, stale, past_end, late))
     return sorted(rows, key=lambda row: _order(row.timing, row.item.title))
 
 
