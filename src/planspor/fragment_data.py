@@ -16,6 +16,7 @@ class DataLinks(TypedDict):
     milestones: str  # milepaele.csv
     measurements: str  # maalinger.csv
     schema: str
+    snapshot_schema: str  # stand.schema.json: the schema of every snapshot's stand.json
     catalogue: str  # katalog.ttl: DCAT-AP-DK
 
 

@@ -26,11 +26,11 @@ from .progress_data import measurements_csv as measurements_csv  # the open data
 from .progress_data import milestones_csv as milestones_csv
 
 
-def _timing(timing: Timing) -> dict[str, str | None]:
+def timing_data(timing: Timing) -> dict[str, str | None]:
     return {"start": timing.start.text if timing.start else None, "end": timing.end.text if timing.end else None}
 
 
-def _decision(decision: Decision) -> dict[str, Any]:
+def decision_data(decision: Decision) -> dict[str, Any]:
     """A decision in the register; ``id`` is null when it has none (then no history entry can cite it)."""
     return {
         "id": decision.id or None,
@@ -46,7 +46,7 @@ def _decision(decision: Decision) -> dict[str, Any]:
     }
 
 
-def _history_entry(entry: HistoryEntry) -> dict[str, Any]:
+def history_entry_data(entry: HistoryEntry) -> dict[str, Any]:
     """One history entry; ``decision`` is the id of the decision it cites (plan.decisions), ``document`` its other source."""
     return {
         "date": entry.date.isoformat(),
@@ -91,8 +91,8 @@ def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
         "not_updated": fresh.stale,
         "past_planned_end": fresh.past_end,
         "milestones_late": len(late_milestones(item, plan.info.data_as_of)),
-        "timing": _timing(item.timing),
-        "planned_timing": _timing(item.planned),
+        "timing": timing_data(item.timing),
+        "planned_timing": timing_data(item.planned),
         "responsible": item.responsible or None,
         "process": item.process or None,
         "cross_cutting": item.cross_cutting or None,
@@ -102,7 +102,7 @@ def _item(item: Item, plan: Plan, site_url: str) -> dict[str, Any]:
         "sdgs": [s.number for s in item.sdgs],
         "related": list(item.related_ids),
         "previous_ids": list(item.previous_ids),
-        "history": [_history_entry(entry) for entry in item.history],
+        "history": [history_entry_data(entry) for entry in item.history],
         "milestones": [milestone_data(m) for m in item.milestones],
         "indicators": [indicator_data(i) for i in item.indicators],
     }
@@ -124,7 +124,7 @@ def plan_data(plan: Plan, site_url: str = "") -> dict[str, Any]:
             "case_number": info.case_number or None,
             "values_name": info.values_name or None,
             "values": list(info.values),
-            "decisions": [_decision(d) for d in info.decisions],
+            "decisions": [decision_data(d) for d in info.decisions],
             "logo": {"file": addresses.absolute(site_url, info.logo.file), "alt": info.logo.alt} if info.logo else None,
             "contact": {"unit": info.contact.unit or None, "email": info.contact.email or None, "phone": info.contact.phone or None} if info.contact else None,
         },

@@ -19,33 +19,33 @@ from .progress_data import STANDING
 SCHEMA_VERSION = 4
 
 
-def _nullable(kind: str) -> dict[str, Any]:
+def nullable(kind: str) -> dict[str, Any]:
     return {"type": [kind, "null"]}
 
 
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_DATE = {"type": "string", "format": "date"}
-_PLAN_ID = {"type": "string", "pattern": r"^\d{4}-\d{4}$", "description": "en plans id: dens periode, fx 2024-2027"}
+ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+DATE = {"type": "string", "format": "date"}
+PLAN_ID = {"type": "string", "pattern": r"^\d{4}-\d{4}$", "description": "en plans id: dens periode, fx 2024-2027"}
 _PERIOD = {"type": ["string", "null"], "pattern": r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"}
 _END = {**_PERIOD, "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|løbende)$", "description": "løbende: ingen planlagt slut"}
-_TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
+TIMING = {"type": "object", "required": ["start", "end"], "additionalProperties": False, "properties": {"start": _PERIOD, "end": _END}}
 # A link to the web (minutes, a document): http(s)://…, checked when the plan is read; "iri", not "uri",
 # because the plan accepts an address as it is written, Danish letters and all.
-_WEB_LINK = {"type": "string", "format": "iri", "pattern": "^https?://"}
+WEB_LINK = {"type": "string", "format": "iri", "pattern": "^https?://"}
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
+def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
 
 
-_READING = _object({"value": {"type": "number"}, "date": _DATE})
-_MILESTONE = _object({"id": _ID, "title": {"type": "string"}, "planned": {**_PERIOD, "type": "string"}, "reached": {**_DATE, "type": ["string", "null"]}})
-_MEASUREMENT = _object(
-    {"date": _DATE, "value": {"type": "number"}, "source": {"type": "string", "minLength": 1}, "url": {"oneOf": [{"type": "null"}, _WEB_LINK]}}
+_READING = closed_object({"value": {"type": "number"}, "date": DATE})
+_MILESTONE = closed_object({"id": ID, "title": {"type": "string"}, "planned": {**_PERIOD, "type": "string"}, "reached": {**DATE, "type": ["string", "null"]}})
+_MEASUREMENT = closed_object(
+    {"date": DATE, "value": {"type": "number"}, "source": {"type": "string", "minLength": 1}, "url": {"oneOf": [{"type": "null"}, WEB_LINK]}}
 )
-_INDICATOR = _object(
+_INDICATOR = closed_object(
     {
-        "id": _ID,
+        "id": ID,
         "name": {"type": "string"},
         "unit": {"type": "string"},
         "better": {"enum": list(BETTER), "description": "hvilken vej er bedre for indikatoren"},
@@ -61,51 +61,73 @@ _INDICATOR = _object(
 )
 
 
+# A decision in the register (plan.decisions); a snapshot's stand.json names its day's decisions the same way.
+DECISION = closed_object(
+    {
+        "id": {**ID, "type": ["string", "null"], "description": "null: beslutningen kan ikke citeres fra en historik"},
+        "body": {"type": "string", "description": "organets navn"},
+        "body_id": {**ID, "description": "et af planens udvalg (committees) eller et andet organ"},
+        "date": DATE,
+        "agenda_item": {**nullable("string"), "description": "punktets nummer på dagsordenen"},
+        "agenda_title": {**nullable("string"), "description": "punktets titel på dagsordenen"},
+        "outcome": {"type": "string"},
+        "comment": nullable("string"),
+        "url": {"oneOf": [{"type": "null"}, WEB_LINK], "description": "referatet fra mødet"},
+        "example": {"type": "boolean", "description": "true: beslutningen er et opdigtet eksempel"},
+    }
+)
+
+# One entry of an item's history; a snapshot's stand.json gives its changes the same way.
+HISTORY_ENTRY = closed_object(
+    {
+        "date": DATE,
+        "status": {"type": ["string", "null"]},
+        "timing": {"oneOf": [{"type": "null"}, TIMING]},
+        "comment": nullable("string"),
+        "decision": {
+            **ID,
+            "type": ["string", "null"],
+            "description": "id på den beslutning i plan.decisions, som punktet henviser til",
+        },
+        "document": {
+            "oneOf": [{"type": "null"}, closed_object({"title": {"type": "string"}, "url": WEB_LINK})],
+            "description": "et dokument, som punktet henviser til",
+        },
+    }
+)
+
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "plan.schema.json",
     "title": "Planspor: en kommunes udmøntningsplan",
     "description": "Hele planen som åbne data. Aktuel status og tidspunkt er udledt af historikken.",
-    **_object(
+    **closed_object(
         {
             "schema_version": {"const": SCHEMA_VERSION},
             "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
-            "plan": _object(
+            "plan": closed_object(
                 {
                     "title": {"type": "string"},
                     "municipality": {"type": "string"},
-                    "period": _object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
-                    "data_as_of": _DATE,
+                    "period": closed_object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
+                    "data_as_of": DATE,
                     "stale_after_months": {"type": "integer", "minimum": 1},
-                    "introduction": _nullable("string"),
-                    "budget_agreement": _nullable("string"),
-                    "case_number": _nullable("string"),
-                    "values_name": _nullable("string"),
+                    "introduction": nullable("string"),
+                    "budget_agreement": nullable("string"),
+                    "case_number": nullable("string"),
+                    "values_name": nullable("string"),
                     "values": {"type": "array", "items": {"type": "string"}},
                     "decisions": {
                         "type": "array",
                         "description": "registret over beslutninger (plan.decisions), ældste først",
-                        "items": _object(
-                            {
-                                "id": {**_ID, "type": ["string", "null"], "description": "null: beslutningen kan ikke citeres fra en historik"},
-                                "body": {"type": "string", "description": "organets navn"},
-                                "body_id": {**_ID, "description": "et af planens udvalg (committees) eller et andet organ"},
-                                "date": _DATE,
-                                "agenda_item": {**_nullable("string"), "description": "punktets nummer på dagsordenen"},
-                                "agenda_title": {**_nullable("string"), "description": "punktets titel på dagsordenen"},
-                                "outcome": {"type": "string"},
-                                "comment": _nullable("string"),
-                                "url": {"oneOf": [{"type": "null"}, _WEB_LINK], "description": "referatet fra mødet"},
-                                "example": {"type": "boolean", "description": "true: beslutningen er et opdigtet eksempel"},
-                            }
-                        ),
+                        "items": DECISION,
                     },
                     "logo": {
-                        "oneOf": [{"type": "null"}, _object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
+                        "oneOf": [{"type": "null"}, closed_object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
                         "description": "kommunens logo (plan.logo)",
                     },
                     "contact": {
-                        "oneOf": [{"type": "null"}, _object({"unit": _nullable("string"), "email": _nullable("string"), "phone": _nullable("string")})],
+                        "oneOf": [{"type": "null"}, closed_object({"unit": nullable("string"), "email": nullable("string"), "phone": nullable("string")})],
                         "description": "hvem man kan spørge om planen (plan.contact)",
                     },
                 }
@@ -114,29 +136,29 @@ SCHEMA: dict[str, Any] = {
                 "type": "array",
                 "minItems": 1,
                 "description": "hjemmesidens udmøntningsplaner, den ældste først og den gældende sidst (med kun én plan: den ene)",
-                "items": _object(
+                "items": closed_object(
                     {
-                        "id": _PLAN_ID,
+                        "id": PLAN_ID,
                         "title": {"type": "string"},
                         "url": {"type": "string", "description": "planens side (/planer/<periode>/), eller forsiden, når hjemmesiden kun har én plan"},
-                        "period": _object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
-                        "budget_agreement": _nullable("string"),
-                        "case_number": _nullable("string"),
-                        "introduction": _nullable("string"),
+                        "period": closed_object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
+                        "budget_agreement": nullable("string"),
+                        "case_number": nullable("string"),
+                        "introduction": nullable("string"),
                         "closed": {
-                            **_DATE,
+                            **DATE,
                             "type": ["string", "null"],
                             "description": "den sidste dag, planen var den gældende; null for den gældende plan",
                         },
-                        "adopted_by": {"type": "array", "items": _ID, "description": "id'er på de beslutninger i plan.decisions, der vedtog planen"},
+                        "adopted_by": {"type": "array", "items": ID, "description": "id'er på de beslutninger i plan.decisions, der vedtog planen"},
                     }
                 ),
             },
             "statuses": {
                 "type": "array",
-                "items": _object(
+                "items": closed_object(
                     {
-                        "id": _ID,
+                        "id": ID,
                         "label": {"type": "string"},
                         "colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
                         "text_colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
@@ -147,29 +169,29 @@ SCHEMA: dict[str, Any] = {
                     }
                 ),
             },
-            "themes": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
-            "kinds": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
-            "committees": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}})},
+            "themes": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
+            "kinds": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
+            "committees": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
             "strategies": {
                 "type": "array",
-                "items": _object(
+                "items": closed_object(
                     {
-                        "id": _ID,
+                        "id": ID,
                         "title": {"type": "string"},
-                        "subtitle": _nullable("string"),
+                        "subtitle": nullable("string"),
                         "adopted": _PERIOD,
-                        "url": _nullable("string"),
-                        "description": _nullable("string"),
-                        "strengths": {"type": "array", "items": _object({"id": _ID, "title": {"type": "string"}, "description": _nullable("string")})},
+                        "url": nullable("string"),
+                        "description": nullable("string"),
+                        "strengths": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
                     }
                 ),
             },
-            "sdgs": _object(
+            "sdgs": closed_object(
                 {
                     "selected": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
                     "goals": {
                         "type": "array",
-                        "items": _object(
+                        "items": closed_object(
                             {"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": {"type": "string"}, "colour": {"type": "string"}}
                         ),
                     },
@@ -177,61 +199,47 @@ SCHEMA: dict[str, Any] = {
             ),
             "items": {
                 "type": "array",
-                "items": _object(
+                "items": closed_object(
                     {
-                        "id": _ID,
+                        "id": ID,
                         "url": {"type": "string"},
                         "plans": {
                             "type": "array",
-                            "items": _PLAN_ID,
+                            "items": PLAN_ID,
                             "minItems": 1,
                             "description": "id'erne på de planer (plans), indsatsen hører til, den ældste først",
                         },
                         "title": {"type": "string"},
-                        "theme": _ID,
-                        "kind": _ID,
-                        "committees": {"type": "array", "items": _ID, "minItems": 1},
+                        "theme": ID,
+                        "kind": ID,
+                        "committees": {"type": "array", "items": ID, "minItems": 1},
                         "strategic": {"type": "boolean"},
-                        "status": _ID,
-                        "status_since": _DATE,
-                        "last_confirmed": _DATE,
+                        "status": ID,
+                        "status_since": DATE,
+                        "last_confirmed": DATE,
                         "not_updated": {"type": "boolean"},
                         "past_planned_end": {"type": "boolean"},
                         "milestones_late": {"type": "integer", "minimum": 0, "description": "milepæle, hvis planlagte periode er slut, uden at de er nået"},
-                        "timing": _TIMING,
-                        "planned_timing": _TIMING,
-                        "responsible": _nullable("string"),
-                        "process": _nullable("string"),
-                        "cross_cutting": _nullable("string"),
+                        "timing": TIMING,
+                        "planned_timing": TIMING,
+                        "responsible": nullable("string"),
+                        "process": nullable("string"),
+                        "cross_cutting": nullable("string"),
                         "budget": {
                             "type": "array",
-                            "items": _object({"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}),
+                            "items": closed_object(
+                                {"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}
+                            ),
                         },
-                        "strategies": {"type": "array", "items": _ID},
-                        "strengths": {"type": "array", "items": _ID},
+                        "strategies": {"type": "array", "items": ID},
+                        "strengths": {"type": "array", "items": ID},
                         "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
-                        "related": {"type": "array", "items": _ID},
-                        "previous_ids": {"type": "array", "items": _ID},
+                        "related": {"type": "array", "items": ID},
+                        "previous_ids": {"type": "array", "items": ID},
                         "history": {
                             "type": "array",
                             "minItems": 1,
-                            "items": _object(
-                                {
-                                    "date": _DATE,
-                                    "status": {"type": ["string", "null"]},
-                                    "timing": {"oneOf": [{"type": "null"}, _TIMING]},
-                                    "comment": _nullable("string"),
-                                    "decision": {
-                                        **_ID,
-                                        "type": ["string", "null"],
-                                        "description": "id på den beslutning i plan.decisions, som punktet henviser til",
-                                    },
-                                    "document": {
-                                        "oneOf": [{"type": "null"}, _object({"title": {"type": "string"}, "url": _WEB_LINK})],
-                                        "description": "et dokument, som punktet henviser til",
-                                    },
-                                }
-                            ),
+                            "items": HISTORY_ENTRY,
                         },
                         "milestones": {"type": "array", "items": _MILESTONE, "description": "milepælene i planlagt rækkefølge"},
                         "indicators": {"type": "array", "items": _INDICATOR},

@@ -107,6 +107,9 @@ class SnapshotPage(ListingPage):
     previous: Link | None
     next: Link | None
     citation: Citation  # the snapshot cited: its address, the plan and its day
+    data_json: str  # the snapshot's stand.json, beside the page
+    data_csv: str  # its stand.csv
+    data_schema: str  # stand.json's schema
 
 
 class ThemePage(ListingPage):

@@ -253,6 +253,7 @@ def site_data(plan: Plan) -> SiteData:
             "milestones": addresses.DATA_MILESTONES_CSV,
             "measurements": addresses.DATA_MEASUREMENTS_CSV,
             "schema": addresses.DATA_SCHEMA,
+            "snapshot_schema": addresses.DATA_SNAPSHOT_SCHEMA,
             "catalogue": addresses.DATA_CATALOGUE,
         },
         "feed": addresses.CHANGES_FEED,

@@ -24,6 +24,7 @@ from .page_source import PAGE_SIZE, PageSource, front_matter_page, split_pages, 
 from .problems import Problem
 from .project import Project
 from .sdgs import status_icons
+from .snapshot_schema import snapshot_schema_json
 
 __all__ = ["PAGE_SIZE", "SOURCE_PARTS", "PageSource", "SourcePart", "iter_site_sources", "problem_pages", "site_sources", "split_pages"]
 
@@ -192,6 +193,7 @@ def data_files(plan: Plan, site_url: str) -> list[PageSource]:
         PageSource(addresses.DATA_MILESTONES_CSV, opendata.milestones_csv(plan)),
         PageSource(addresses.DATA_MEASUREMENTS_CSV, opendata.measurements_csv(plan)),
         PageSource(addresses.DATA_SCHEMA, opendata.schema_json()),
+        PageSource(addresses.DATA_SNAPSHOT_SCHEMA, snapshot_schema_json()),
         PageSource(addresses.DATA_CATALOGUE, catalogue_turtle(plan, site_url)),
     ]
 

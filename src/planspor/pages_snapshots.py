@@ -17,7 +17,8 @@ from .page_data import ChangeListPage, SnapshotPage
 from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date
-from .snapshots import SnapshotDay, SnapshotRow, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days
+from .snapshot_data import snapshot_csv, snapshot_json
+from .snapshots import Snapshot, SnapshotDay, SnapshotRow, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days
 
 
 def snapshot_links(ctx: SiteContext, adopted: AdoptedPlan) -> list[Link]:
@@ -40,17 +41,16 @@ def snapshot_pages(ctx: SiteContext) -> Iterator[PageSource]:
     every: dict[str, list[changes.Change]] = {}
     for snapshot in every_snapshot(ctx.plan):
         adopted = snapshot.adopted
-        listed = every.setdefault(adopted.id, plan_changes(ctx.plan, adopted))
-        yield from _snapshot(ctx, adopted, snapshot.day, snapshot.previous, snapshot.following, listed)
+        yield from _snapshot(ctx, snapshot, every.setdefault(adopted.id, plan_changes(ctx.plan, adopted)))
 
 
 def _link(adopted: AdoptedPlan, day: SnapshotDay | None) -> Link | None:
     return {"title": day.label(), "url": addresses.snapshot(adopted.id, day.day.isoformat())} if day else None
 
 
-def _snapshot(
-    ctx: SiteContext, adopted: AdoptedPlan, day: SnapshotDay, previous: SnapshotDay | None, following: SnapshotDay | None, every: list[changes.Change]
-) -> Iterator[PageSource]:
+def _snapshot(ctx: SiteContext, snapshot: Snapshot, every: list[changes.Change]) -> Iterator[PageSource]:
+    """The snapshot's pages, the pages of its changes when they are many, and its stand.json and stand.csv."""
+    adopted, day, previous, following = snapshot.adopted, snapshot.day, snapshot.previous, snapshot.following
     iso = day.day.isoformat()
     rows = rows_on(ctx.plan, adopted, day.day)
     counts = ctx.spread_counts(
@@ -92,6 +92,9 @@ def _snapshot(
             "changes_url": addresses.url_of(changes_source) if paged else "",
             "previous": _link(adopted, previous),
             "next": _link(adopted, following),
+            "data_json": addresses.snapshot_json(adopted.id, iso),
+            "data_csv": addresses.snapshot_csv(adopted.id, iso),
+            "data_schema": addresses.DATA_SNAPSHOT_SCHEMA,
         }
         yield ctx.page(part.src_uri, part.title, data, "", description)
     if paged:
@@ -99,6 +102,8 @@ def _snapshot(
         for listing in split_pages(changes_source, f"Ændringer i {adopted.title}{since} til {danish_date(day.day)}", listed):
             page: ChangeListPage = {"site": ctx.site, "page": "change_list", "changes": [ctx.change(c) for c in listing.rows], "pagination": listing.pagination}
             yield ctx.page(listing.src_uri, listing.title, page, "")
+    yield PageSource(addresses.snapshot_json(adopted.id, iso), snapshot_json(ctx.plan, snapshot, rows, listed, ctx.site_url))
+    yield PageSource(addresses.snapshot_csv(adopted.id, iso), snapshot_csv(rows, ctx.site_url))
 
 
 def _table(ctx: SiteContext, rows: list[SnapshotRow]) -> Table:

@@ -139,6 +139,11 @@ _BUDGET = re.compile(r"^budget-(\d{4})$")
 _UNIT = re.compile(r"\s*\(.*\)\s*$")  # "Budget 2025 (1.000 kr.)": a note in brackets after the header
 
 
+def header_of(key: str) -> str:
+    """The Danish header of the column that holds ``key`` (a KeyError for a key no column holds)."""
+    return _BY_KEY[key].header
+
+
 def budget_header(year: int) -> str:
     return f"Budget {year}"
 
