@@ -50,6 +50,15 @@ def test_item_page_has_the_citation(bundled_site: BuiltSite) -> None:
     assert entry["container-title"] == "Udmøntningsplan 2025-2028"
 
 
+def test_an_item_of_an_earlier_plan_only_is_cited_in_that_plan(bundled_site: BuiltSite) -> None:
+    """raaderumsanalyse was finished in Udmøntningsplan 2024-2027 and not carried into 2025-2028."""
+    block = bundled_site.soup("indsatser/raaderumsanalyse/").select_one("details.ps-cite")
+    assert block is not None
+    assert "Udmøntningsplan 2024-2027, data pr. 1. oktober 2024." in block.select_one("pre.ps-cite__text").get_text()
+    [entry] = json.loads(block.select_one("pre.ps-cite__csl").get_text())
+    assert entry["container-title"] == "Udmøntningsplan 2024-2027"
+
+
 def test_quotes_and_braces_in_a_title_survive() -> None:
     title = 'Skolevej "Nord" {fase 2} \\ <test> & mere'
     made = citation(title, "indsatser/x/", "Udmøntningsplan 2025-2028", "Norddjurs Kommune", dt.date(2024, 10, 1), "afab2bb", "https://plan.example.dk/")

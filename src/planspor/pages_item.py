@@ -9,7 +9,7 @@ from .fragment_data import HistoryEntry, ItemData, Link
 from .freshness import freshness
 from .indicator_chart import indicator_view
 from .item_plans import plan_steps, replaced_by
-from .model import Item
+from .model import Item, Plan
 from .page_data import ItemPage, PageMeta, RedirectPage
 from .page_fragments import SiteContext
 from .page_source import PageSource, front_matter_page, item_markdown, template
@@ -57,7 +57,9 @@ def item_page(ctx: SiteContext, item: Item) -> PageSource:
         "plans": _plans(ctx, item),
         "has_note": note is not None,
         "edit": {"note": f"content/{NOTES_DIR}/{item.id}.md", "note_exists": note is not None, "plan": PLAN_FILE, "plan_line": item.line},
-        "citation": citation(item.title, addresses.item(item.id), plan.info.title, plan.info.municipality, plan.info.data_as_of, ctx.version, ctx.site_url),
+        "citation": citation(
+            item.title, addresses.item(item.id), _latest_plan_title(plan, item), plan.info.municipality, plan.info.data_as_of, ctx.version, ctx.site_url
+        ),
     }
     description = f"{item.title}. Status: {item.status.label} (pr. {danish_date(entry.date)})."
     if note is not None and note.doc.meta.get("description"):
@@ -116,3 +118,9 @@ def _history(ctx: SiteContext, item: Item) -> list[HistoryEntry]:
             }
         )
     return sorted(entries, key=lambda entry: (entry["iso"], entry["plan"] is None), reverse=True)  # stable: a day's statuses keep their order
+
+
+def _latest_plan_title(plan: Plan, item: Item) -> str:
+    """The plan an item's citation names: the latest it belongs to (an earlier plan's, for an item not carried into the current one)."""
+    latest = item.plans[-1] if item.plans else ""
+    return next((adopted.title for adopted in plan.plans if adopted.id == latest), plan.info.title)
