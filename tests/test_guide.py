@@ -52,6 +52,7 @@ PAGES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("giv-et-tema-eller-et-udvalg-et-nyt-id", "Giv et tema eller et udvalg et nyt id"),
             ("start-naeste-aars-plan", "Start næste års plan"),
             ("ret-i-en-tidligere-plan", "Ret i en tidligere plan"),
+            ("planen-som-den-stod", "Planen, som den stod"),
         ],
     ),
     "/vejledning/noter/": ("Skriv noter og sider", [("skriv-en-note", "Skriv en note")]),
