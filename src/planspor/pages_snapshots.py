@@ -41,7 +41,9 @@ def snapshot_pages(ctx: SiteContext) -> Iterator[PageSource]:
     every: dict[str, list[changes.Change]] = {}
     for snapshot in every_snapshot(ctx.plan):
         adopted = snapshot.adopted
-        yield from _snapshot(ctx, snapshot, every.setdefault(adopted.id, plan_changes(ctx.plan, adopted)))
+        if adopted.id not in every:
+            every[adopted.id] = plan_changes(ctx.plan, adopted)
+        yield from _snapshot(ctx, snapshot, every[adopted.id])
 
 
 def _link(adopted: AdoptedPlan, day: SnapshotDay | None) -> Link | None:
