@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from . import addresses
-from .catalogue_datasets import Dataset, Distribution, datasets
+from .catalogue_datasets import Dataset, Distribution, datasets, years
 from .licences import licence_of
 from .model import Plan
 
@@ -104,8 +104,8 @@ class _TurtleCatalogue:
 
     def dataset(self, dataset: Dataset) -> Iterator[str]:
         info = self.info
-        start, end = dataset.years or (info.period_start, info.period_end)
-        period = f"[ a dct:PeriodOfTime ; dcat:startDate {_date(dt.date(start, 1, 1))} ; dcat:endDate {_date(dt.date(end, 12, 31))} ]"
+        start, end = dataset.period or years(info.period_start, info.period_end)
+        period = f"[ a dct:PeriodOfTime ; dcat:startDate {_date(start)} ; dcat:endDate {_date(end)} ]"
         properties = [
             ("dct:title", _text(self.example(dataset.title, title=True))),
             ("dct:description", _text(self.example(dataset.description, title=False))),

@@ -1,15 +1,16 @@
 """The datasets the catalogue describes: the one list of what Planspor's open data holds, each with its files.
 
 A dataset is a unit a reader would ask for (the plan as a whole; its changes; the milestones; the
-measurements). A site with several udmøntningsplaner lists each plan as a dataset of its own too, with its period
-and its page: its items are in the same plan.json and plan.csv as every plan's, so each plan's files
-are those, named by what selects the plan in them (the field plans, the column Planer); a file per
-plan would be one more file to keep in step for no new data.
+measurements). A site with several udmøntningsplaner lists each plan as a dataset of its own too,
+with its period and its page: its items are in the same plan.json and plan.csv as every plan's, so
+each plan's files are those, named by what selects the plan in them (the field plans, the column
+Planer); a file per plan would be one more file to keep in step for no new data.
 Kept apart from the Turtle (catalogue.py), which says the same datasets in DCAT-AP-DK's words.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -32,16 +33,21 @@ class Distribution:
 
 @dataclass(frozen=True)
 class Dataset:
-    """One dataset; ``years`` its temporal coverage (default: the current plan's period) and
-    ``landing`` its page on the site (default: /om/, which describes the open data)."""
+    """One dataset; ``period`` its temporal coverage, first and last day (default: the current plan's
+    period) and ``landing`` its page on the site (default: /om/, which describes the open data)."""
 
     key: str
     title: str
     description: str
     keywords: tuple[str, ...]
     distributions: tuple[Distribution, ...]
-    years: tuple[int, int] | None = None
+    period: tuple[dt.date, dt.date] | None = None
     landing: str = ""
+
+
+def years(first: int, last: int) -> tuple[dt.date, dt.date]:
+    """A plan's period as days: 1 January of its first year to 31 December of its last."""
+    return dt.date(first, 1, 1), dt.date(last, 12, 31)
 
 
 # What the plan's files tell of each item, after "Alle indsatser i …: ".
@@ -85,7 +91,7 @@ def _with_every_plan(whole: Dataset, plan: Plan) -> tuple[Dataset]:
             title=f"{info.title} og de tidligere planer",
             description=f"Alle indsatser i {info.title} og i de tidligere planer ({earlier}) for {info.municipality}: {_PLAN_HOLDS} "
             + "Hver plan er også et datasæt for sig.",
-            years=(min(p.period_start for p in plan.plans), max(p.period_end for p in plan.plans)),
+            period=years(min(p.period_start for p in plan.plans), max(p.period_end for p in plan.plans)),
         ),
     )
 
@@ -114,7 +120,7 @@ def _plan_dataset(adopted: AdoptedPlan, plan: Plan) -> Dataset:
                 f"{key}-csv", f"{adopted.title}: rækkerne med {adopted.id} i kolonnen Planer (CSV til dansk Excel)", addresses.DATA_CSV, "text/csv", "CSV"
             ),
         ),
-        (adopted.period_start, adopted.period_end),
+        years(adopted.period_start, adopted.period_end),
         addresses.plan(adopted.id),
     )
 
