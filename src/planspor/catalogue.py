@@ -4,7 +4,7 @@ The national catalogue harvests metadata in DCAT-AP-DK (the Danish profile of W3
 publishes one catalogue at ``data/katalog.ttl`` with a dataset per unit a reader would ask for, each
 with the files that hold it; catalogue_datasets.py lists them.
 Everything comes from the plan: the municipality is the publisher, the plan's contact the contact
-point, its period the temporal coverage, ``data_as_of`` the modified date (no build clock, so the
+point, its period the temporal coverage (a snapshot's: its day), ``data_as_of`` the modified date (no build clock, so the
 file is reproducible), the plan's licence (CC BY 4.0 unless it names another). While the plan is
 example data every title and description says so, so the catalogue never lists invented data under
 the municipality's name.
@@ -41,6 +41,9 @@ PREFIXES = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+# The title of each schema a file conforms to.
+SCHEMAS = {addresses.DATA_SCHEMA: "JSON Schema for plan.json", addresses.DATA_SNAPSHOT_SCHEMA: "JSON Schema for stand.json, en stand af en plan på en dag"}
 
 EXAMPLE_TITLE = "Eksempeldata: "
 EXAMPLE_NOTE = "Datasættet indeholder opdigtede eksempler, ikke kommunens egne data. "
@@ -123,6 +126,7 @@ class _TurtleCatalogue:
             ("dct:language", _iri(LANGUAGE)),
             ("dct:license", _iri(self.licence.iri)),
             ("dcat:landingPage", _iri(addresses.absolute(self.site_url, dataset.landing or addresses.url_of(addresses.ABOUT)))),
+            *([("dct:isVersionOf", self.node(dataset.version_of))] if dataset.version_of else []),
             ("dcat:distribution", " , ".join(self.node(d.key) for d in dataset.distributions)),
         ]
         yield from _subject(self.node(dataset.key), "dcat:Dataset", properties)
@@ -173,8 +177,9 @@ class _TurtleCatalogue:
         yield from _subject(_iri(THEME), "skos:Concept", [("skos:prefLabel", _text(THEME_LABEL))])
         yield from _subject(_iri(LANGUAGE), "dct:LinguisticSystem", [])
         yield from _subject(_iri(self.licence.iri), "dct:LicenseDocument", [("dct:title", _text(self.licence.title))])
-        yield from _subject(_iri(addresses.absolute(self.site_url, addresses.DATA_SCHEMA)), "dct:Standard", [("dct:title", _text("JSON Schema for plan.json"))])
         every = [d for dataset in self.datasets for d in dataset.distributions]
+        for schema in dict.fromkeys(d.conforms_to for d in every if d.conforms_to):
+            yield from _subject(_iri(addresses.absolute(self.site_url, schema)), "dct:Standard", [("dct:title", _text(SCHEMAS[schema]))])
         for media_type in dict.fromkeys(d.media_type for d in every):
             yield from _subject(_iri(MEDIA_TYPES + media_type), "dct:MediaType", [])
         for file_type in dict.fromkeys(d.file_type for d in every if d.file_type):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from . import addresses
 from .model import AdoptedPlan, Plan
 from .periods import danish_date
+from .snapshots import Snapshot, every_snapshot
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class Distribution:
 @dataclass(frozen=True)
 class Dataset:
     """One dataset; ``period`` its temporal coverage, first and last day (default: the current plan's
-    period) and ``landing`` its page on the site (default: /om/, which describes the open data)."""
+    period), ``landing`` its page on the site (default: /om/, which describes the open data) and
+    ``version_of`` the key of the dataset it is a dated version of (a snapshot: its plan's)."""
 
     key: str
     title: str
@@ -43,6 +45,7 @@ class Dataset:
     distributions: tuple[Distribution, ...]
     period: tuple[dt.date, dt.date] | None = None
     landing: str = ""
+    version_of: str = ""
 
 
 def years(first: int, last: int) -> tuple[dt.date, dt.date]:
@@ -75,7 +78,7 @@ def datasets(plan: Plan) -> tuple[Dataset, ...]:
             Distribution("plan-schema", "JSON Schema for plan.json", addresses.DATA_SCHEMA, "application/json", "JSON"),
         ),
     )
-    return (*_with_every_plan(whole, plan), *_progress_datasets(plan, name), *_plan_datasets(plan))
+    return (*_with_every_plan(whole, plan), *_progress_datasets(plan, name), *_plan_datasets(plan), *_snapshot_datasets(plan))
 
 
 def _with_every_plan(whole: Dataset, plan: Plan) -> tuple[Dataset]:
@@ -164,4 +167,40 @@ def _progress_datasets(plan: Plan, name: str) -> tuple[Dataset, ...]:
                 _json("maalinger-json", "Indikatorerne med udgangspunkt, mål og målinger"),
             ),
         ),
+    )
+
+
+def _snapshot_datasets(plan: Plan) -> tuple[Dataset, ...]:
+    """Each snapshot as a dataset of its own: the plan on another day is other data, not another form of the same data."""
+    return tuple(_snapshot_dataset(snapshot, plan) for snapshot in every_snapshot(plan))
+
+
+def _snapshot_dataset(snapshot: Snapshot, plan: Plan) -> Dataset:
+    """The plan as it stood at the end of one day: that day its temporal coverage, its page the landing page, a
+    version of the plan's dataset (each plan's own with several plans, else the whole plan's)."""
+    adopted, day = snapshot.adopted, snapshot.day.day
+    iso, when = day.isoformat(), danish_date(day)
+    key = f"stand-{adopted.id}-{iso}"
+    since = f"siden forrige stand den {danish_date(snapshot.previous.day)}" if snapshot.previous else "til og med den dag"
+    return Dataset(
+        key,
+        f"{adopted.title}, som den stod den {when}",
+        f"{adopted.title} for {plan.info.municipality}, som den stod ved udgangen af den {when}: hver indsats' status, tidspunkt og påmindelser "
+        + "(ikke opdateret længe, slutdato passeret, milepæle forsinket), som de var den dag, fordelingen på status, og ændringerne "
+        + f"{since}. Indsatser, der endnu ikke var kommet med i planen, er ikke med. Hvorfor denne dag: {'; '.join(snapshot.day.reasons())}.",
+        ("udmøntningsplan", "status", "stand", "ændringer"),
+        (
+            Distribution(
+                f"{key}-json",
+                f"Stand den {when} i stand.json (JSON)",
+                addresses.snapshot_json(adopted.id, iso),
+                "application/json",
+                "JSON",
+                addresses.DATA_SNAPSHOT_SCHEMA,
+            ),
+            Distribution(f"{key}-csv", f"Én række pr. indsats den {when} (CSV til dansk Excel)", addresses.snapshot_csv(adopted.id, iso), "text/csv", "CSV"),
+        ),
+        (day, day),
+        addresses.snapshot(adopted.id, iso),
+        f"plan-{adopted.id}" if plan.several_plans else "plan",
     )
