@@ -5,6 +5,10 @@ measurements). A site with several udmøntningsplaner lists each plan as a datas
 with its period and its page: its items are in the same plan.json and plan.csv as every plan's, so
 each plan's files are those, named by what selects the plan in them (the field plans, the column
 Planer); a file per plan would be one more file to keep in step for no new data.
+Each snapshot (snapshots.py) is a dataset of its own, the plan on another day being other data rather
+than another form of the same, with that day as its temporal coverage. It names its plan's dataset
+with dct:isVersionOf, which DCAT-AP-DK's dataset shape offers for a dataset it is a version of;
+dct:isPartOf is the profile's for a catalogue within a catalogue, not for a dataset.
 Kept apart from the Turtle (catalogue.py), which says the same datasets in DCAT-AP-DK's words.
 """
 
