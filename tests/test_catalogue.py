@@ -4,12 +4,15 @@ The built bundled site's catalogue conforms to Digitaliseringsstyrelsen's SHACL 
 2.0.2, normal and strict, with no result at all; since a graph without a dcat:Catalog matches no
 shape of the catalogue, the catalogue and each dataset are asserted typed, and a copy without licence
 and publisher is shown to fail with named violations. Every address in it answers on the built site,
-and a build for another SITE_URL writes that site's addresses.
+and a build for another SITE_URL writes that site's addresses. Each snapshot page on the site
+(issue 22) is a dataset of that one day, with its page and its stand.json and stand.csv.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,8 +37,10 @@ SHAPES = REPO / "tests/data/dcat-ap-dk"
 OFFICIAL = ("dcat-ap-dk_2.0.2_shacl_shapes.ttl", "dcat-ap-dk_2.0.2_shacl_shapes-strict.ttl")
 CATALOGUE = "data/katalog.ttl"
 DATASETS = {"plan", "aendringer", "milepaele", "maalinger"}  # on a site with one plan
-# The bundled site holds two plans: each is a dataset of its own too.
-BUNDLED_DATASETS = DATASETS | {"plan-2024-2027", "plan-2025-2028"}
+# The bundled plans' snapshots (issue 22): the quarter ends up to data_as_of and the days of the decisions adopting each plan.
+BUNDLED_SNAPSHOTS = {"2024-2027": ("2023-12-05", "2023-12-12", "2024-03-31", "2024-06-30", "2024-09-30"), "2025-2028": ("2024-09-24",)}
+# The bundled site holds two plans: each is a dataset of its own too, and so is each snapshot.
+BUNDLED_DATASETS = DATASETS | {"plan-2024-2027", "plan-2025-2028"} | {f"stand-{plan}-{day}" for plan, days in BUNDLED_SNAPSHOTS.items() for day in days}
 ELSEWHERE = "https://plan.norddjurs.dk/udmoentningsplan/"
 
 
@@ -140,7 +145,12 @@ def test_a_site_with_several_plans_lists_each_plan_as_a_dataset_and_conforms(tmp
         assert results(data, shapes) == [], shapes
     [found] = list(data.subjects(RDF.type, DCAT.Catalog))
     datasets = {str(d).rpartition("#")[2]: d for d in data.objects(found, DCAT.dataset)}
-    assert set(datasets) == DATASETS | {"plan-2023-2026", "plan-2024-2027"}
+    earlier_days = ("2023-03-31", "2023-06-30", "2023-09-30", "2023-12-05", "2023-12-31")  # up to its closed day, 9 January 2024
+    snapshots = {f"stand-2023-2026-{day}": "plan-2023-2026" for day in earlier_days} | {
+        f"stand-2024-2027-{day}": "plan-2024-2027" for day in ("2024-03-31", "2024-06-30", "2024-09-30")
+    }
+    assert set(datasets) == DATASETS | {"plan-2023-2026", "plan-2024-2027"} | set(snapshots)
+    assert {key: data.value(datasets[key], DCTERMS.isVersionOf) for key in snapshots} == {key: datasets[plan] for key, plan in snapshots.items()}
 
     def years(dataset: URIRef) -> tuple[str, str]:
         period = data.value(dataset, DCTERMS.temporal)
@@ -162,7 +172,48 @@ def test_a_site_with_several_plans_lists_each_plan_as_a_dataset_and_conforms(tmp
 
 def test_a_one_plan_sites_catalogue_lists_no_plan_of_its_own(tmp_path: Path) -> None:
     data = graph_of(catalogue_turtle(load_project(one_plan_project(tmp_path / "project")).plan, ELSEWHERE))
-    assert {str(d).rpartition("#")[2] for d in data.subjects(RDF.type, DCAT.Dataset)} == DATASETS
+    datasets = {str(d).rpartition("#")[2]: d for d in data.subjects(RDF.type, DCAT.Dataset)}
+    snapshots = {f"stand-2024-2027-{day}" for day in ("2024-03-31", "2024-06-30", "2024-09-30")}
+    assert set(datasets) == DATASETS | snapshots
+    # With no plan's dataset of its own, a snapshot is a version of the whole plan's.
+    assert {data.value(datasets[key], DCTERMS.isVersionOf) for key in snapshots} == {datasets["plan"]}
+    for shapes in (*OFFICIAL, "planspor-shapes.ttl"):
+        assert results(data, shapes) == [], shapes
+
+
+def snapshot_folders(site: Path) -> set[tuple[str, str]]:
+    """Each snapshot page's folder on the built site, aendringer/<plan>/<day>/, as (plan, day)."""
+    pages = site.glob("aendringer/*/*/index.html")
+    return {(page.parent.parent.name, page.parent.name) for page in pages if re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.parent.name)}
+
+
+def test_each_snapshot_on_the_site_is_a_dataset_of_that_day(bundled_site: BuiltSite, catalogue: Graph) -> None:
+    folders = snapshot_folders(bundled_site.root)
+    assert folders == {(plan, day) for plan, days in BUNDLED_SNAPSHOTS.items() for day in days}
+    [found] = list(catalogue.subjects(RDF.type, DCAT.Catalog))
+    site = str(catalogue.value(found, FOAF.homepage))
+    datasets = {str(d).rpartition("#")[2]: d for d in catalogue.objects(found, DCAT.dataset)}
+    assert {key for key in datasets if key.startswith("stand-")} == {f"stand-{plan}-{day}" for plan, day in folders}
+    schema = URIRef(site + "data/stand.schema.json")
+    assert (schema, RDF.type, DCTERMS.Standard) in catalogue and catalogue.value(schema, DCTERMS.title)
+    for plan, day in folders:
+        dataset, page = datasets[f"stand-{plan}-{day}"], f"{site}aendringer/{plan}/{day}/"
+        period = catalogue.value(dataset, DCTERMS.temporal)
+        assert (str(catalogue.value(period, DCAT.startDate)), str(catalogue.value(period, DCAT.endDate))) == (day, day)
+        assert catalogue.value(dataset, DCAT.landingPage) == URIRef(page)
+        assert (URIRef(page), RDF.type, FOAF.Document) in catalogue
+        files = {str(catalogue.value(f, DCAT.mediaType)).rpartition("media-types/")[2]: f for f in catalogue.objects(dataset, DCAT.distribution)}
+        assert {media: str(catalogue.value(f, DCAT.downloadURL)) for media, f in files.items()} == {
+            "application/json": page + "stand.json",
+            "text/csv": page + "stand.csv",
+        }
+        assert catalogue.value(files["application/json"], DCTERMS.conformsTo) == schema
+        assert catalogue.value(dataset, DCTERMS.isVersionOf) == datasets[f"plan-{plan}"]
+        assert str(catalogue.value(dataset, DCTERMS.modified)) == "2024-10-01", "data_as_of: the data it is computed from can be corrected"
+    quarter = datasets["stand-2024-2027-2024-03-31"]
+    assert str(catalogue.value(quarter, DCTERMS.title)) == "Eksempeldata: Udmøntningsplan 2024-2027, som den stod den 31. marts 2024"
+    description = str(catalogue.value(quarter, DCTERMS.description))
+    assert "ændringerne siden forrige stand den 12. december 2023" in description and "Hvorfor denne dag: udgangen af 1. kvartal 2024." in description
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +226,15 @@ def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
         yield work / "site", url
 
 
+def answers(address: str) -> bool:
+    """Whether the address answers 200 with a body (so a failing test names every address that does not)."""
+    try:
+        with urllib.request.urlopen(address, timeout=10) as response:
+            return response.status == 200 and bool(response.read())
+    except urllib.error.HTTPError:
+        return False
+
+
 def test_every_address_in_the_catalogue_answers_on_the_built_site(elsewhere: tuple[Path, str]) -> None:
     site, served = elsewhere
     data = graph_of((site / CATALOGUE).read_text(encoding="utf-8"))
@@ -183,10 +243,7 @@ def test_every_address_in_the_catalogue_answers_on_the_built_site(elsewhere: tup
     )
     downloads = {str(o) for o in data.objects(None, DCAT.downloadURL)}
     assert downloads and downloads <= set(ours)
-    for address in ours:
-        with urllib.request.urlopen(served + address.removeprefix(ELSEWHERE), timeout=10) as response:
-            assert response.status == 200, address
-            assert response.read(), address
+    assert [address for address in ours if not answers(served + address.removeprefix(ELSEWHERE))] == []
     assert "127.0.0.1:8000" not in (site / CATALOGUE).read_text(encoding="utf-8"), "every address follows SITE_URL"
 
 

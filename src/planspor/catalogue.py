@@ -1,14 +1,10 @@
 """The open data described for the national dataset catalogue: a DCAT-AP-DK catalogue in Turtle.
 
 The national catalogue harvests metadata in DCAT-AP-DK (the Danish profile of W3C's DCAT). Planspor
-publishes one catalogue at ``data/katalog.ttl`` with a dataset per unit a reader would ask for (the
-plan as a whole; its changes; the milestones; the measurements), each with the files that hold it.
-A site with several udmøntningsplaner lists each plan as a dataset of its own too, with its period
-and its page: its items are in the same plan.json and plan.csv as every plan's, so each plan's files
-are those, named by what selects the plan in them (the field plans, the column Planer); a file per
-plan would be one more file to keep in step for no new data.
+publishes one catalogue at ``data/katalog.ttl`` with a dataset per unit a reader would ask for, each
+with the files that hold it; catalogue_datasets.py lists them.
 Everything comes from the plan: the municipality is the publisher, the plan's contact the contact
-point, its period the temporal coverage, ``data_as_of`` the modified date (no build clock, so the
+point, its period the temporal coverage (a snapshot's: its day), ``data_as_of`` the modified date (no build clock, so the
 file is reproducible), the plan's licence (CC BY 4.0 unless it names another). While the plan is
 example data every title and description says so, so the catalogue never lists invented data under
 the municipality's name.
@@ -20,13 +16,12 @@ and the tests parse it and validate it with Digitaliseringsstyrelsen's own SHACL
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
 
 from . import addresses
+from .catalogue_datasets import Dataset, Distribution, datasets, years
 from .licences import licence_of
-from .model import AdoptedPlan, Plan
-from .periods import danish_date
+from .model import Plan
 
 # The profile's IRIs. Its SHACL shapes check Danish against this prefix (the EU's own language
 # authority is .../resource/authority/language/DAN, which the normal shapes refuse).
@@ -47,152 +42,12 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
+# The title of each schema a file conforms to.
+SCHEMAS = {addresses.DATA_SCHEMA: "JSON Schema for plan.json", addresses.DATA_SNAPSHOT_SCHEMA: "JSON Schema for stand.json, en stand af en plan på en dag"}
+
 EXAMPLE_TITLE = "Eksempeldata: "
 EXAMPLE_NOTE = "Datasættet indeholder opdigtede eksempler, ikke kommunens egne data. "
 EXAMPLE_NOTE_ALL = "Datasættene indeholder opdigtede eksempler, ikke kommunens egne data. "
-
-
-@dataclass(frozen=True)
-class Distribution:
-    """One file of a dataset: its fragment in the catalogue, title, address on the site and formats."""
-
-    key: str
-    title: str
-    address: str
-    media_type: str  # IANA, e.g. 'text/csv'
-    file_type: str = ""  # the EU file-type authority's code, e.g. 'CSV' ('' when it has none)
-    conforms_to: str = ""  # the address of the schema the file follows
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """One dataset; ``years`` its temporal coverage (default: the current plan's period) and
-    ``landing`` its page on the site (default: /om/, which describes the open data)."""
-
-    key: str
-    title: str
-    description: str
-    keywords: tuple[str, ...]
-    distributions: tuple[Distribution, ...]
-    years: tuple[int, int] | None = None
-    landing: str = ""
-
-
-# What the plan's files tell of each item, after "Alle indsatser i …: ".
-_PLAN_HOLDS = (
-    "tema, type, udvalg, vejledende tidspunkt, status og historik, økonomi, strategier, FN's verdensmål, "
-    + "og registret over de politiske beslutninger, der behandler planen og dens indsatser."
-)
-
-
-def _json(key: str, what: str) -> Distribution:
-    return Distribution(key, f"{what} i plan.json (JSON)", addresses.DATA_JSON, "application/json", "JSON", addresses.DATA_SCHEMA)
-
-
-def datasets(plan: Plan) -> tuple[Dataset, ...]:
-    """The catalogue's datasets, each with its files: the one list of what the open data holds."""
-    name = f"{plan.info.title} for {plan.info.municipality}"
-    whole = Dataset(
-        "plan",
-        plan.info.title,
-        f"Alle indsatser i {name}: {_PLAN_HOLDS}",
-        ("udmøntningsplan", "budgetaftale", "status", "politiske beslutninger"),
-        (
-            _json("plan-json", "Hele planen"),
-            Distribution("plan-csv", "Én række pr. indsats (CSV til dansk Excel)", addresses.DATA_CSV, "text/csv", "CSV"),
-            Distribution("plan-schema", "JSON Schema for plan.json", addresses.DATA_SCHEMA, "application/json", "JSON"),
-        ),
-    )
-    return (*_with_every_plan(whole, plan), *_progress_datasets(plan, name), *_plan_datasets(plan))
-
-
-def _with_every_plan(whole: Dataset, plan: Plan) -> tuple[Dataset]:
-    """The whole plan's dataset; with several plans, every plan's items (plan.json and plan.csv hold
-    them all), from the first plan's start to the current one's end, so its title is not the current plan's alone."""
-    if not plan.several_plans:
-        return (whole,)
-    info = plan.info
-    earlier = _and(p.title for p in plan.plans[:-1])
-    return (
-        replace(
-            whole,
-            title=f"{info.title} og de tidligere planer",
-            description=f"Alle indsatser i {info.title} og i de tidligere planer ({earlier}) for {info.municipality}: {_PLAN_HOLDS} "
-            + "Hver plan er også et datasæt for sig.",
-            years=(min(p.period_start for p in plan.plans), max(p.period_end for p in plan.plans)),
-        ),
-    )
-
-
-def _plan_datasets(plan: Plan) -> tuple[Dataset, ...]:
-    """With several plans, each plan as a dataset: its period, its page, and the files that hold its items with what selects them."""
-    if not plan.several_plans:
-        return ()
-    return tuple(_plan_dataset(adopted, plan) for adopted in plan.plans)
-
-
-def _plan_dataset(adopted: AdoptedPlan, plan: Plan) -> Dataset:
-    when = f"gjaldt til {danish_date(adopted.closed)}, da den blev afløst" if adopted.closed else "den gældende plan"
-    agreement = f", {adopted.budget_agreement}" if adopted.budget_agreement else ""
-    key = f"plan-{adopted.id}"
-    return Dataset(
-        key,
-        adopted.title,
-        f"Indsatserne i {adopted.title} for {plan.info.municipality} ({when}{agreement}). Filerne er fælles for alle kommunens planer: "
-        + f"planens indsatser er de rækker i plan.csv, hvis kolonne Planer nævner {adopted.id}, og de indsatser i plan.json, hvis felt plans nævner "
-        + f"{adopted.id}; planen selv står under plans i plan.json.",
-        ("udmøntningsplan", "budgetaftale", "status"),
-        (
-            _json(f"{key}-json", f"{adopted.title}: indsatserne med {adopted.id} i feltet plans"),
-            Distribution(
-                f"{key}-csv", f"{adopted.title}: rækkerne med {adopted.id} i kolonnen Planer (CSV til dansk Excel)", addresses.DATA_CSV, "text/csv", "CSV"
-            ),
-        ),
-        (adopted.period_start, adopted.period_end),
-        addresses.plan(adopted.id),
-    )
-
-
-def _and(titles: Iterable[str]) -> str:
-    """'A', 'A og B', 'A, B og C'."""
-    listed = list(titles)
-    return " og ".join([", ".join(listed[:-1]), listed[-1]]) if len(listed) > 1 else "".join(listed)
-
-
-def _progress_datasets(plan: Plan, name: str) -> tuple[Dataset, ...]:
-    """The datasets of what happens to the items: their changes, milestones and measurements."""
-    return (
-        Dataset(
-            "aendringer",
-            f"Ændringer i {plan.info.title}",
-            f"Hver ændring af en indsats' status eller tidspunkt i {name}, med dato, begrundelse og den beslutning eller det dokument, ændringen bygger på.",
-            ("udmøntningsplan", "ændringer", "status"),
-            (
-                Distribution("aendringer-atom", "Ændringerne som Atom-feed", addresses.CHANGES_FEED, "application/atom+xml"),
-                _json("aendringer-json", "Indsatsernes historik"),
-            ),
-        ),
-        Dataset(
-            "milepaele",
-            f"Milepæle i {plan.info.title}",
-            f"Indsatsernes milepæle i {name}: hvad der er planlagt, hvornår, og hvornår det blev nået.",
-            ("udmøntningsplan", "milepæle"),
-            (
-                Distribution("milepaele-csv", "Én række pr. milepæl (CSV til dansk Excel)", addresses.DATA_MILESTONES_CSV, "text/csv", "CSV"),
-                _json("milepaele-json", "Milepælene"),
-            ),
-        ),
-        Dataset(
-            "maalinger",
-            f"Indikatorer og målinger i {plan.info.title}",
-            f"Indsatsernes indikatorer i {name}: udgangspunkt, mål og hver måling med dato og kilde.",
-            ("udmøntningsplan", "indikatorer", "målinger"),
-            (
-                Distribution("maalinger-csv", "Én række pr. måling (CSV til dansk Excel)", addresses.DATA_MEASUREMENTS_CSV, "text/csv", "CSV"),
-                _json("maalinger-json", "Indikatorerne med udgangspunkt, mål og målinger"),
-            ),
-        ),
-    )
 
 
 def catalogue_turtle(plan: Plan, site_url: str) -> str:
@@ -252,8 +107,8 @@ class _TurtleCatalogue:
 
     def dataset(self, dataset: Dataset) -> Iterator[str]:
         info = self.info
-        start, end = dataset.years or (info.period_start, info.period_end)
-        period = f"[ a dct:PeriodOfTime ; dcat:startDate {_date(dt.date(start, 1, 1))} ; dcat:endDate {_date(dt.date(end, 12, 31))} ]"
+        start, end = dataset.period or years(info.period_start, info.period_end)
+        period = f"[ a dct:PeriodOfTime ; dcat:startDate {_date(start)} ; dcat:endDate {_date(end)} ]"
         properties = [
             ("dct:title", _text(self.example(dataset.title, title=True))),
             ("dct:description", _text(self.example(dataset.description, title=False))),
@@ -271,6 +126,7 @@ class _TurtleCatalogue:
             ("dct:language", _iri(LANGUAGE)),
             ("dct:license", _iri(self.licence.iri)),
             ("dcat:landingPage", _iri(addresses.absolute(self.site_url, dataset.landing or addresses.url_of(addresses.ABOUT)))),
+            *([("dct:isVersionOf", self.node(dataset.version_of))] if dataset.version_of else []),
             ("dcat:distribution", " , ".join(self.node(d.key) for d in dataset.distributions)),
         ]
         yield from _subject(self.node(dataset.key), "dcat:Dataset", properties)
@@ -321,8 +177,9 @@ class _TurtleCatalogue:
         yield from _subject(_iri(THEME), "skos:Concept", [("skos:prefLabel", _text(THEME_LABEL))])
         yield from _subject(_iri(LANGUAGE), "dct:LinguisticSystem", [])
         yield from _subject(_iri(self.licence.iri), "dct:LicenseDocument", [("dct:title", _text(self.licence.title))])
-        yield from _subject(_iri(addresses.absolute(self.site_url, addresses.DATA_SCHEMA)), "dct:Standard", [("dct:title", _text("JSON Schema for plan.json"))])
         every = [d for dataset in self.datasets for d in dataset.distributions]
+        for schema in dict.fromkeys(d.conforms_to for d in every if d.conforms_to):
+            yield from _subject(_iri(addresses.absolute(self.site_url, schema)), "dct:Standard", [("dct:title", _text(SCHEMAS[schema]))])
         for media_type in dict.fromkeys(d.media_type for d in every):
             yield from _subject(_iri(MEDIA_TYPES + media_type), "dct:MediaType", [])
         for file_type in dict.fromkeys(d.file_type for d in every if d.file_type):
