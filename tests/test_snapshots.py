@@ -277,6 +277,7 @@ def test_the_feed_has_an_entry_per_snapshot_linking_its_page_and_data(bundled_si
         assert entry.link.removeprefix(SITE_URL) == page, "a reader opens the page"
         assert bundled_site.path(page).is_file()
         assert links["application/json"] == f"{page}stand.json" and links["text/csv"] == f"{page}stand.csv"
+        assert bundled_site.path(links["application/json"]).is_file() and bundled_site.path(links["text/csv"]).is_file()
         plan_id, day = page.strip("/").split("/")[1:]
         assert entry.updated.startswith(day)
         assert entry.title == f"[Eksempeldata] Udmøntningsplan {plan_id}, som den stod den {entry.summary.split(' (')[0]}"
