@@ -6,12 +6,15 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import feedparser
 import pytest
 import yaml
 from conftest import REPO, BuiltSite, run_mkdocs_build, run_planspor
+
+from planspor.changes import OtherEntry, within_span
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -28,13 +31,18 @@ def parse_feed(site: BuiltSite, path: str) -> ET.Element:
     return ET.fromstring((site.root / path).read_bytes())
 
 
+def change_entries(feed: ET.Element) -> list[ET.Element]:
+    """The feed's entries of changes: all but the snapshots' (category 'stand', tests/test_snapshots.py)."""
+    return [e for e in feed.findall(f"{ATOM}entry") if e.find(f"{ATOM}category").get("term") != "stand"]
+
+
 def test_the_plan_feed_has_one_entry_per_change_matching_the_histories(bundled_site: BuiltSite) -> None:
     feed = parse_feed(bundled_site, "feeds/aendringer.xml")
     assert feed.tag == f"{ATOM}feed"
     assert feed.find(f"{ATOM}title").text.startswith("[Eksempeldata] ")
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://127.0.0.1:8000/feeds/aendringer.xml"
     assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://127.0.0.1:8000/aendringer/"
-    entries = feed.findall(f"{ATOM}entry")
+    entries = change_entries(feed)
     assert len(entries) == len(history_entries())
     labels = {s["id"]: s["label"] for s in raw_plan()["statuses"]}
     items = {i["id"]: i for i in raw_plan()["items"]}
@@ -108,7 +116,7 @@ def test_theme_feeds_hold_only_their_themes_changes(bundled_site: BuiltSite) -> 
         assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == f"http://127.0.0.1:8000/temaer/{theme['id']}/", (
             "a theme's feed follows the theme's page"
         )
-        entries = feed.findall(f"{ATOM}entry")
+        entries = change_entries(feed)
         expected = sum(len(i["history"]) for i in items.values() if i["theme"] == theme["id"])
         assert len(entries) == expected
         for entry in entries:
@@ -177,3 +185,13 @@ def test_a_move_names_what_moved(project: Path, tmp_path: Path, options: list[st
     assert f"30. september 2024 {said}" in history
     changes = " ".join(site.soup("/aendringer/").get_text(" ").split())
     assert said in changes
+
+
+def test_feed_limit_bounds_the_changes_and_other_entries_keep_to_their_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With more changes than a feed holds, a snapshot older than the oldest change kept is left out; else all stay."""
+    monkeypatch.setattr("planspor.changes.FEED_LIMIT", 2)
+    days = [dt.date(2024, 3, 1), dt.date(2024, 2, 1), dt.date(2024, 1, 1)]  # newest first, as all_changes lists them
+    listed: Any = [SimpleNamespace(date=day) for day in days]
+    others = [OtherEntry(day, ET.Element("entry")) for day in (dt.date(2024, 3, 31), dt.date(2024, 2, 1), dt.date(2024, 1, 31))]
+    assert [o.day for o in within_span(listed, others)] == [dt.date(2024, 3, 31), dt.date(2024, 2, 1)]
+    assert within_span(listed[:2], others) == others

@@ -10,10 +10,12 @@ the plan. The built pages must show the same items with the same statuses, and t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -61,16 +63,20 @@ def address(plan_id: str, day: dt.date) -> str:
     return f"/aendringer/{plan_id}/{day.isoformat()}/"
 
 
-def shown_rows(site: BuiltSite, url: str) -> dict[str, str]:
-    """Every row of the snapshot's table, over all its pages: item id -> status."""
-    rows: dict[str, str] = {}
+def table_rows(site: BuiltSite, url: str) -> list[Tag]:
+    """Every row of the snapshot's table, over all its pages."""
+    rows: list[Tag] = []
     page: BeautifulSoup | None = site.soup(url)
     while page is not None:
-        for row in page.select("tbody tr[data-status]"):
-            rows[str(row.select_one("a")["href"]).rstrip("/").split("/")[-1]] = str(row["data-status"])
+        rows += page.select("tbody tr[data-status]")
         following = page.select_one(".ps-pagination a[rel=next]")
         page = None if following is None else site.soup(url + str(following["href"]).rstrip("/").split("/")[-1] + "/")
     return rows
+
+
+def shown_rows(site: BuiltSite, url: str) -> dict[str, str]:
+    """Every row of the snapshot's table, over all its pages: item id -> status."""
+    return {str(row.select_one("a")["href"]).rstrip("/").split("/")[-1]: str(row["data-status"]) for row in table_rows(site, url)}
 
 
 def spread(block: Tag) -> Counter[str]:
@@ -210,3 +216,116 @@ def test_the_notices_are_of_their_day() -> None:
     """At the end of March 2024 no item of the earlier plan was overdue for an update; at its closed day some were."""
     assert not any(expected_notices(*QUARTER_END).values())
     assert any("ikke opdateret" in said for said in expected_notices(*CLOSED_DAY).values())
+
+
+# -- in the feeds ---------------------------------------------------------------------------------
+
+SITE_URL = "http://127.0.0.1:8000"
+NOTICES = {"ikke opdateret": "Ikke opdateret", "slut passeret": "Slut passeret", "milepæl overskredet": "Milepæl overskredet"}
+
+
+def read_feed(site: BuiltSite, path: str) -> Any:
+    parsed = feedparser.parse((site.root / path).read_bytes())
+    assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def is_snapshot(entry: Any) -> bool:
+    return any(tag.term == "stand" for tag in entry.get("tags", []))
+
+
+def snapshot_entries(site: BuiltSite, path: str) -> list[Any]:
+    return [entry for entry in read_feed(site, path).entries if is_snapshot(entry)]
+
+
+def alternates(entry: Any) -> dict[str, str]:
+    """The entry's alternate links by type, as addresses within the site."""
+    links = {link.type: str(link.href) for link in entry.links if link.rel == "alternate"}
+    assert all(href.startswith(SITE_URL + "/") for href in links.values()), links
+    return {kind: href.removeprefix(SITE_URL) for kind, href in links.items()}
+
+
+def said(summary: str, labels: list[str]) -> Counter[str]:
+    """label -> the count the summary gives it ('…. I gang: 12, Forsinket: 5. Ikke opdateret: 3.')."""
+    counts: Counter[str] = Counter()
+    for label in labels:
+        found = re.search(rf"(?:[.,:] ){re.escape(label)}: (\d+)", summary)
+        if found:
+            counts[label] = int(found.group(1))
+    return counts
+
+
+def status_labels() -> dict[str, str]:
+    return {status["id"]: status["label"] for status in plain_plan()["statuses"]}
+
+
+def snapshot_folders(site: BuiltSite) -> list[str]:
+    """Every snapshot page of the built site: /aendringer/<periode>/<ÅÅÅÅ-MM-DD>/."""
+    folders = (site.root / "aendringer").glob("*/*/index.html")
+    return sorted(f"/aendringer/{p.parent.parent.name}/{p.parent.name}/" for p in folders if re.fullmatch(r"\d{4}-\d{4}", p.parent.parent.name))
+
+
+def test_the_feed_has_an_entry_per_snapshot_linking_its_page_and_data(bundled_site: BuiltSite) -> None:
+    entries = snapshot_entries(bundled_site, "feeds/aendringer.xml")
+    folders = snapshot_folders(bundled_site)
+    assert len(folders) == 6
+    pages = [alternates(entry)["text/html"] for entry in entries]
+    assert sorted(pages) == folders and len(pages) == len(set(pages))
+    for entry in entries:
+        links = alternates(entry)
+        page = links["text/html"]
+        assert entry.link.removeprefix(SITE_URL) == page, "a reader opens the page"
+        assert bundled_site.path(page).is_file()
+        assert links["application/json"] == f"{page}stand.json" and links["text/csv"] == f"{page}stand.csv"
+        assert bundled_site.path(links["application/json"]).is_file() and bundled_site.path(links["text/csv"]).is_file()
+        plan_id, day = page.strip("/").split("/")[1:]
+        assert entry.updated.startswith(day)
+        assert entry.title == f"[Eksempeldata] Udmøntningsplan {plan_id}, som den stod den {entry.summary.split(' (')[0]}"
+        assert [tag.label for tag in entry.tags] == ["Planen, som den stod"]
+        assert "Eksempeldata" in entry.summary
+
+
+def test_a_snapshots_entry_counts_the_rows_of_its_page(bundled_site: BuiltSite) -> None:
+    labels = status_labels()
+    for entry in snapshot_entries(bundled_site, "feeds/aendringer.xml"):
+        rows = table_rows(bundled_site, alternates(entry)["text/html"])
+        statuses = Counter(labels[str(row["data-status"])] for row in rows)
+        notices = Counter(NOTICES[flag.get_text(strip=True)] for row in rows for flag in row.select(".ps-row-flag"))
+        assert said(entry.summary, list(labels.values())) == statuses, entry.summary
+        assert said(entry.summary, list(NOTICES.values())) == notices, entry.summary
+        if rows:
+            assert f": {len(rows)} indsats" in entry.summary
+        else:
+            assert "Ingen af planens indsatser var registreret endnu." in entry.summary
+
+
+def test_a_themes_feed_has_the_snapshots_with_its_items_and_its_counts(bundled_site: BuiltSite) -> None:
+    labels = status_labels()
+    pages = {folder: bundled_site.soup(folder) for folder in snapshot_folders(bundled_site)}
+    for theme in plain_plan()["themes"]:
+        cards = {}
+        for folder, page in pages.items():
+            for card in page.select("section[aria-labelledby=status-pr-tema] .ps-card"):
+                if str(card.select_one(".ps-card__title a")["href"]).rstrip("/").endswith(f"/{theme['id']}"):
+                    cards[folder] = Counter({labels[status]: count for status, count in spread(card).items() if count})
+        entries = {alternates(entry)["text/html"]: entry for entry in snapshot_entries(bundled_site, f"feeds/temaer/{theme['id']}.xml")}
+        assert sorted(entries) == sorted(cards), theme["id"]
+        for folder, entry in entries.items():
+            assert said(entry.summary, list(labels.values())) == cards[folder], (theme["id"], entry.summary)
+            assert f"indsatser i temaet {theme['title']}." in entry.summary or f"indsats i temaet {theme['title']}." in entry.summary
+
+
+def test_snapshot_entries_are_in_order_and_have_ids_of_their_own(bundled_site: BuiltSite) -> None:
+    """Newest first, a snapshot ahead of its day's changes (it is the state at the day's end); an id once a feed."""
+    for path in sorted((bundled_site.root / "feeds").rglob("*.xml")):
+        parsed = read_feed(bundled_site, str(path.relative_to(bundled_site.root)))
+        ids = [entry.id for entry in parsed.entries]
+        assert len(ids) == len(set(ids)), path
+        days = [entry.updated for entry in parsed.entries]
+        assert days == sorted(days, reverse=True), path
+        assert parsed.feed.updated == max(days), path
+    entries = read_feed(bundled_site, "feeds/aendringer.xml").entries
+    that_day = [is_snapshot(entry) for entry in entries if entry.updated.startswith("2023-12-12")]
+    assert that_day[0] and not any(that_day[1:]) and len(that_day) > 1, "the snapshot, then the day's changes"
+    theme_feed = {entry.id for entry in snapshot_entries(bundled_site, "feeds/temaer/skoler-og-dagtilbud.xml")}
+    assert not theme_feed & {entry.id for entry in entries}, "a theme's snapshot entry is not the whole plan's"

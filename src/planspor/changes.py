@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import addresses, evidence
@@ -131,48 +132,80 @@ def _entry_id(plan: Plan, change: Change) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
-def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Change], page: str | None = None) -> str:
+@dataclass(frozen=True)
+class OtherEntry:
+    """A feed entry that is not a change (a snapshot: snapshot_feed), made by its own module and placed here by
+    its day. Its day is the state at the end of that day, so it comes ahead of (after, in time) that day's changes."""
+
+    day: dt.date
+    element: ET.Element
+
+
+def atom(tag: str, text: str | None = None, parent: ET.Element | None = None, **attributes: str) -> ET.Element:
+    """An Atom element, under ``parent`` when given."""
+    name = f"{{{ATOM}}}{tag}"
+    element = ET.Element(name, attributes) if parent is None else ET.SubElement(parent, name, attributes)
+    element.text = text
+    return element
+
+
+def within_span(changes: list[Change], others: Sequence[OtherEntry]) -> list[OtherEntry]:
+    """The other entries a feed holds beside its changes. FEED_LIMIT bounds the changes alone; the other entries
+    are those of the span the kept changes cover (on or after the oldest kept change's day), or all of them when
+    the feed holds every change: a reader never sees a snapshot of a stretch whose changes it was not given."""
+    if len(changes) <= FEED_LIMIT:
+        return list(others)
+    oldest = changes[FEED_LIMIT - 1].date
+    return [other for other in others if other.day >= oldest]
+
+
+def _change_entry(plan: Plan, site_url: str, change: Change) -> ET.Element:
+    prefix = "[Eksempeldata] " if plan.info.example_data else ""
+    entry = atom("entry")
+    atom("id", _entry_id(plan, change), entry)
+    atom("title", f"{prefix}{change.item.title} – {change.describe()}", entry)
+    atom("updated", f"{change.date.isoformat()}T00:00:00Z", entry)
+    atom("link", parent=entry, rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.item(change.item.id)))
+    # The sources as links too, for readers that list an entry's links (most show only the summary).
+    if change.decision is not None and change.decision.url:
+        atom("link", parent=entry, rel="related", href=change.decision.url, title=f"{MINUTES}: {evidence.cited_as(change.decision)}")
+    if change.document is not None:
+        atom("link", parent=entry, rel="related", href=change.document.url, title=change.document.title)
+    atom("category", parent=entry, term=change.item.theme.id, label=change.item.theme.title)
+    summary = f"{danish_date(change.date)}: {change.describe()}."
+    if change.entry.comment:
+        summary += f" {change.entry.comment}"
+    for source in change.sources():
+        summary += f" {source}"
+    if plan.info.example_data:
+        summary += " (Eksempeldata: indsatsen er opdigtet.)"
+    atom("summary", summary, entry, type="text")
+    return entry
+
+
+def atom_feed(plan: Plan, site_url: str, path: str, title: str, changes: list[Change], page: str | None = None, others: Sequence[OtherEntry] = ()) -> str:
     """An Atom 1.0 feed of the newest changes. Links are absolute when site_url is known; ``page``: the
-    page the feed follows (a theme's feed, the theme), its `alternate` link; else the list of changes."""
+    page the feed follows (a theme's feed, the theme), its `alternate` link; else the list of changes.
+    ``others``: entries beside the changes (the snapshots), kept as within_span says; newest first, an
+    other entry ahead of its day's changes."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
     newest = changes[:FEED_LIMIT]
-    updated = max((c.date for c in newest), default=plan.info.data_as_of)
+    kept = within_span(changes, others)
+    updated = max([c.date for c in newest] + [other.day for other in kept], default=plan.info.data_as_of)
     prefix = "[Eksempeldata] " if plan.info.example_data else ""
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        element.text = text
-        return element
-
-    sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'planspor:{plan.info.municipality}:{path}')}")
-    sub(feed, "title", f"{prefix}{title}")
-    sub(feed, "subtitle", f"Ændringer i status og tidspunkt for {plan.info.title}, {plan.info.municipality}.")
-    sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
-    sub(feed, "link", rel="self", type="application/atom+xml", href=addresses.absolute(site_url, path))
-    sub(feed, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, page or addresses.url_of(addresses.CHANGE_LIST)))
-    author = sub(feed, "author")
-    sub(author, "name", plan.info.municipality)
-    sub(feed, "generator", "Planspor")
-    for change in newest:
-        entry = sub(feed, "entry")
-        sub(entry, "id", _entry_id(plan, change))
-        sub(entry, "title", f"{prefix}{change.item.title} – {change.describe()}")
-        sub(entry, "updated", f"{change.date.isoformat()}T00:00:00Z")
-        sub(entry, "link", rel="alternate", type="text/html", href=addresses.absolute(site_url, addresses.item(change.item.id)))
-        # The sources as links too, for readers that list an entry's links (most show only the summary).
-        if change.decision is not None and change.decision.url:
-            sub(entry, "link", rel="related", href=change.decision.url, title=f"{MINUTES}: {evidence.cited_as(change.decision)}")
-        if change.document is not None:
-            sub(entry, "link", rel="related", href=change.document.url, title=change.document.title)
-        sub(entry, "category", term=change.item.theme.id, label=change.item.theme.title)
-        summary = f"{danish_date(change.date)}: {change.describe()}."
-        if change.entry.comment:
-            summary += f" {change.entry.comment}"
-        for source in change.sources():
-            summary += f" {source}"
-        if plan.info.example_data:
-            summary += " (Eksempeldata: indsatsen er opdigtet.)"
-        sub(entry, "summary", summary, type="text")
+    atom("id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'planspor:{plan.info.municipality}:{path}')}", feed)
+    atom("title", f"{prefix}{title}", feed)
+    atom("subtitle", f"Ændringer i status og tidspunkt for {plan.info.title}, {plan.info.municipality}.", feed)
+    atom("updated", f"{updated.isoformat()}T00:00:00Z", feed)
+    atom("link", parent=feed, rel="self", type="application/atom+xml", href=addresses.absolute(site_url, path))
+    alternate = addresses.absolute(site_url, page or addresses.url_of(addresses.CHANGE_LIST))
+    atom("link", parent=feed, rel="alternate", type="text/html", href=alternate)
+    author = atom("author", parent=feed)
+    atom("name", plan.info.municipality, author)
+    atom("generator", "Planspor", feed)
+    placed = [(c.date, 0, _change_entry(plan, site_url, c)) for c in newest] + [(other.day, 1, other.element) for other in kept]
+    placed.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)  # stable: ties keep their order
+    feed.extend(element for _, _, element in placed)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
-from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans, pages_snapshots
+from . import addresses, changes, opendata, pages_insights, pages_item, pages_listings, pages_plans, pages_snapshots, snapshot_feed
 from .catalogue import catalogue_turtle
 from .former_ids import former_names
 from .fragment_data import KindData, StatusDescription
@@ -170,15 +170,16 @@ def status_stylesheet(plan: Plan) -> PageSource:
 
 
 def feed_files(plan: Plan, site_url: str) -> list[PageSource]:
-    feeds = [
-        PageSource(
-            addresses.CHANGES_FEED, changes.atom_feed(plan, site_url, addresses.CHANGES_FEED, f"Ændringer i {plan.info.title}", changes.all_changes(plan))
-        )
-    ]
+    """The feed of all changes and one per theme, each with the snapshots beside its changes (snapshot_feed)."""
+    tallied = snapshot_feed.tally_snapshots(plan)
+    path = addresses.CHANGES_FEED
+    stands = snapshot_feed.snapshot_entries(plan, site_url, path, tallied)
+    feeds = [PageSource(path, changes.atom_feed(plan, site_url, path, f"Ændringer i {plan.info.title}", changes.all_changes(plan), others=stands))]
     for theme in plan.themes:
         path = addresses.theme_feed(theme.id)
         theme_changes = changes.all_changes(plan, theme)
-        feed = changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", theme_changes, addresses.theme(theme.id))
+        stands = snapshot_feed.snapshot_entries(plan, site_url, path, tallied, theme)
+        feed = changes.atom_feed(plan, site_url, path, f"Ændringer i temaet {theme.title}", theme_changes, addresses.theme(theme.id), stands)
         feeds.append(PageSource(path, feed))
         # A feed reader cannot follow a page that forwards, and a static host cannot answer with a 301 (the
         # nginx recipe does): the old address serves the same feed, whose self link names the new address.
