@@ -21,6 +21,7 @@ Runs under .venv's Python, like bench/run.py.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shlex
 import socket
@@ -162,15 +163,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pause", type=float, default=2.0, help="seconds between edits")
     parser.add_argument("--keep", type=Path, help="write the project here and keep it")
+    parser.add_argument("--lived", action="store_true", help="the plan on its period's last day: 16 quarter snapshots and plan-level decisions")
     parser.add_argument("--serve-args", help="options for mkdocs serve instead of those `python3 dev.py serve` uses")
     args = parser.parse_args(argv)
     ensure_environment()  # .venv's Python, as the README's `python3 bench/preview.py` promises
-    from bench.synthetic import write_project
+    from bench.synthetic import lived_epoch, write_project
+
+    if args.lived:
+        os.environ["SOURCE_DATE_EPOCH"] = lived_epoch()  # mkdocs serve inherits it (dev.environment)
 
     serve_args = shlex.split(args.serve_args) if args.serve_args is not None else list(dev.SERVE_OPTIONS)
     with tempfile.TemporaryDirectory(prefix="planspor-preview-") as scratch:
         project = args.keep or Path(scratch) / "project"
-        write_project(project, args.items, args.seed)
+        write_project(project, args.items, args.seed, lived=args.lived)
         times = measure_preview(project, args.repeat, serve_args, args.pause)
     print(report(times, serve_args))
     return 0 if max(statistics.median(times.note), statistics.median(times.plan)) <= TARGET else 1

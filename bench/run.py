@@ -246,7 +246,7 @@ class Result:
         return self.build.wall - self.pagefind.wall
 
 
-def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
+def run_size(items: int, folder: Path, seed: int, repeat: int = 1, lived: bool = False) -> Result:
     from bench.synthetic import write_project
     from planspor.project import load_plan
 
@@ -256,7 +256,7 @@ def run_size(items: int, folder: Path, seed: int, repeat: int = 1) -> Result:
         shutil.rmtree(folder)
     project, site, export, baseline_site = folder / "project", folder / "site", folder / "export", folder / "baseline-site"
     started = time.perf_counter()
-    write_project(project, items, seed)
+    write_project(project, items, seed, lived=lived)
     result.generate = time.perf_counter() - started
     log = folder / "logs"
     log.mkdir()
@@ -462,14 +462,14 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; {versions}; {load}"
 
 
-def _preview(items: int, project: Path, seed: int) -> str:
+def _preview(items: int, project: Path, seed: int, lived: bool = False) -> str:
     """The editor's preview (bench/preview.py): save to reloaded page, as `python3 dev.py serve` runs it."""
     import dev
     from bench.preview import measure_preview, report
     from bench.synthetic import write_project
 
     print(f"[preview, {items} items] mkdocs serve, a note and the plan edited 7 times each ...", file=sys.stderr, flush=True)
-    write_project(project, items, seed)
+    write_project(project, items, seed, lived=lived)
     return report(measure_preview(project, 7, list(dev.SERVE_OPTIONS)), list(dev.SERVE_OPTIONS))
 
 
@@ -481,18 +481,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=1, help="run each timed command this many times and keep the fastest (default: %(default)s)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument(
+        "--lived",
+        action="store_true",
+        help="the synthetic plans as they stand on their period's last day: 16 quarter snapshots and a plan-level decision each half-year",
+    )
     parser.add_argument("--preview-items", type=int, default=300, help="time the editor's preview at this many items; 0: not (default: %(default)s)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.lived:
+        from bench.synthetic import lived_epoch
+
+        os.environ["SOURCE_DATE_EPOCH"] = lived_epoch()  # every command measured inherits it
     folder = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="planspor-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        results = [run_size(size, folder / str(size), args.seed, args.repeat) for size in sizes]
-        preview = _preview(args.preview_items, folder / f"preview-{args.preview_items}", args.seed) if args.preview_items else ""
+        results = [run_size(size, folder / str(size), args.seed, args.repeat, args.lived) for size in sizes]
+        preview = _preview(args.preview_items, folder / f"preview-{args.preview_items}", args.seed, args.lived) if args.preview_items else ""
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
-    command = "python3 bench/run.py" + (f" --sizes {args.sizes}" if args.sizes != parser.get_default("sizes") else "")
+    command = "python3 bench/run.py" + (f" --sizes {args.sizes}" if args.sizes != parser.get_default("sizes") else "") + (" --lived" if args.lived else "")
     report = "\n\n".join(
         [
             f"Command: `{command}`  \nMachine: {machine()}",

@@ -217,6 +217,15 @@ def write_project(target: Path, items: int, seed: int = 1, plans: int = 1, lived
         (notes / f"{ids[index]}.md").write_text(_note(rng, header, ids, index, words), encoding="utf-8")
 
 
+def lived_epoch() -> str:
+    """SOURCE_DATE_EPOCH for building a ``lived`` project: noon on its period's last day. The plan's
+    check refuses a data_as_of after the build's date (buildinfo.reference_date), and that day may
+    not have come yet; the build's date is the later of today and this one."""
+    header = _read_header()
+    moment = dt.datetime(header.period_end, 12, 31, 12, tzinfo=dt.UTC)
+    return str(int(moment.timestamp()))
+
+
 def _lived(header: _Header) -> _Header:
     """The header on its period's last day, with the plan taken up by the Økonomiudvalget and the
     Kommunalbestyrelsen twice a year (on the 20th of June and of December: not quarter ends), each a

@@ -131,6 +131,16 @@ def test_pages_announce_their_feeds(bundled_site: BuiltSite) -> None:
     assert bundled_site.soup("/").find("link", type="application/atom+xml")["href"] == "feeds/aendringer.xml"
 
 
+def test_every_quarter_has_a_page_of_its_own_with_its_changes(bundled_site: BuiltSite) -> None:
+    """/aendringer/2024-k2/ lists the changes dated in that quarter, whatever the list at /aendringer/ shows."""
+    per_quarter = Counter(f"{e['date'].year}-k{(e['date'].month - 1) // 3 + 1}" for _, e in history_entries())
+    assert len(per_quarter) > 1
+    for quarter, count in per_quarter.items():
+        page = bundled_site.soup(f"/aendringer/{quarter}/")
+        assert len(page.select(".ps-changes__entry")) == count, quarter
+        assert bundled_site.soup("/aendringer/").select_one(f"section[aria-labelledby=periode-{quarter}]") is not None
+
+
 def status_at(item: dict[str, Any], day: dt.date) -> str | None:
     status = None
     for entry in item["history"]:

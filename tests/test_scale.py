@@ -1,5 +1,8 @@
 """A plan of 1,000 items builds into the same kind of site as a small one (issue 6).
 
+Both plans are "lived" (bench/synthetic.py): they stand on their period's last day, so the site has
+a snapshot for each of its 16 quarters and each plan-level decision, each a table of the whole plan.
+
 Not timed: the timings are the benchmark's (bench/run.py, BENCHMARKS.md).
 These are the properties that must hold at any size: every item has its page
 and is in the search index once, an item page does not grow with the plan,
@@ -14,10 +17,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import BuiltSite, run_mkdocs_build
 
-from bench.synthetic import write_project
-from planspor.project import load_plan
+from bench.synthetic import lived_epoch, write_project
 
 LARGE = 1_000
 SMALL = 40
@@ -27,10 +30,11 @@ PAGE_BUDGET = 300_000  # bytes of HTML, uncompressed, for any page
 def build(folder: Path, items: int) -> tuple[BuiltSite, list[str]]:
     """A synthetic plan's site, and its items' ids."""
     project = folder / "project"
-    write_project(project, items, seed=6)
-    result = run_mkdocs_build(project, folder / "site")
+    write_project(project, items, seed=6, lived=True)
+    result = run_mkdocs_build(project, folder / "site", SOURCE_DATE_EPOCH=lived_epoch())  # data_as_of may lie ahead of today
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(folder / "site", result.stdout + result.stderr), [item.id for item in load_plan(project).items]
+    ids = [item["id"] for item in yaml.safe_load((project / "data/plan.yaml").read_text(encoding="utf-8"))["items"]]
+    return BuiltSite(folder / "site", result.stdout + result.stderr), ids
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +114,24 @@ def test_a_decision_cited_by_many_items_names_ten_and_counts_the_rest(large: tup
         for cell in crowded:
             assert len(cell.select("a")) == 10  # type: ignore[union-attr]
             assert re.search(r"og \d+ andre indsatser$", cell.get_text(" ", strip=True))  # type: ignore[union-attr]
+
+
+def test_a_lived_plan_has_a_snapshot_a_quarter_and_a_decision_day_each_on_pages(large: tuple[BuiltSite, list[str]]) -> None:
+    site, ids = large
+    folder = site.root / "aendringer" / "2025-2028"
+    days = sorted(p.name for p in folder.iterdir() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.name))
+    quarter_ends = [f"{year}-{end}" for year in range(2025, 2029) for end in ("03-31", "06-30", "09-30", "12-31")]
+    decided = ["2024-09-24", *(f"{year}-{month}-20" for year in range(2025, 2029) for month in ("06", "12"))]
+    assert days == sorted(quarter_ends + decided)
+    # On the period's last day every item is in the plan: 1,000 rows over the snapshot's pages, and in its stand.json.
+    rows, url = 0, "/aendringer/2025-2028/2028-12-31/"
+    pages = 0
+    while url:
+        page = site.soup(url)
+        rows += len(page.select("tbody tr[data-status]"))
+        pages += 1
+        following = page.select_one(".ps-pagination a[rel=next]")
+        url = f"/aendringer/2025-2028/2028-12-31/{str(following['href']).rstrip('/').split('/')[-1]}/" if following else ""
+    assert (rows, pages) == (len(ids), 5)
+    stand = json.loads((folder / "2028-12-31" / "stand.json").read_text(encoding="utf-8"))
+    assert sorted(item["id"] for item in stand["items"]) == sorted(ids)

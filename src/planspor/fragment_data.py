@@ -65,7 +65,7 @@ class StatusCount(StatusData):
 
 class StatusView(StatusData):
     count: int
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
 
 
 class StatusMeaning(StatusData):
@@ -90,7 +90,7 @@ class Counts(TypedDict):
 
 class Link(TypedDict):
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
 
 
 class FeedLink(Link):
@@ -102,7 +102,7 @@ class Row(TypedDict):
 
     id: str
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
     status: str
     theme: str
     kind: str
@@ -141,7 +141,7 @@ class Pagination(TypedDict):
 class Summary(TypedDict):
     id: str
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
     counts: Counts
 
 
@@ -154,7 +154,7 @@ class SdgData(TypedDict):
 
 
 class SdgLink(SdgData):
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
 
 
 class SdgSummary(SdgLink):
@@ -309,7 +309,7 @@ class Filters(TypedDict):
 
 
 class Period(TypedDict):
-    """A quarter on /aendringer/: its changes (or a link to their own pages) and the spread at its end."""
+    """A quarter on /aendringer/: its changes (or only the link to their own pages) and the spread at its end."""
 
     id: str
     label: str
@@ -317,7 +317,7 @@ class Period(TypedDict):
     count: int
     counts: Counts
     changes: list[ChangeData]
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
 
 
 class SnapshotGroup(TypedDict):
@@ -335,21 +335,21 @@ class Money(TypedDict):
 
 class BudgetRow(TypedDict):
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
     cells: list[Money]
     total: Money
 
 
 class ReportGroup(TypedDict):
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
     counts: Counts
     rows: list[ReportRow]
 
 
 class ReportPart(TypedDict):
     title: str
-    url: str
+    url: str  # the quarter's own pages (every quarter with changes has them)
     count: int
 
 

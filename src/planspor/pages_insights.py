@@ -15,17 +15,27 @@ from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date
 
+# Changes the list at /aendringer/ shows itself, the newest quarters' first: a quarter whose changes would
+# take it past this is a link to the quarter's own pages, so the list never grows with the plan's years.
+CHANGES_ON_LIST = PAGE_SIZE
+
 
 def changes_pages(ctx: SiteContext) -> Iterator[PageSource]:
-    """/aendringer/: the changes per quarter, newest first, and the status spread at each quarter's end."""
+    """/aendringer/: the changes per quarter, newest first, and the status spread at each quarter's end.
+
+    Every quarter with changes has pages of its own (/aendringer/2024-k1/, citable and stable whatever the
+    list shows); the list itself shows the newest quarters' changes up to CHANGES_ON_LIST, the older ones
+    as a link to their pages."""
     plan = ctx.plan
     quarters: dict[tuple[int, int], list[changes.Change]] = {}
     for change in changes.all_changes(plan):
         quarters.setdefault(changes.quarter_of(change.date), []).append(change)
     periods: list[Period] = []
+    on_list = 0
     for (year, quarter), listed in quarters.items():
         end = min(changes.quarter_end(year, quarter), plan.info.data_as_of)
-        shown = listed if len(listed) <= PAGE_SIZE else []
+        on_list += len(listed)
+        shown = listed if on_list <= CHANGES_ON_LIST else []
         source = addresses.changes_quarter_source(year, quarter)
         periods.append(
             {
@@ -35,11 +45,10 @@ def changes_pages(ctx: SiteContext) -> Iterator[PageSource]:
                 "count": len(listed),
                 "counts": ctx.spread_counts(changes.spread_at(plan, end)),
                 "changes": [ctx.change(c) for c in shown],
-                "url": addresses.url_of(source) if not shown else "",
+                "url": addresses.url_of(source),
             }
         )
-        if not shown:
-            yield from change_list_pages(ctx, source, f"Ændringer i {changes.quarter_label(year, quarter)}", listed)
+        yield from change_list_pages(ctx, source, f"Ændringer i {changes.quarter_label(year, quarter)}", listed)
     snapshots = pages_snapshots.snapshot_groups(ctx)
     data: ChangesPage = {"site": ctx.site, "page": "changes", "periods": periods, "feed": addresses.CHANGES_FEED, "snapshots": snapshots}
     yield ctx.page(addresses.CHANGE_LIST, "Ændringer", data, "", f"Hvad er ændret i {plan.info.title}, kvartal for kvartal.")

@@ -20,6 +20,11 @@ from .periods import danish_date
 from .snapshot_data import snapshot_csv, snapshot_json
 from .snapshots import Snapshot, SnapshotDay, SnapshotRow, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days
 
+# The changes since the previous snapshot that its first page lists below a page of the table; more get
+# pages of their own, PAGE_SIZE a page: a first page with both a full table and a page of changes would
+# be twice any other page (tests/test_scale.py's budget).
+CHANGES_BESIDE_TABLE = PAGE_SIZE // 5
+
 
 def snapshot_links(ctx: SiteContext, adopted: AdoptedPlan) -> list[Link]:
     """A link to each of the plan's snapshots, oldest first."""
@@ -69,7 +74,7 @@ def _snapshot(ctx: SiteContext, snapshot: Snapshot, every: list[changes.Change])
         if any(r.item.theme == theme for r in rows)
     ]
     listed = changes_between(every, previous.day if previous else None, day.day)
-    paged = len(listed) > PAGE_SIZE  # then on pages of their own
+    paged = len(listed) > CHANGES_BESIDE_TABLE  # then on pages of their own
     changes_source = addresses.snapshot_changes_source(adopted.id, iso)
     title = f"{adopted.title} den {danish_date(day.day)}"
     description = f"{adopted.title} for {ctx.plan.info.municipality}, som den stod den {danish_date(day.day)}: {len(rows)} indsatser."
