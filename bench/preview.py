@@ -127,7 +127,8 @@ def measure_preview(project: Path, repeat: int, serve_args: list[str], pause: fl
         for run in range(repeat):
             sentence = f"Opdateret i prøve {run}."
             time.sleep(pause)
-            notes.append(_timed_edit(base, page_url, note, "\n", f"\n{sentence}\n\n", sentence))
+            # At the first blank line: after the front matter, when the note has one (a sentence inside it breaks it).
+            notes.append(_timed_edit(base, page_url, note, "\n\n", f"\n\n{sentence}\n\n", sentence))
             time.sleep(pause)
             new_title = f"{title} (prøve {run})"
             plans.append(_timed_edit(base, page_url, plan, f"    title: {current}\n", f"    title: {new_title}\n", new_title))

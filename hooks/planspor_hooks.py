@@ -38,7 +38,8 @@ from planspor import addresses
 from planspor.buildinfo import build_stamp
 from planspor.document_checks import CheckedDocuments
 from planspor.pages import SOURCE_PARTS, PageSource, SourcePart, iter_site_sources, plan_files, problem_pages
-from planspor.preview import PlanFilesMemo, PlanMemo, PreviewMemory, site_fingerprint
+from planspor.pages_snapshots import snapshot_pages
+from planspor.preview import LaterSnapshots, PlanFilesMemo, PlanMemo, PreviewMemory, site_fingerprint
 from planspor.problems import PlanInvalid, format_problems
 from planspor.project import NOTES_DIR, PLAN_FILE, Project, collector_paused, load_plan, load_project
 from planspor.search_index import BackgroundSearchIndex, InAddressOrder, IndexAfterBuild, SearchIndexError, searchable_part
@@ -74,6 +75,8 @@ _preview = PreviewMemory()
 _plans = PlanMemo()
 _checked_documents = CheckedDocuments()
 _plan_files = PlanFilesMemo(plan_files)
+_snapshots = LaterSnapshots(snapshot_pages)
+_server: LiveReloadServer | None = None  # to ask for the build that makes the snapshots after an edit's
 _theme_listing = ThemeListing()
 _preview_search: IndexAfterBuild | None = None
 
@@ -87,7 +90,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    return planspor_serve.notice_changes_sooner(server)
+    global _server
+    _server = planspor_serve.notice_changes_sooner(server)
+    return _server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -139,7 +144,7 @@ def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSou
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
-            return list(iter_site_sources(project, site_url, files_of=_plan_files))
+            return list(iter_site_sources(project, site_url, files_of=_plan_files, snapshots_of=_snapshots))
         return unpacked(packed(iter_site_sources(project, site_url)))
 
 
@@ -362,6 +367,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
     if _serving:
         _preview_search = IndexAfterBuild(_preview.searchable, Path(config.site_dir) / "pagefind")
+        if _dirty and _server is not None and _snapshots.ask_once():
+            planspor_serve.rebuild_soon(_server)  # the snapshots, made anew (LaterSnapshots)
         return
     index, _search_index = _search_index, None
     if _workers is not None:

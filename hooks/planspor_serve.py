@@ -44,6 +44,13 @@ def notice_changes_sooner(server: LiveReloadServer) -> LiveReloadServer:
     return server
 
 
+def rebuild_soon(server: LiveReloadServer) -> None:
+    """Ask for one more build, as a saved file does (MkDocs' watch callback: the same condition and flag)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
 class ThemeListing:
     """The theme's folders listed once per preview session, the project's own overrides on every rebuild.
 

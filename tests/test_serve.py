@@ -13,6 +13,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from browser_support import axe_violations, htmlcs_errors
@@ -20,6 +22,8 @@ from conftest import free_port, mkdocs_env, stop
 from playwright.sync_api import BrowserContext
 
 import dev
+from planspor.page_source import PageSource
+from planspor.preview import LaterSnapshots
 
 ITEM = "indsatser/budget-i-balance/"
 
@@ -159,6 +163,9 @@ def test_preview_shows_every_saved_change(project: Path) -> None:
         # ... and the open data made from the plan alone (kept between rebuilds while only notes change).
         assert "Budget i balance for alle" in fetch(url + "data/plan.json")
         assert "Budget i balance for alle" in fetch(url + "data/plan.csv")
+        # The snapshots too, in the build that follows the edit's (planspor.preview.LaterSnapshots): the page and its data.
+        for snapshot in ("aendringer/2025-2028/2024-09-24/", "aendringer/2025-2028/2024-09-24/stand.json", "aendringer/2025-2028/2024-09-24/stand.csv"):
+            wait_for(url + snapshot, lambda body: "Budget i balance for alle" in body and "Budget i balance på velfærdsområderne" not in body)
         # A note the site may not publish: its problem is shown, and undoing it brings the page back.
         replace_in(note, "Solsikkemarken er ny.", "Solsikkemarken er ny. <script>alert(1)</script>")
         wait_for(url + ITEM, lambda body: "Planen har 1 problem" in body and "&lt;script&gt; er ikke tilladt i noter" in body)
@@ -188,3 +195,21 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
             return
         time.sleep(0.3)
     raise AssertionError("the condition was never met")
+
+
+def test_the_snapshots_of_an_edit_are_made_in_the_build_after_it() -> None:
+    """LaterSnapshots: the same plan, the last build's; a new plan, the last build's once and a build asked for; then made anew."""
+    made: list[object] = []
+
+    def make(ctx: Any) -> list[PageSource]:
+        made.append(ctx.plan)
+        return [PageSource(f"snapshot-{len(made)}.md", "")]
+
+    later = LaterSnapshots(make)
+    first, edited = SimpleNamespace(plan=object(), site_url="", version="abc"), SimpleNamespace(plan=object(), site_url="", version="abc")
+    assert [s.src_uri for s in later(first)] == ["snapshot-1.md"] and not later.ask_once()
+    assert [s.src_uri for s in later(first)] == ["snapshot-1.md"] and not later.ask_once()  # a note saved: nothing made
+    assert [s.src_uri for s in later(edited)] == ["snapshot-1.md"]  # the edit's build: the last build's
+    assert later.ask_once() and not later.ask_once()  # one build asked for, once
+    assert [s.src_uri for s in later(edited)] == ["snapshot-2.md"] and not later.wanted  # that build makes them
+    assert made == [first.plan, edited.plan]

@@ -47,17 +47,26 @@ def site_sources(project: Project, site_url: str = "") -> list[PageSource]:
 
 # The files made from the plan alone: (plan, site_url) -> its files.
 PlanFiles = Callable[[Plan, str], list[PageSource]]
+# The snapshots' pages and files (pages_snapshots.snapshot_pages).
+Snapshots = Callable[[SiteContext], Iterable[PageSource]]
 
 
-def iter_site_sources(project: Project, site_url: str = "", part: SourcePart | None = None, files_of: PlanFiles | None = None) -> Iterator[PageSource]:
+def iter_site_sources(
+    project: Project,
+    site_url: str = "",
+    part: SourcePart | None = None,
+    files_of: PlanFiles | None = None,
+    snapshots_of: Snapshots | None = None,
+) -> Iterator[PageSource]:
     """The same as site_sources, one at a time: a caller that keeps only each page's text
     never holds every page's data at once (at 10,000 items, hundreds of megabytes).
     ``part``: only that part of them (see SOURCE_PARTS), in the same order; ``files_of``: makes
-    plan_files' files (the preview's remembers them while the plan is the same)."""
+    plan_files' files (the preview's remembers them while the plan is the same); ``snapshots_of``:
+    makes the snapshots' pages and files (the preview's, preview.LaterSnapshots, makes them in a build after an edit's)."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     ctx = SiteContext(project, site_url)
     if part != "whole-plan":
-        yield from generated_pages(ctx, figures=part is None)
+        yield from generated_pages(ctx, figures=part is None, snapshots_of=snapshots_of or pages_snapshots.snapshot_pages)
     if part == "pages":
         return
     if part == "whole-plan":
@@ -71,7 +80,7 @@ def plan_files(plan: Plan, site_url: str) -> list[PageSource]:
     return [status_stylesheet(plan), icon_sprite(plan), *data_files(plan, site_url), *feed_files(plan, site_url)]
 
 
-def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSource]:
+def generated_pages(ctx: SiteContext, figures: bool = True, snapshots_of: Snapshots = pages_snapshots.snapshot_pages) -> Iterator[PageSource]:
     yield pages_listings.overview(ctx)
     sections = pages_listings.section_indexes(ctx)
     yield next(sections)  # /temaer/ before the themes, as the site has always listed them
@@ -89,7 +98,7 @@ def generated_pages(ctx: SiteContext, figures: bool = True) -> Iterator[PageSour
     yield from pages_listings.sdgs(ctx)
     yield from pages_plans.plan_pages(ctx)
     yield from pages_insights.changes_pages(ctx)
-    yield from pages_snapshots.snapshot_pages(ctx)
+    yield from snapshots_of(ctx)
     if figures:
         yield pages_insights.figures(ctx)
     yield pages_insights.budget(ctx)
