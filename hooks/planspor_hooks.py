@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from planspor_loading import load_elsewhere, made_elsewhere
-from planspor_pending import PendingPage, packed, packing, return_free_memory, unpacked
+from planspor_pending import PendingPage, Received, packed, packing, return_free_memory, unpacked
 from planspor_serve import PreviewFile, ThemeListing, dirty_warning
 from planspor_workers import Channel, PageWorkers
 
@@ -113,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project_root = Path(config.config_file_path).parent
     try:
-        sources = _site_sources(project_root, Path(config.docs_dir), config.site_url or "")
+        sources = _site_sources(project_root, Path(config.docs_dir), config.site_url or "", Path(config.site_dir))
     except PlanInvalid as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -135,17 +135,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return handed
 
 
-def _site_sources(root: Path, docs_dir: Path, site_url: str) -> Iterable[PageSource]:
+def _site_sources(root: Path, docs_dir: Path, site_url: str, site_dir: Path) -> Iterable[PageSource] | Iterable[Received]:
     """Every page's source. A build makes them in a forked child where it can (planspor_loading),
-    else one page's data at a time here (see `packed`); the preview with the plan it remembers."""
+    else one page's data at a time here (see `packed`), its files written into ``site_dir`` as they
+    are made; the preview with the plan it remembers."""
     if not _serving and planspor_workers.may_fork():
-        parts = [functools.partial(_packed_part, site_url=site_url, part=part) for part in SOURCE_PARTS]
+        parts = [functools.partial(_packed_part, site_url=site_url, part=part, site_dir=site_dir) for part in SOURCE_PARTS]
         return unpacked(load_elsewhere(lambda: _load_with_plan_made_elsewhere(root, docs_dir), parts))
     with collector_paused():
         project = _load(root, docs_dir)
         if _dirty:
             return list(iter_site_sources(project, site_url, files_of=_plan_files, snapshots_of=_snapshots))
-        return unpacked(packed(iter_site_sources(project, site_url)))
+        return unpacked(packed(iter_site_sources(project, site_url), None if _serving else site_dir))
 
 
 def _load_with_plan_made_elsewhere(root: Path, docs_dir: Path) -> Project:
@@ -158,8 +159,8 @@ def _load_with_plan_made_elsewhere(root: Path, docs_dir: Path) -> Project:
     return load_project(root, docs_dir, plan=plan, site_config=_config_file)
 
 
-def _packed_part(project: Project, site_url: str, part: SourcePart) -> Iterator[str]:
-    return packing(iter_site_sources(project, site_url, part))
+def _packed_part(project: Project, site_url: str, part: SourcePart, site_dir: Path) -> Iterator[bytes]:
+    return packing(iter_site_sources(project, site_url, part), site_dir)
 
 
 def _load(root: Path, docs_dir: Path) -> Project:
@@ -200,36 +201,42 @@ def _changed_since_last_preview(files: Files, config: MkDocsConfig, sources: lis
     return {source.src_uri for source in sources if _preview.changed(source.src_uri, source.text)}
 
 
-def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource]) -> tuple[Files, set[str]]:
+def _hand_over(files: Files, config: MkDocsConfig, sources: Iterable[PageSource] | Iterable[Received]) -> tuple[Files, set[str]]:
     """The files MkDocs builds: the generated ones (each page kept as its text only, see
     PendingPage) and the project's own that are not folded into them."""
     global _files
     changed: set[str] | None = None
     if _dirty:
-        sources = list(sources)
-        changed = _changed_since_last_preview(files, config, sources)
+        listed = [source for source in sources if isinstance(source, PageSource)]
+        changed = _changed_since_last_preview(files, config, listed)
+        sources = listed
     _generated.clear()
     added = []
     for source in sources:
-        if source.meta is not None:
-            _generated[source.src_uri] = PendingPage.of(source)
-        added.append(_generated_file(config, source, changed))
+        received = source if isinstance(source, Received) else Received.of(source)
+        if received.page is not None:
+            _generated[received.src_uri] = received.page
+        added.append(_generated_file(config, received, changed))
     generated = {file.src_uri for file in added}
     kept = [file for file in files if not (file.src_uri.startswith(NOTES_DIR + "/") or file.src_uri in generated or _unused_theme_search(file, config))]
     # In the order MkDocs gives a folder of files (and Pagefind's command line
     # its pages): pages render, and are indexed, in address order.
     _files = Files(sorted(kept + added, key=file_sort_key))
-    global _static_texts_held
-    _static_texts_held = True
     return _files, generated
 
 
-def _generated_file(config: MkDocsConfig, source: PageSource, changed: set[str] | None) -> File:
+def _generated_file(config: MkDocsConfig, received: Received, changed: set[str] | None) -> File:
+    """A generated file for MkDocs. A page's text stays with its PendingPage (on_pre_page reads it from
+    there), so the file holds none; a file written by its maker is copied onto itself, which MkDocs
+    leaves be ("Let plugins write directly into site_dir")."""
+    if received.written:
+        return File.generated(config, received.src_uri, abs_src_path=str(Path(config.site_dir) / received.src_uri))
+    text = received.text if received.page is None else ""
     if changed is None:
-        return File.generated(config, source.src_uri, content=source.text)
-    file = PreviewFile.generated(config, source.src_uri, content=source.text)
+        return File.generated(config, received.src_uri, content=text)
+    file = PreviewFile.generated(config, received.src_uri, content=text)
     assert isinstance(file, PreviewFile)
-    file.planspor_modified = source.src_uri in changed
+    file.planspor_modified = received.src_uri in changed
     return file
 
 
@@ -276,8 +283,6 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Now the page is written: read its front matter and render its Markdown, as MkDocs would have."""
-    if _static_texts_held and not _serving:
-        _let_static_texts_go()
     pending = _generated.get(page.file.src_uri)
     if pending is None or _files is None or (_workers is not None and _workers.elsewhere(page.file.src_uri)):
         return context
@@ -285,20 +290,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     planspor_markdown.render(page, config, _files)
     page.content = config.plugins.on_page_content(page.content or "", page=page, config=config, files=_files)
     return context
-
-
-# The generated files that are no pages (plan.json, the CSV files, the feeds, the catalogue: tens of
-# megabytes at 10,000 items) are written before the first page; from then on MkDocs never reads them.
-_static_texts_held = False
-
-
-def _let_static_texts_go() -> None:
-    """Free the written static files' texts, which Pagefind's index at the end needs the room of."""
-    global _static_texts_held
-    _static_texts_held = False
-    for file in _files or ():
-        if file.generated_by is not None and not file.is_documentation_page():
-            file.content_bytes = b""
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -319,14 +310,16 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     count = planspor_workers.worker_count(len(_generated))
     run = planspor_workers.longest_run(pages, set(_generated)) if count else []
     if run and _nav is not None:
+        return_free_memory()  # what making the sources left free, before the workers would share it
         _workers = PageWorkers.fork(run, count, config, files, _nav, env, _in_worker)
     # After the forks: Pagefind's reader is a thread, and a fork copies only the thread that calls it.
     index = BackgroundSearchIndex()
     if _workers is None:
         _search_index = index
         return env
-    _search_index = InAddressOrder(index, ["/" + page.url for page in pages])
-    _workers.listen(_search_index)
+    ordered = InAddressOrder(index, ["/" + page.url for page in pages])
+    _search_index = ordered
+    _workers.listen(ordered)
     _next_page.clear()
     _next_page.update((page.file.src_uri, following) for page, following in itertools.pairwise(pages))
     _last_page = pages[-1].file.src_uri

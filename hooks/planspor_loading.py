@@ -41,7 +41,7 @@ STOPPED = "Planen blev indlæst i en proces for sig, og den stoppede uventet; s�
 T = TypeVar("T")
 
 
-def load_elsewhere(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[str]]]) -> list[str]:
+def load_elsewhere(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[bytes]]]) -> list[bytes]:
     """The packed pages of every part, made in forked processes: the first runs `load`, then forks
     one more for each further part, so the parts are made side by side. Raises PlanInvalid as
     `load` or a part would; the pages come in no particular order."""
@@ -102,7 +102,7 @@ def made_elsewhere(make: Callable[[], T]) -> T:
     raise PluginError(f"Planen kunne ikke indlæses:\n{body.decode('utf-8', 'replace')}")
 
 
-def _load_and_make(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[str]]], writers: list[Connection]) -> NoReturn:
+def _load_and_make(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable[bytes]]], writers: list[Connection]) -> NoReturn:
     """The loading child: never returns. It makes millions of objects and exits: no collecting."""
     gc.disable()
     try:
@@ -139,10 +139,10 @@ def _load_and_make(load: Callable[[], T], parts: Sequence[Callable[[T], Iterable
         os._exit(0)
 
 
-def _send(pages: Iterable[str], writer: Connection) -> None:
+def _send(pages: Iterable[bytes], writer: Connection) -> None:
     try:
         for page in pages:
-            writer.send_bytes(_PAGE + page.encode("utf-8", "surrogatepass"))
+            writer.send_bytes(_PAGE + page)
         writer.send_bytes(_DONE)
     except PlanInvalid as error:
         writer.send_bytes(_INVALID + pickle.dumps(error.problems))
@@ -152,8 +152,8 @@ def _send(pages: Iterable[str], writer: Connection) -> None:
         writer.close()
 
 
-def _receive(readers: list[Connection]) -> list[str]:
-    pages: list[str] = []
+def _receive(readers: list[Connection]) -> list[bytes]:
+    pages: list[bytes] = []
     pending, finished = list(readers), 0
     problems: list[Problem] | None = None
     failure: str | None = None
@@ -167,7 +167,7 @@ def _receive(readers: list[Connection]) -> list[str]:
                 continue
             tag, body = message[:1], message[1:]
             if tag == _PAGE:
-                pages.append(body.decode("utf-8", "surrogatepass"))
+                pages.append(body)
                 continue
             pending.remove(ready)
             if tag == _DONE:

@@ -13,57 +13,113 @@ from __future__ import annotations
 import ctypes
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from planspor.pages import PageSource
+
+# A page's text above this many characters is kept compressed until its turn: the long tables (a
+# snapshot's pages, the status pages) hold 200 rows of data each, and a lived plan of 10,000 items has
+# over a thousand such pages. JSON compresses about tenfold at zlib's fastest level.
+COMPRESS_ABOVE = 32_000
 
 
 @dataclass(frozen=True)
 class PendingPage:
     """A generated page until its turn to be written: its text (the front matter as JSON, then
-    the Markdown) and what MkDocs reads of it before then, the template and the title."""
+    the Markdown; a long one compressed, see COMPRESS_ABOVE) and what MkDocs reads of it before
+    then, the template and the title."""
 
-    text: str
+    kept: str | bytes
     head: dict[str, Any]
 
     @classmethod
     def of(cls, source: PageSource) -> PendingPage:
-        return cls(source.text, head_of(source.meta))
+        text = source.text
+        return cls(zlib.compress(text.encode("utf-8", "surrogatepass"), 1) if len(text) > COMPRESS_ABOVE else text, head_of(source.meta))
+
+    @property
+    def text(self) -> str:
+        return self.kept if isinstance(self.kept, str) else zlib.decompress(self.kept).decode("utf-8", "surrogatepass")
 
     def read(self) -> tuple[dict[str, Any], str]:
         """The front matter and Markdown MkDocs would read from the text (JSON is YAML; json reads it far quicker)."""
-        end = self.text.index("\n---\n", 4)
-        meta: dict[str, Any] = json.loads(self.text[4:end])
-        return meta, self.text[end + 5 :]
+        text = self.text
+        end = text.index("\n---\n", 4)
+        meta: dict[str, Any] = json.loads(text[4:end])
+        return meta, text[end + 5 :]
 
 
-def packing(sources: Iterable[PageSource]) -> Iterator[str]:
-    """Each source as one string (see `packed`), as it is made."""
+@dataclass(frozen=True)
+class Received:
+    """A generated source as the build holds it: a page until its turn (``page``), or a file that is no
+    page, its text (``text``), or, when ``written``, already written into the site folder by its maker."""
+
+    src_uri: str
+    page: PendingPage | None
+    text: str = ""
+    written: bool = False
+
+    @classmethod
+    def of(cls, source: PageSource) -> Received:
+        return cls(source.src_uri, PendingPage.of(source)) if source.meta is not None else cls(source.src_uri, None, source.text)
+
+
+# How a packed source's body is kept: a page's text, compressed or not, or nothing (a file written already).
+_PLAIN, _ZIPPED, _WRITTEN = b"t", b"z", b"w"
+
+
+def packing(sources: Iterable[PageSource], site_dir: Path | None = None) -> Iterator[bytes]:
+    """Each source as one block of bytes (see `packed`), as it is made. With ``site_dir``, a file that is no
+    page is written there now (it is the build's and the folder was emptied before on_files): the build
+    never holds the open data's texts, hundreds of megabytes with a lived plan's snapshots at 10,000 items."""
     for source in sources:
-        yield PACK_SEPARATOR.join((source.src_uri, json.dumps(head_of(source.meta)) if source.meta is not None else "", source.text))
+        name = source.src_uri.encode("utf-8")
+        if source.meta is None and site_dir is not None:
+            write_into(site_dir, source)
+            yield name + b"\0\0" + _WRITTEN
+            continue
+        head = json.dumps(head_of(source.meta)).encode("utf-8") if source.meta is not None else b""
+        body = source.text.encode("utf-8", "surrogatepass")
+        zipped = source.meta is not None and len(body) > COMPRESS_ABOVE
+        yield name + b"\0" + head + b"\0" + (_ZIPPED + zlib.compress(body, 1) if zipped else _PLAIN + body)
 
 
-def packed(sources: Iterable[PageSource]) -> list[str]:
-    """Every source as one string while the plan's pages are made, unpacked once they all are.
+def write_into(site_dir: Path, source: PageSource) -> Path:
+    """A file that is no page, written where MkDocs would write it (its address is its path)."""
+    path = site_dir / source.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source.text, encoding="utf-8")
+    return path
+
+
+def packed(sources: Iterable[PageSource], site_dir: Path | None = None) -> list[bytes]:
+    """Every source as one block while the plan's pages are made, unpacked once they all are.
 
     Making a page's data creates and drops many small objects; a small object kept meanwhile
     (a file, a title) pins the memory block it landed in, and at 10,000 items those pins kept
-    hundreds of megabytes that Pagefind needs at the end. A long string lives elsewhere.
+    hundreds of megabytes that Pagefind needs at the end. A long block lives elsewhere.
     """
-    return list(packing(sources))
+    return list(packing(sources, site_dir))
 
 
-def unpacked(packed: list[str]) -> Iterator[PageSource]:
-    """The sources again, in order, each packed string let go as soon as it is read."""
+def unpacked(packed: list[bytes]) -> Iterator[Received]:
+    """The sources again, in order, each packed block let go as soon as it is read; a long page stays compressed."""
     packed.reverse()
     while packed:
-        src_uri, head, text = packed.pop().split(PACK_SEPARATOR, 2)
-        yield PageSource(src_uri, text, json.loads(head) if head else None)
-
-
-PACK_SEPARATOR = "\0"
+        name, head, body = packed.pop().split(b"\0", 2)
+        src_uri = name.decode("utf-8")
+        kind, data = body[:1], body[1:]
+        if kind == _WRITTEN:
+            yield Received(src_uri, None, written=True)
+        elif not head:
+            yield Received(src_uri, None, data.decode("utf-8", "surrogatepass"))
+        else:
+            kept = data if kind == _ZIPPED else data.decode("utf-8", "surrogatepass")
+            yield Received(src_uri, PendingPage(kept, json.loads(head)))
 
 
 def head_of(meta: dict[str, Any] | None) -> dict[str, Any]:

@@ -30,8 +30,9 @@ __all__ = ["PAGE_SIZE", "SOURCE_PARTS", "PageSource", "SourcePart", "iter_site_s
 
 # The two parts of a site's sources, each about half the work of making them at any size: the
 # pages, one or a few per item, theme, committee and so on; and what is computed over the whole
-# plan at once (the open data files, the feeds, the figures page's charts). Together they are every
-# source exactly once (tests/test_page_data.py), so two processes can make a site side by side.
+# plan at once (the open data files, the feeds, the figures page's charts, and the snapshots: a
+# table of the whole plan a quarter, a third of the work at 10,000 items of a lived plan). Together
+# they are every source exactly once (tests/test_page_data.py), so two processes can make a site side by side.
 SourcePart = Literal["pages", "whole-plan"]
 SOURCE_PARTS: tuple[SourcePart, ...] = ("pages", "whole-plan")
 
@@ -65,12 +66,14 @@ def iter_site_sources(
     makes the snapshots' pages and files (the preview's, preview.LaterSnapshots, makes them in a build after an edit's)."""
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     ctx = SiteContext(project, site_url)
+    snapshots = snapshots_of or pages_snapshots.snapshot_pages
     if part != "whole-plan":
-        yield from generated_pages(ctx, figures=part is None, snapshots_of=snapshots_of or pages_snapshots.snapshot_pages)
+        yield from generated_pages(ctx, figures=part is None, snapshots_of=snapshots if part is None else None)
     if part == "pages":
         return
     if part == "whole-plan":
         yield pages_insights.figures(ctx)
+        yield from snapshots(ctx)
     yield from (files_of or plan_files)(project.plan, site_url)
 
 
@@ -80,7 +83,8 @@ def plan_files(plan: Plan, site_url: str) -> list[PageSource]:
     return [status_stylesheet(plan), icon_sprite(plan), *data_files(plan, site_url), *feed_files(plan, site_url)]
 
 
-def generated_pages(ctx: SiteContext, figures: bool = True, snapshots_of: Snapshots = pages_snapshots.snapshot_pages) -> Iterator[PageSource]:
+def generated_pages(ctx: SiteContext, figures: bool = True, snapshots_of: Snapshots | None = pages_snapshots.snapshot_pages) -> Iterator[PageSource]:
+    """The pages made from the plan and the editors' pages; ``snapshots_of``: None leaves the snapshots out (they are the whole-plan part's)."""
     yield pages_listings.overview(ctx)
     sections = pages_listings.section_indexes(ctx)
     yield next(sections)  # /temaer/ before the themes, as the site has always listed them
@@ -98,7 +102,8 @@ def generated_pages(ctx: SiteContext, figures: bool = True, snapshots_of: Snapsh
     yield from pages_listings.sdgs(ctx)
     yield from pages_plans.plan_pages(ctx)
     yield from pages_insights.changes_pages(ctx)
-    yield from snapshots_of(ctx)
+    if snapshots_of is not None:
+        yield from snapshots_of(ctx)
     if figures:
         yield pages_insights.figures(ctx)
     yield pages_insights.budget(ctx)
