@@ -138,7 +138,8 @@ def test_every_quarter_has_a_page_of_its_own_with_its_changes(bundled_site: Buil
     for quarter, count in per_quarter.items():
         page = bundled_site.soup(f"/aendringer/{quarter}/")
         assert len(page.select(".ps-changes__entry")) == count, quarter
-        assert bundled_site.soup("/aendringer/").select_one(f"section[aria-labelledby=periode-{quarter}]") is not None
+        heading = bundled_site.soup("/aendringer/").select_one(f"section[aria-labelledby=periode-{quarter}] h2 a")
+        assert heading is not None and str(heading["href"]).endswith(f"{quarter}/"), quarter  # the list links each quarter's page
 
 
 def status_at(item: dict[str, Any], day: dt.date) -> str | None:
