@@ -88,12 +88,11 @@ def packing(sources: Iterable[PageSource], site_dir: Path | None = None) -> Iter
         yield name + b"\0" + head + b"\0" + (_ZIPPED + zlib.compress(body, 1) if zipped else _PLAIN + body)
 
 
-def write_into(site_dir: Path, source: PageSource) -> Path:
+def write_into(site_dir: Path, source: PageSource) -> None:
     """A file that is no page, written where MkDocs would write it (its address is its path)."""
     path = site_dir / source.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source.text, encoding="utf-8")
-    return path
 
 
 def packed(sources: Iterable[PageSource], site_dir: Path | None = None) -> list[bytes]:

@@ -96,159 +96,173 @@ HISTORY_ENTRY = closed_object(
     }
 )
 
-SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "plan.schema.json",
-    "title": "Planspor: en kommunes udmøntningsplan",
-    "description": "Hele planen som åbne data. Aktuel status og tidspunkt er udledt af historikken.",
-    **closed_object(
-        {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
-            "plan": closed_object(
+
+def schema_document(file: str, title: str, description: str, version: int, properties: dict[str, Any]) -> dict[str, Any]:
+    """A published schema: the document's frame, its version and the example-data flag, then ``properties``; every object closed."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": file,
+        "title": title,
+        "description": description,
+        **closed_object(
+            {
+                "schema_version": {"const": version},
+                "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
+                **properties,
+            }
+        ),
+    }
+
+
+SCHEMA = schema_document(
+    "plan.schema.json",
+    "Planspor: en kommunes udmøntningsplan",
+    "Hele planen som åbne data. Aktuel status og tidspunkt er udledt af historikken.",
+    SCHEMA_VERSION,
+    {
+        "plan": closed_object(
+            {
+                "title": {"type": "string"},
+                "municipality": {"type": "string"},
+                "period": closed_object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
+                "data_as_of": DATE,
+                "stale_after_months": {"type": "integer", "minimum": 1},
+                "introduction": nullable("string"),
+                "budget_agreement": nullable("string"),
+                "case_number": nullable("string"),
+                "values_name": nullable("string"),
+                "values": {"type": "array", "items": {"type": "string"}},
+                "decisions": {
+                    "type": "array",
+                    "description": "registret over beslutninger (plan.decisions), ældste først",
+                    "items": DECISION,
+                },
+                "logo": {
+                    "oneOf": [{"type": "null"}, closed_object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
+                    "description": "kommunens logo (plan.logo)",
+                },
+                "contact": {
+                    "oneOf": [{"type": "null"}, closed_object({"unit": nullable("string"), "email": nullable("string"), "phone": nullable("string")})],
+                    "description": "hvem man kan spørge om planen (plan.contact)",
+                },
+            }
+        ),
+        "plans": {
+            "type": "array",
+            "minItems": 1,
+            "description": "hjemmesidens udmøntningsplaner, den ældste først og den gældende sidst (med kun én plan: den ene)",
+            "items": closed_object(
                 {
+                    "id": PLAN_ID,
                     "title": {"type": "string"},
-                    "municipality": {"type": "string"},
+                    "url": {"type": "string", "description": "planens side (/planer/<periode>/), eller forsiden, når hjemmesiden kun har én plan"},
                     "period": closed_object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
-                    "data_as_of": DATE,
-                    "stale_after_months": {"type": "integer", "minimum": 1},
-                    "introduction": nullable("string"),
                     "budget_agreement": nullable("string"),
                     "case_number": nullable("string"),
-                    "values_name": nullable("string"),
-                    "values": {"type": "array", "items": {"type": "string"}},
-                    "decisions": {
-                        "type": "array",
-                        "description": "registret over beslutninger (plan.decisions), ældste først",
-                        "items": DECISION,
+                    "introduction": nullable("string"),
+                    "closed": {
+                        **DATE,
+                        "type": ["string", "null"],
+                        "description": "den sidste dag, planen var den gældende; null for den gældende plan",
                     },
-                    "logo": {
-                        "oneOf": [{"type": "null"}, closed_object({"file": {"type": "string", "description": "logoets adresse"}, "alt": {"type": "string"}})],
-                        "description": "kommunens logo (plan.logo)",
-                    },
-                    "contact": {
-                        "oneOf": [{"type": "null"}, closed_object({"unit": nullable("string"), "email": nullable("string"), "phone": nullable("string")})],
-                        "description": "hvem man kan spørge om planen (plan.contact)",
-                    },
+                    "adopted_by": {"type": "array", "items": ID, "description": "id'er på de beslutninger i plan.decisions, der vedtog planen"},
                 }
             ),
-            "plans": {
-                "type": "array",
-                "minItems": 1,
-                "description": "hjemmesidens udmøntningsplaner, den ældste først og den gældende sidst (med kun én plan: den ene)",
-                "items": closed_object(
-                    {
-                        "id": PLAN_ID,
-                        "title": {"type": "string"},
-                        "url": {"type": "string", "description": "planens side (/planer/<periode>/), eller forsiden, når hjemmesiden kun har én plan"},
-                        "period": closed_object({"start": {"type": "integer"}, "end": {"type": "integer"}}),
-                        "budget_agreement": nullable("string"),
-                        "case_number": nullable("string"),
-                        "introduction": nullable("string"),
-                        "closed": {
-                            **DATE,
-                            "type": ["string", "null"],
-                            "description": "den sidste dag, planen var den gældende; null for den gældende plan",
-                        },
-                        "adopted_by": {"type": "array", "items": ID, "description": "id'er på de beslutninger i plan.decisions, der vedtog planen"},
-                    }
-                ),
-            },
-            "statuses": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "id": ID,
-                        "label": {"type": "string"},
-                        "colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
-                        "text_colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
-                        "icon": {"type": "string"},
-                        "meaning": {"type": "string"},
-                        "finished": {"type": "boolean"},
-                        "dropped": {"type": "boolean"},
-                    }
-                ),
-            },
-            "themes": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
-            "kinds": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
-            "committees": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
-            "strategies": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "id": ID,
-                        "title": {"type": "string"},
-                        "subtitle": nullable("string"),
-                        "adopted": _PERIOD,
-                        "url": nullable("string"),
-                        "description": nullable("string"),
-                        "strengths": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
-                    }
-                ),
-            },
-            "sdgs": closed_object(
+        },
+        "statuses": {
+            "type": "array",
+            "items": closed_object(
                 {
-                    "selected": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
-                    "goals": {
+                    "id": ID,
+                    "label": {"type": "string"},
+                    "colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
+                    "text_colour": {"type": "string", "pattern": "^#[0-9A-F]{6}$"},
+                    "icon": {"type": "string"},
+                    "meaning": {"type": "string"},
+                    "finished": {"type": "boolean"},
+                    "dropped": {"type": "boolean"},
+                }
+            ),
+        },
+        "themes": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
+        "kinds": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
+        "committees": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}})},
+        "strategies": {
+            "type": "array",
+            "items": closed_object(
+                {
+                    "id": ID,
+                    "title": {"type": "string"},
+                    "subtitle": nullable("string"),
+                    "adopted": _PERIOD,
+                    "url": nullable("string"),
+                    "description": nullable("string"),
+                    "strengths": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "description": nullable("string")})},
+                }
+            ),
+        },
+        "sdgs": closed_object(
+            {
+                "selected": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
+                "goals": {
+                    "type": "array",
+                    "items": closed_object(
+                        {"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": {"type": "string"}, "colour": {"type": "string"}}
+                    ),
+                },
+            }
+        ),
+        "items": {
+            "type": "array",
+            "items": closed_object(
+                {
+                    "id": ID,
+                    "url": {"type": "string"},
+                    "plans": {
+                        "type": "array",
+                        "items": PLAN_ID,
+                        "minItems": 1,
+                        "description": "id'erne på de planer (plans), indsatsen hører til, den ældste først",
+                    },
+                    "title": {"type": "string"},
+                    "theme": ID,
+                    "kind": ID,
+                    "committees": {"type": "array", "items": ID, "minItems": 1},
+                    "strategic": {"type": "boolean"},
+                    "status": ID,
+                    "status_since": DATE,
+                    "last_confirmed": DATE,
+                    "not_updated": {"type": "boolean"},
+                    "past_planned_end": {"type": "boolean"},
+                    "milestones_late": {"type": "integer", "minimum": 0, "description": "milepæle, hvis planlagte periode er slut, uden at de er nået"},
+                    "timing": TIMING,
+                    "planned_timing": TIMING,
+                    "responsible": nullable("string"),
+                    "process": nullable("string"),
+                    "cross_cutting": nullable("string"),
+                    "budget": {
                         "type": "array",
                         "items": closed_object(
-                            {"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": {"type": "string"}, "colour": {"type": "string"}}
+                            {"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}
                         ),
                     },
+                    "strategies": {"type": "array", "items": ID},
+                    "strengths": {"type": "array", "items": ID},
+                    "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
+                    "related": {"type": "array", "items": ID},
+                    "previous_ids": {"type": "array", "items": ID},
+                    "history": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": HISTORY_ENTRY,
+                    },
+                    "milestones": {"type": "array", "items": _MILESTONE, "description": "milepælene i planlagt rækkefølge"},
+                    "indicators": {"type": "array", "items": _INDICATOR},
                 }
             ),
-            "items": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "id": ID,
-                        "url": {"type": "string"},
-                        "plans": {
-                            "type": "array",
-                            "items": PLAN_ID,
-                            "minItems": 1,
-                            "description": "id'erne på de planer (plans), indsatsen hører til, den ældste først",
-                        },
-                        "title": {"type": "string"},
-                        "theme": ID,
-                        "kind": ID,
-                        "committees": {"type": "array", "items": ID, "minItems": 1},
-                        "strategic": {"type": "boolean"},
-                        "status": ID,
-                        "status_since": DATE,
-                        "last_confirmed": DATE,
-                        "not_updated": {"type": "boolean"},
-                        "past_planned_end": {"type": "boolean"},
-                        "milestones_late": {"type": "integer", "minimum": 0, "description": "milepæle, hvis planlagte periode er slut, uden at de er nået"},
-                        "timing": TIMING,
-                        "planned_timing": TIMING,
-                        "responsible": nullable("string"),
-                        "process": nullable("string"),
-                        "cross_cutting": nullable("string"),
-                        "budget": {
-                            "type": "array",
-                            "items": closed_object(
-                                {"year": {"type": "integer"}, "amount": {"type": "number", "description": "1.000 kr.; besparelser er negative"}}
-                            ),
-                        },
-                        "strategies": {"type": "array", "items": ID},
-                        "strengths": {"type": "array", "items": ID},
-                        "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
-                        "related": {"type": "array", "items": ID},
-                        "previous_ids": {"type": "array", "items": ID},
-                        "history": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": HISTORY_ENTRY,
-                        },
-                        "milestones": {"type": "array", "items": _MILESTONE, "description": "milepælene i planlagt rækkefølge"},
-                        "indicators": {"type": "array", "items": _INDICATOR},
-                    }
-                ),
-            },
-        }
-    ),
-}
+        },
+    },
+)
 
 
 def schema_json() -> str:

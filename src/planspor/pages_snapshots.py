@@ -6,7 +6,6 @@ They are a record, not something to search: the templates give them no search bo
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from . import addresses, changes
@@ -18,7 +17,7 @@ from .page_fragments import SiteContext
 from .page_source import PAGE_SIZE, PageSource, split_pages
 from .periods import danish_date
 from .snapshot_data import snapshot_csv, snapshot_json
-from .snapshots import Snapshot, SnapshotDay, SnapshotRow, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days
+from .snapshots import Snapshot, SnapshotDay, SnapshotRow, Tally, changes_between, every_snapshot, plan_changes, rows_on, snapshot_days, tally_by_theme
 
 # The changes since the previous snapshot that its first page lists below a page of the table; more get
 # pages of their own, PAGE_SIZE a page: a first page with both a full table and a page of changes would
@@ -28,7 +27,7 @@ CHANGES_BESIDE_TABLE = PAGE_SIZE // 5
 
 def snapshot_links(ctx: SiteContext, adopted: AdoptedPlan) -> list[Link]:
     """A link to each of the plan's snapshots, oldest first."""
-    return [{"title": day.label(), "url": addresses.snapshot(adopted.id, day.day.isoformat())} for day in snapshot_days(ctx.plan, adopted)]
+    return [_link_to(adopted, day) for day in snapshot_days(ctx.plan, adopted)]
 
 
 def snapshot_groups(ctx: SiteContext) -> list[SnapshotGroup]:
@@ -51,8 +50,12 @@ def snapshot_pages(ctx: SiteContext) -> Iterator[PageSource]:
         yield from _snapshot(ctx, snapshot, every[adopted.id])
 
 
+def _link_to(adopted: AdoptedPlan, day: SnapshotDay) -> Link:
+    return {"title": day.label(), "url": addresses.snapshot(adopted.id, day.day.isoformat())}
+
+
 def _link(adopted: AdoptedPlan, day: SnapshotDay | None) -> Link | None:
-    return {"title": day.label(), "url": addresses.snapshot(adopted.id, day.day.isoformat())} if day else None
+    return _link_to(adopted, day) if day else None
 
 
 def _snapshot(ctx: SiteContext, snapshot: Snapshot, every: list[changes.Change]) -> Iterator[PageSource]:
@@ -60,18 +63,12 @@ def _snapshot(ctx: SiteContext, snapshot: Snapshot, every: list[changes.Change])
     adopted, day, previous, following = snapshot.adopted, snapshot.day, snapshot.previous, snapshot.following
     iso = day.day.isoformat()
     rows = rows_on(ctx.plan, adopted, day.day)
-    counts = ctx.spread_counts(
-        Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestones_late > 0 for r in rows)
-    )
+    tally, by_theme = Tally.of(rows), tally_by_theme(rows)
+    counts = ctx.spread_counts(tally.statuses, tally.stale, tally.past_end, tally.milestones_late)
     themes: list[Summary] = [
-        {
-            "id": theme.id,
-            "title": theme.title,
-            "url": addresses.theme(theme.id),
-            "counts": ctx.spread_counts(Counter(r.status.id for r in rows if r.item.theme == theme)),
-        }
+        {"id": theme.id, "title": theme.title, "url": addresses.theme(theme.id), "counts": ctx.spread_counts(by_theme[theme].statuses)}
         for theme in ctx.plan.themes
-        if any(r.item.theme == theme for r in rows)
+        if theme in by_theme
     ]
     listed = changes_between(every, previous.day if previous else None, day.day)
     paged = len(listed) > CHANGES_BESIDE_TABLE  # then on pages of their own
@@ -109,7 +106,7 @@ def _snapshot(ctx: SiteContext, snapshot: Snapshot, every: list[changes.Change])
         for listing in split_pages(changes_source, f"Ændringer i {adopted.title}{since} til {danish_date(day.day)}", listed):
             page: ChangeListPage = {"site": ctx.site, "page": "change_list", "changes": [ctx.change(c) for c in listing.rows], "pagination": listing.pagination}
             yield ctx.page(listing.src_uri, listing.title, page, "")
-    yield PageSource(addresses.snapshot_json(adopted.id, iso), snapshot_json(ctx.plan, snapshot, rows, listed, ctx.site_url))
+    yield PageSource(addresses.snapshot_json(adopted.id, iso), snapshot_json(ctx.plan, snapshot, rows, (tally, by_theme), listed, ctx.site_url))
     yield PageSource(addresses.snapshot_csv(adopted.id, iso), snapshot_csv(rows, ctx.site_url))
 
 

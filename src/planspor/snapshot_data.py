@@ -10,16 +10,17 @@ Danish Excel as plan.csv does: UTF-8 with BOM, ';', CRLF; its shared columns car
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from . import addresses, changes
-from .model import AdoptedPlan, Plan
+from .model import AdoptedPlan, Plan, Theme
 from .opendata import decision_data, history_entry_data, timing_data
 from .plan_columns import header_of
 from .progress_data import danish_excel_csv
 from .snapshot_schema import SNAPSHOT_SCHEMA_VERSION
-from .snapshots import Snapshot, SnapshotDay, SnapshotRow
+from .snapshots import Snapshot, SnapshotDay, SnapshotRow, Tally
+
+Tallies = tuple[Tally, dict[Theme, Tally]]  # a snapshot's, overall and per theme (snapshots.tally_by_theme)
 
 # stand.csv's columns: plan.csv's headers where the column means the same, then the day's notices.
 SNAPSHOT_CSV_HEADER: tuple[str, ...] = (
@@ -60,10 +61,9 @@ def snapshot_csv(rows: list[SnapshotRow], site_url: str) -> str:
     return danish_excel_csv(SNAPSHOT_CSV_HEADER, lines)
 
 
-def _counts(plan: Plan, rows: list[SnapshotRow]) -> dict[str, Any]:
+def _counts(plan: Plan, tally: Tally) -> dict[str, Any]:
     """How many items, and how many had each status, in the plan's order of statuses."""
-    counted = Counter(row.status.id for row in rows)
-    return {"items": len(rows), "statuses": {s.id: counted[s.id] for s in plan.statuses if counted[s.id]}}
+    return {"items": tally.total, "statuses": {s.id: tally.statuses[s.id] for s in plan.statuses if tally.statuses[s.id]}}
 
 
 def _neighbour(adopted: AdoptedPlan, day: SnapshotDay | None, site_url: str) -> dict[str, str] | None:
@@ -101,11 +101,12 @@ def _change(change: changes.Change) -> dict[str, Any]:
     return {"item": change.item.id, "text": change.describe(), **history_entry_data(change.entry)}
 
 
-def snapshot_data(plan: Plan, snapshot: Snapshot, rows: list[SnapshotRow], listed: list[changes.Change], site_url: str) -> dict[str, Any]:
-    """stand.json's data: ``rows`` as snapshots.rows_on gives them, ``listed`` the changes since the previous snapshot, newest first."""
+def snapshot_data(plan: Plan, snapshot: Snapshot, rows: list[SnapshotRow], tallies: Tallies, listed: list[changes.Change], site_url: str) -> dict[str, Any]:
+    """stand.json's data: ``rows`` as snapshots.rows_on gives them, ``tallies`` theirs overall and per theme (as the
+    page counts them), ``listed`` the changes since the previous snapshot, newest first."""
     adopted, day = snapshot.adopted, snapshot.day
     iso = day.day.isoformat()
-    used = {row.item.theme.id for row in rows}
+    tally, by_theme = tallies
     return {
         "schema_version": SNAPSHOT_SCHEMA_VERSION,
         "example_data": plan.info.example_data,
@@ -123,24 +124,15 @@ def snapshot_data(plan: Plan, snapshot: Snapshot, rows: list[SnapshotRow], liste
         "previous": _neighbour(adopted, snapshot.previous, site_url),
         "next": _neighbour(adopted, snapshot.following, site_url),
         "statuses": [{"id": s.id, "label": s.label, "finished": s.finished, "dropped": s.dropped} for s in plan.statuses],
-        "counts": {
-            **_counts(plan, rows),
-            "not_updated": sum(row.stale for row in rows),
-            "past_planned_end": sum(row.past_end for row in rows),
-            "milestones_late": sum(row.milestones_late > 0 for row in rows),
-        },
-        "themes": [
-            {"id": theme.id, "title": theme.title, "counts": _counts(plan, [row for row in rows if row.item.theme.id == theme.id])}
-            for theme in plan.themes
-            if theme.id in used
-        ],
+        "counts": {**_counts(plan, tally), "not_updated": tally.stale, "past_planned_end": tally.past_end, "milestones_late": tally.milestones_late},
+        "themes": [{"id": theme.id, "title": theme.title, "counts": _counts(plan, by_theme[theme])} for theme in plan.themes if theme in by_theme],
         "items": [_row(row, site_url) for row in rows],
         "changes": [_change(change) for change in listed],
     }
 
 
-def snapshot_json(plan: Plan, snapshot: Snapshot, rows: list[SnapshotRow], listed: list[changes.Change], site_url: str) -> str:
-    return _a_line_each(snapshot_data(plan, snapshot, rows, listed, site_url))
+def snapshot_json(plan: Plan, snapshot: Snapshot, rows: list[SnapshotRow], tallies: Tallies, listed: list[changes.Change], site_url: str) -> str:
+    return _a_line_each(snapshot_data(plan, snapshot, rows, tallies, listed, site_url))
 
 
 def _a_line_each(data: dict[str, Any]) -> str:

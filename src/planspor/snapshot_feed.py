@@ -10,35 +10,17 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import addresses, changes
 from .model import Plan, Theme
 from .periods import danish_date
-from .snapshots import Snapshot, SnapshotRow, every_snapshot, rows_on
+from .snapshots import Snapshot, Tally, every_snapshot, rows_on, tally_by_theme
 
 CATEGORY = "stand"
 CATEGORY_LABEL = "Planen, som den stod"
-NOTICES = ("Ikke opdateret", "Slut passeret", "Milepæl overskredet")  # as the snapshot's rows flag them
-
-
-@dataclass(frozen=True)
-class Tally:
-    """The spread of statuses among some of a snapshot's rows, and how many carried each notice."""
-
-    statuses: Counter[str]
-    notices: tuple[int, int, int]  # in the order of NOTICES
-
-    @property
-    def total(self) -> int:
-        return sum(self.statuses.values())
-
-    @classmethod
-    def of(cls, rows: Sequence[SnapshotRow]) -> Tally:
-        notices = (sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestones_late > 0 for r in rows))
-        return cls(Counter(r.status.id for r in rows), notices)
+NOTICES = ("Ikke opdateret", "Slut passeret", "Milepæl overskredet")  # Tally's stale, past_end, milestones_late, as the rows flag them
 
 
 @dataclass(frozen=True)
@@ -53,10 +35,7 @@ def tally_snapshots(plan: Plan) -> list[TalliedSnapshot]:
     tallied = []
     for snapshot in every_snapshot(plan):
         rows = rows_on(plan, snapshot.adopted, snapshot.day.day)
-        by_theme: dict[Theme, list[SnapshotRow]] = {}
-        for row in rows:
-            by_theme.setdefault(row.item.theme, []).append(row)
-        tallied.append(TalliedSnapshot(snapshot, Tally.of(rows), {theme: Tally.of(listed) for theme, listed in by_theme.items()}))
+        tallied.append(TalliedSnapshot(snapshot, Tally.of(rows), tally_by_theme(rows)))
     return tallied
 
 
@@ -101,7 +80,8 @@ def summary(plan: Plan, snapshot: Snapshot, tally: Tally, theme: Theme | None = 
     else:
         said += f"{tally.total} {'indsats' if tally.total == 1 else 'indsatser'}{where}."
         said += " " + ", ".join(f"{s.label}: {tally.statuses[s.id]}" for s in plan.statuses if tally.statuses[s.id]) + "."
-    notices = [f"{label}: {count}" for label, count in zip(NOTICES, tally.notices, strict=True) if count]
+    counts = (tally.stale, tally.past_end, tally.milestones_late)
+    notices = [f"{label}: {count}" for label, count in zip(NOTICES, counts, strict=True) if count]
     if notices:
         said += " " + ", ".join(notices) + "."
     if plan.info.example_data:

@@ -7,9 +7,8 @@ history entries have plan.json's shapes (opendata_schema), so a reader parses bo
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from .opendata_schema import DATE, DECISION, HISTORY_ENTRY, ID, PLAN_ID, TIMING, closed_object
+from .opendata_schema import DATE, DECISION, HISTORY_ENTRY, ID, PLAN_ID, TIMING, closed_object, schema_document
 
 SNAPSHOT_SCHEMA_VERSION = 1
 
@@ -42,55 +41,51 @@ _ITEM = closed_object(
     }
 )
 
-SNAPSHOT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "stand.schema.json",
-    "title": "Planspor: en udmøntningsplan, som den stod på en dag",
-    "description": "Planens indsatser ved dagens slutning: status, tidspunkt og bemærkninger, som de var den dag, og ændringerne siden forrige øjebliksbillede.",
-    **closed_object(
-        {
-            "schema_version": {"const": SNAPSHOT_SCHEMA_VERSION},
-            "example_data": {"type": "boolean", "description": "true: indsatserne er opdigtede eksempler"},
-            "municipality": {"type": "string"},
-            "plan": closed_object({"id": PLAN_ID, "title": {"type": "string"}, "url": {"type": "string"}}),
-            "day": DATE,
-            "url": {"type": "string", "description": "øjebliksbilledets side"},
-            "quarter": {
-                "oneOf": [{"type": "null"}, closed_object({"year": {"type": "integer"}, "quarter": {"type": "integer", "minimum": 1, "maximum": 4}})],
-                "description": "det kvartal, dagen slutter; null for en beslutnings dag midt i et kvartal",
-            },
-            "decisions": {"type": "array", "items": DECISION, "description": "de beslutninger om planen (adopted_by), der blev truffet den dag"},
-            "data_as_of": {**DATE, "description": "datoen for de data, øjebliksbilledet er regnet ud fra"},
-            "previous": {**_NEIGHBOUR, "description": "det forrige øjebliksbillede af planen"},
-            "next": {**_NEIGHBOUR, "description": "det næste øjebliksbillede af planen"},
-            "statuses": {
-                "type": "array",
-                "items": closed_object({"id": ID, "label": {"type": "string"}, "finished": {"type": "boolean"}, "dropped": {"type": "boolean"}}),
-            },
-            "counts": closed_object(
+SNAPSHOT_SCHEMA = schema_document(
+    "stand.schema.json",
+    "Planspor: en udmøntningsplan, som den stod på en dag",
+    "Planens indsatser ved dagens slutning: status, tidspunkt og bemærkninger, som de var den dag, og ændringerne siden forrige øjebliksbillede.",
+    SNAPSHOT_SCHEMA_VERSION,
+    {
+        "municipality": {"type": "string"},
+        "plan": closed_object({"id": PLAN_ID, "title": {"type": "string"}, "url": {"type": "string"}}),
+        "day": DATE,
+        "url": {"type": "string", "description": "øjebliksbilledets side"},
+        "quarter": {
+            "oneOf": [{"type": "null"}, closed_object({"year": {"type": "integer"}, "quarter": {"type": "integer", "minimum": 1, "maximum": 4}})],
+            "description": "det kvartal, dagen slutter; null for en beslutnings dag midt i et kvartal",
+        },
+        "decisions": {"type": "array", "items": DECISION, "description": "de beslutninger om planen (adopted_by), der blev truffet den dag"},
+        "data_as_of": {**DATE, "description": "datoen for de data, øjebliksbilledet er regnet ud fra"},
+        "previous": {**_NEIGHBOUR, "description": "det forrige øjebliksbillede af planen"},
+        "next": {**_NEIGHBOUR, "description": "det næste øjebliksbillede af planen"},
+        "statuses": {
+            "type": "array",
+            "items": closed_object({"id": ID, "label": {"type": "string"}, "finished": {"type": "boolean"}, "dropped": {"type": "boolean"}}),
+        },
+        "counts": closed_object(
+            {
+                **_SPREAD,
+                "not_updated": {"type": "integer", "minimum": 0},
+                "past_planned_end": {"type": "integer", "minimum": 0},
+                "milestones_late": {"type": "integer", "minimum": 0, "description": "indsatser med en forsinket milepæl"},
+            }
+        ),
+        "themes": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "counts": closed_object(_SPREAD)})},
+        "items": {"type": "array", "items": _ITEM, "description": "planens indsatser den dag, i arbejdsplanens rækkefølge"},
+        "changes": {
+            "type": "array",
+            "items": closed_object(
                 {
-                    **_SPREAD,
-                    "not_updated": {"type": "integer", "minimum": 0},
-                    "past_planned_end": {"type": "integer", "minimum": 0},
-                    "milestones_late": {"type": "integer", "minimum": 0, "description": "indsatser med en forsinket milepæl"},
+                    "item": {**ID, "description": "indsatsens id"},
+                    "text": {"type": "string", "description": "ændringen i ord, som siden skriver den"},
+                    **HISTORY_ENTRY["properties"],
                 }
             ),
-            "themes": {"type": "array", "items": closed_object({"id": ID, "title": {"type": "string"}, "counts": closed_object(_SPREAD)})},
-            "items": {"type": "array", "items": _ITEM, "description": "planens indsatser den dag, i arbejdsplanens rækkefølge"},
-            "changes": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "item": {**ID, "description": "indsatsens id"},
-                        "text": {"type": "string", "description": "ændringen i ord, som siden skriver den"},
-                        **HISTORY_ENTRY["properties"],
-                    }
-                ),
-                "description": "ændringerne siden forrige øjebliksbillede, nyeste først",
-            },
-        }
-    ),
-}
+            "description": "ændringerne siden forrige øjebliksbillede, nyeste først",
+        },
+    },
+)
 
 
 def snapshot_schema_json() -> str:

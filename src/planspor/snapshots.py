@@ -10,12 +10,14 @@ day (not updated within stale_after_months, end passed, a milestone late); items
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import changes
 from .freshness import months_before
 from .item_plans import as_in_plan
-from .model import AdoptedPlan, Decision, Item, Plan, Status, Timing
+from .model import AdoptedPlan, Decision, Item, Plan, Status, Theme, Timing
 from .periods import danish_date
 
 
@@ -56,6 +58,33 @@ class Snapshot:
     day: SnapshotDay
     previous: SnapshotDay | None
     following: SnapshotDay | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How a snapshot's rows (or some of them) spread over the statuses, and how many carried each notice:
+    the page's, stand.json's and the feeds' counts, counted one way."""
+
+    statuses: Counter[str]
+    stale: int
+    past_end: int
+    milestones_late: int  # rows with a late milestone
+
+    @property
+    def total(self) -> int:
+        return sum(self.statuses.values())
+
+    @classmethod
+    def of(cls, rows: Sequence[SnapshotRow]) -> Tally:
+        return cls(Counter(r.status.id for r in rows), sum(r.stale for r in rows), sum(r.past_end for r in rows), sum(r.milestones_late > 0 for r in rows))
+
+
+def tally_by_theme(rows: Sequence[SnapshotRow]) -> dict[Theme, Tally]:
+    """Each theme's tally, for the themes the rows' items had in the plan then (those with items that day)."""
+    by_theme: dict[Theme, list[SnapshotRow]] = {}
+    for row in rows:
+        by_theme.setdefault(row.item.theme, []).append(row)
+    return {theme: Tally.of(listed) for theme, listed in by_theme.items()}
 
 
 def snapshot_days(plan: Plan, adopted: AdoptedPlan) -> list[SnapshotDay]:
